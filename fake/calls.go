@@ -1,0 +1,98 @@
+package fake
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/awsfake/awsfake/fake/internal/engine"
+)
+
+// Call is one call the fake answered, through either door, as plain data that go-cmp and
+// require.Equal compare without options. Input and Output are the request and response as
+// their JSON documents (member names as in the service model, timestamps as epoch seconds).
+type Call struct {
+	Service   string         // botocore name: "sagemaker", "personalize", "personalize-events"
+	Operation string         // e.g. "CreateAction"
+	Account   string         // where the call landed
+	Region    string         // where the call landed
+	Time      time.Time      // on the fake's clock
+	Input     map[string]any // the request document
+	Output    map[string]any // the response document; nil when the call failed
+	Err       *CallError     // nil when the call succeeded
+}
+
+// CallError is the error a call was answered with.
+type CallError struct {
+	Code       string
+	Message    string
+	StatusCode int
+	// ResponseLost is true when the operation took effect but the caller was sent this
+	// error instead of the response (a scenario's "response lost").
+	ResponseLost bool
+}
+
+func (c Call) String() string {
+	in, _ := json.Marshal(c.Input)
+	if c.Err != nil {
+		return fmt.Sprintf("%s %s.%s %s -> %s: %s", c.Time.Format(time.RFC3339Nano), c.Service, c.Operation, in, c.Err.Code, c.Err.Message)
+	}
+	out, _ := json.Marshal(c.Output)
+	return fmt.Sprintf("%s %s.%s %s -> %s", c.Time.Format(time.RFC3339Nano), c.Service, c.Operation, in, out)
+}
+
+// Calls returns the recorded calls, oldest first (the most recent 10,000 unless WithCallLog
+// says otherwise). The result is a copy: changing it changes nothing in the fake.
+func (f *Fake) Calls() []Call {
+	raw := f.e.Calls()
+	out := make([]Call, len(raw))
+	for i, c := range raw {
+		out[i] = publicCall(c)
+	}
+	return out
+}
+
+// CallsTo returns the recorded calls of one operation, oldest first.
+func (f *Fake) CallsTo(service, operation string) []Call {
+	var out []Call
+	for _, c := range f.e.Calls() {
+		if c.Service == service && c.Operation == operation {
+			out = append(out, publicCall(c))
+		}
+	}
+	return out
+}
+
+// ClearCalls forgets the recorded calls (resources stay).
+func (f *Fake) ClearCalls() { f.e.ClearCalls() }
+
+func publicCall(c engine.Call) Call {
+	pc := Call{
+		Service:   c.Service,
+		Operation: c.Operation,
+		Account:   c.Scope.Account,
+		Region:    c.Scope.Region,
+		Time:      c.Time,
+		Input:     document(c.Input),
+	}
+	if c.Output != nil && c.Err == nil {
+		pc.Output = document(c.Output)
+	}
+	if c.Err != nil {
+		pc.Err = &CallError{Code: c.Err.Code, Message: c.Err.Message, StatusCode: c.Err.Status, ResponseLost: c.Lost}
+	}
+	return pc
+}
+
+// document renders a shape as its JSON document.
+func document(v any) map[string]any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	var m map[string]any
+	if json.Unmarshal(b, &m) != nil {
+		return nil
+	}
+	return m
+}

@@ -1,0 +1,66 @@
+package fake
+
+import (
+	"fmt"
+	"sync/atomic"
+	"testing"
+
+	"github.com/benbjohnson/clock"
+
+	"github.com/awsfake/awsfake/fake/internal/engine"
+)
+
+// Fake is an in-memory AWS for one test: SageMaker lineage actions and Personalize event
+// tracking, with state per account and Region. It is safe for concurrent use. Build it with
+// New (or ForTest); the zero value is not usable.
+type Fake struct {
+	e  *engine.Engine
+	sm *SageMaker
+
+	requests atomic.Uint64 // request ids
+}
+
+// New returns an empty fake: no resources, the default account 123456789012 and Region
+// us-east-1, and the real clock unless WithClock says otherwise.
+func New(opts ...Option) *Fake {
+	var cf config
+	for _, o := range opts {
+		o(&cf)
+	}
+	f := &Fake{e: engine.New(cf.engine)}
+	f.sm = &SageMaker{f: f}
+	return f
+}
+
+// ForTest returns a new fake for t. When t fails, the calls the fake saw are logged, which
+// usually explains the failure.
+func ForTest(t testing.TB, opts ...Option) *Fake {
+	t.Helper()
+	f := New(opts...)
+	t.Cleanup(func() {
+		if t.Failed() {
+			for _, c := range f.Calls() {
+				t.Logf("awsfake: %s", c)
+			}
+		}
+	})
+	return f
+}
+
+// Clock returns the clock the fake reads time from.
+func (f *Fake) Clock() clock.Clock { return f.e.Clock() }
+
+// Account returns the default account.
+func (f *Fake) Account() string { return f.e.Config().Account }
+
+// Region returns the default Region.
+func (f *Fake) Region() string { return f.e.Config().Region }
+
+// Reset forgets every resource and recorded call. Options stay as they were.
+func (f *Fake) Reset() { f.e.Reset() }
+
+// requestID returns a fresh request id in the UUID form AWS uses.
+func (f *Fake) requestID() string {
+	n := f.requests.Add(1)
+	return fmt.Sprintf("00000000-0000-4000-8000-%012x", n)
+}

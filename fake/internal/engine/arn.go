@@ -1,0 +1,41 @@
+package engine
+
+import "strings"
+
+// partition returns the ARN partition of a Region.
+func partition(region string) string {
+	switch {
+	case strings.HasPrefix(region, "cn-"):
+		return "aws-cn"
+	case strings.HasPrefix(region, "us-gov-"):
+		return "aws-us-gov"
+	case strings.HasPrefix(region, "us-iso-"):
+		return "aws-iso"
+	case strings.HasPrefix(region, "us-isob-"):
+		return "aws-iso-b"
+	}
+	return "aws"
+}
+
+// arn builds arn:<partition>:<service>:<region>:<account>:<resource>.
+func (s Scope) arn(service, resource string) string {
+	return "arn:" + partition(s.Region) + ":" + service + ":" + s.Region + ":" + s.Account + ":" + resource
+}
+
+// parsedARN is an ARN split into its fields.
+type parsedARN struct {
+	partition, service, region, account, resource string
+}
+
+func parseARN(s string) (parsedARN, bool) {
+	f := strings.SplitN(s, ":", 6)
+	if len(f) != 6 || f[0] != "arn" {
+		return parsedARN{}, false
+	}
+	return parsedARN{partition: f[1], service: f[2], region: f[3], account: f[4], resource: f[5]}, true
+}
+
+// in reports whether the ARN names a resource of this scope and service.
+func (a parsedARN) in(s Scope, service string) bool {
+	return a.service == service && a.region == s.Region && a.account == s.Account && a.partition == partition(s.Region)
+}

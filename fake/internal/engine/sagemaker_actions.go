@@ -1,0 +1,285 @@
+package engine
+
+import (
+	"maps"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/awsfake/awsfake/fake/internal/shape"
+)
+
+// action is one SageMaker ML lineage action. Its fields are owned by the world: inputs are
+// copied in and outputs copied out.
+type action struct {
+	name, arn   string
+	seq         uint64
+	source      shape.ActionSource
+	actionType  string
+	description *string
+	status      *string
+	properties  map[string]string
+	metadata    *shape.MetadataProperties
+	created     time.Time
+	modified    time.Time
+	tags        tagList
+	deleted     bool
+}
+
+func (a *action) isDeleted() bool { return a.deleted }
+
+// The SageMaker action operations.
+var (
+	OpCreateAction   = define(SageMaker, "CreateAction", (*Engine).createAction)
+	OpDescribeAction = define(SageMaker, "DescribeAction", (*Engine).describeAction)
+	OpListActions    = define(SageMaker, "ListActions", (*Engine).listActions)
+	OpUpdateAction   = define(SageMaker, "UpdateAction", (*Engine).updateAction)
+	OpDeleteAction   = define(SageMaker, "DeleteAction", (*Engine).deleteAction)
+)
+
+func (e *Engine) createAction(w *world, in *shape.CreateActionInput, cx *opContext) (*shape.CreateActionOutput, *Error) {
+	name := *in.ActionName
+	// Names are unique per account and Region, compared exactly (case kept): a documented
+	// guess, AWS does not say whether it folds case.
+	if _, ok := w.actions[name]; ok {
+		return nil, invalid(SageMaker, "Action %s already exists.", w.scope.arn(SageMaker, "action/"+name))
+	}
+	if q := e.cfg.ActionQuota; q > 0 && len(w.actions) >= q {
+		return nil, limitExceeded(SageMaker, "The account-level service limit 'Total number of actions' is %d Actions, with current utilization of %d Actions.", q, len(w.actions))
+	}
+	tags := tagList(nil).merged(tagsIn(in.Tags))
+	if len(tags) > e.cfg.TagQuota {
+		return nil, tooManySageMakerTags(e.cfg.TagQuota)
+	}
+	a := &action{
+		name:        name,
+		arn:         w.scope.arn(SageMaker, "action/"+name),
+		seq:         w.nextSeq(),
+		source:      *cloneSource(in.Source),
+		actionType:  *in.ActionType,
+		description: cloneStr(in.Description),
+		status:      cloneStr(in.Status),
+		properties:  maps.Clone(in.Properties),
+		created:     cx.now,
+		modified:    cx.now,
+		tags:        tags,
+	}
+	if in.MetadataProperties != nil {
+		m := *in.MetadataProperties
+		a.metadata = &m
+	}
+	w.actions[name] = a
+	w.actionByName.add(a)
+	w.actionByTime.add(a)
+	return &shape.CreateActionOutput{ActionArn: &a.arn}, nil
+}
+
+func tooManySageMakerTags(q int) *Error {
+	// A documented guess: SageMaker models no tagging error; a quota is ResourceLimitExceeded.
+	return limitExceeded(SageMaker, "The number of tags on the resource would exceed the limit of %d.", q)
+}
+
+// findAction looks an action up by name or, where allowed, by ARN.
+func (w *world) findAction(nameOrARN string) *action {
+	name := nameOrARN
+	if strings.HasPrefix(nameOrARN, "arn:") {
+		p, ok := parseARN(nameOrARN)
+		rest, isAction := strings.CutPrefix(p.resource, "action/")
+		if !ok || !isAction || !p.in(w.scope, SageMaker) {
+			return nil
+		}
+		name = rest
+	}
+	return w.actions[name]
+}
+
+func actionNotFound(w *world, nameOrARN string) *Error {
+	arn := nameOrARN
+	if !strings.HasPrefix(arn, "arn:") {
+		arn = w.scope.arn(SageMaker, "action/"+nameOrARN)
+	}
+	return notFound(SageMaker, "Action %s does not exist.", arn)
+}
+
+func (e *Engine) describeAction(w *world, in *shape.DescribeActionInput, _ *opContext) (*shape.DescribeActionOutput, *Error) {
+	a := w.findAction(*in.ActionName)
+	if a == nil {
+		return nil, actionNotFound(w, *in.ActionName)
+	}
+	name, arn, typ := a.name, a.arn, a.actionType
+	out := &shape.DescribeActionOutput{
+		ActionName:       &name,
+		ActionArn:        &arn,
+		Source:           cloneSource(&a.source),
+		ActionType:       &typ,
+		Description:      cloneStr(a.description),
+		Status:           cloneStr(a.status),
+		Properties:       maps.Clone(a.properties),
+		CreationTime:     shape.T(a.created),
+		LastModifiedTime: shape.T(a.modified),
+	}
+	if a.metadata != nil {
+		m := *a.metadata
+		out.MetadataProperties = &m
+	}
+	return out, nil
+}
+
+func (e *Engine) updateAction(w *world, in *shape.UpdateActionInput, cx *opContext) (*shape.UpdateActionOutput, *Error) {
+	a := w.actions[*in.ActionName]
+	if a == nil {
+		return nil, actionNotFound(w, *in.ActionName)
+	}
+	if in.Description != nil {
+		a.description = cloneStr(in.Description)
+	}
+	if in.Status != nil {
+		a.status = cloneStr(in.Status)
+	}
+	// AWS: "The new list of properties. Overwrites the current property list."
+	if in.Properties != nil {
+		a.properties = maps.Clone(in.Properties)
+	}
+	if len(in.PropertiesToRemove) > 0 && a.properties != nil {
+		props := maps.Clone(a.properties)
+		for _, k := range in.PropertiesToRemove {
+			delete(props, k)
+		}
+		a.properties = props
+	}
+	a.modified = cx.now
+	arn := a.arn
+	return &shape.UpdateActionOutput{ActionArn: &arn}, nil
+}
+
+func (e *Engine) deleteAction(w *world, in *shape.DeleteActionInput, _ *opContext) (*shape.DeleteActionOutput, *Error) {
+	a := w.actions[*in.ActionName]
+	if a == nil {
+		return nil, actionNotFound(w, *in.ActionName)
+	}
+	delete(w.actions, a.name)
+	a.deleted = true
+	w.actionByName.removed()
+	w.actionByTime.removed()
+	arn := a.arn
+	return &shape.DeleteActionOutput{ActionArn: &arn}, nil
+}
+
+func (e *Engine) listActions(w *world, in *shape.ListActionsInput, _ *opContext) (*shape.ListActionsOutput, *Error) {
+	byName := in.SortBy != nil && *in.SortBy == "Name"
+	asc := in.SortOrder != nil && *in.SortOrder == "Ascending"
+	limit := 10
+	if in.MaxResults != nil {
+		limit = int(*in.MaxResults)
+	}
+	index, sortKey := w.actionByTime, "CreationTime"
+	if byName {
+		index, sortKey = w.actionByName, "Name"
+	}
+	items := index.view()
+
+	// Where to start: just past the token's position in this order.
+	i, step := 0, 1
+	if !asc {
+		i, step = len(items)-1, -1
+	}
+	if in.NextToken != nil && *in.NextToken != "" {
+		parts, ok := openToken(*in.NextToken, 4)
+		if !ok || parts[0] != "actions" || parts[1] != sortKey {
+			return nil, invalid(SageMaker, "Invalid pagination token: %s", *in.NextToken)
+		}
+		probe, ok := actionProbe(parts[2], parts[3])
+		if !ok {
+			return nil, invalid(SageMaker, "Invalid pagination token: %s", *in.NextToken)
+		}
+		if asc {
+			i = seek(items, func(a *action) bool { return index.less(probe, a) })
+		} else {
+			i = seek(items, func(a *action) bool { return !index.less(a, probe) }) - 1
+		}
+	}
+
+	out := &shape.ListActionsOutput{ActionSummaries: []shape.ActionSummary{}}
+	var last *action
+	for ; i >= 0 && i < len(items); i += step {
+		a := items[i]
+		if !actionMatches(a, in) {
+			continue
+		}
+		if len(out.ActionSummaries) == limit {
+			tok := sealToken("actions", sortKey, last.name, strconv.FormatInt(last.created.UnixNano(), 10)+"/"+strconv.FormatUint(last.seq, 10))
+			out.NextToken = &tok
+			break
+		}
+		out.ActionSummaries = append(out.ActionSummaries, actionSummary(a))
+		last = a
+	}
+	return out, nil
+}
+
+// actionProbe rebuilds the position a token names, as an action that sorts there.
+func actionProbe(name, timeSeq string) (*action, bool) {
+	ts, seqStr, ok := strings.Cut(timeSeq, "/")
+	nanos, err1 := strconv.ParseInt(ts, 10, 64)
+	seq, err2 := strconv.ParseUint(seqStr, 10, 64)
+	if !ok || err1 != nil || err2 != nil {
+		return nil, false
+	}
+	return &action{name: name, created: time.Unix(0, nanos).UTC(), seq: seq}, true
+}
+
+func actionMatches(a *action, in *shape.ListActionsInput) bool {
+	switch {
+	case in.SourceUri != nil && *in.SourceUri != *a.source.SourceUri,
+		in.ActionType != nil && *in.ActionType != a.actionType,
+		in.CreatedAfter != nil && a.created.Before(in.CreatedAfter.Time),
+		in.CreatedBefore != nil && a.created.After(in.CreatedBefore.Time):
+		return false
+	}
+	return true
+}
+
+func actionSummary(a *action) shape.ActionSummary {
+	name, arn, typ := a.name, a.arn, a.actionType
+	return shape.ActionSummary{
+		ActionArn:        &arn,
+		ActionName:       &name,
+		Source:           cloneSource(&a.source),
+		ActionType:       &typ,
+		Status:           cloneStr(a.status),
+		CreationTime:     shape.T(a.created),
+		LastModifiedTime: shape.T(a.modified),
+	}
+}
+
+func cloneStr(s *string) *string {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	return &c
+}
+
+func cloneSource(s *shape.ActionSource) *shape.ActionSource {
+	if s == nil {
+		return nil
+	}
+	return &shape.ActionSource{SourceUri: cloneStr(s.SourceUri), SourceType: cloneStr(s.SourceType), SourceId: cloneStr(s.SourceId)}
+}
+
+func tagsIn(ts []shape.Tag) []tag {
+	out := make([]tag, len(ts))
+	for i, t := range ts {
+		out[i] = tag{key: *t.Key, value: *t.Value}
+	}
+	return out
+}
+
+func tagsOut(ts tagList) []shape.Tag {
+	out := make([]shape.Tag, len(ts))
+	for i, t := range ts {
+		k, v := t.key, t.value
+		out[i] = shape.Tag{Key: &k, Value: &v}
+	}
+	return out
+}

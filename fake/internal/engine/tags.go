@@ -1,0 +1,45 @@
+package engine
+
+// tag is one key and value; tagList keeps a resource's tags in the order they were first
+// added (keys unique).
+type tag struct{ key, value string }
+
+type tagList []tag
+
+// merged returns the tags with add applied: existing keys get the new value, new keys are
+// appended. The receiver is not changed.
+func (t tagList) merged(add []tag) tagList {
+	out := make(tagList, len(t), len(t)+len(add))
+	copy(out, t)
+	for _, a := range add {
+		found := false
+		for i := range out {
+			if out[i].key == a.key {
+				out[i].value, found = a.value, true
+				break
+			}
+		}
+		if !found {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// without returns the tags minus the given keys. The receiver is not changed.
+func (t tagList) without(keys []string) tagList {
+	out := make(tagList, 0, len(t))
+	for _, tg := range t {
+		drop := false
+		for _, k := range keys {
+			if tg.key == k {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, tg)
+		}
+	}
+	return out
+}

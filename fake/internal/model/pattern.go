@@ -1,0 +1,176 @@
+package model
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// AWS validates patterns with Java's regex engine and String.matches: the whole value must
+// match, `.` does not match line terminators, and `\p{ASCII}` is a class. compilePattern
+// translates a model pattern into an anchored Go (RE2) expression with the same meaning, and
+// uses a hand-written matcher for the patterns on hot paths (each is checked against the
+// regular expression by tests and a fuzz target).
+func compilePattern(p string) func(string) bool {
+	if fast, ok := fastPatterns[p]; ok {
+		return fast
+	}
+	return regexp.MustCompile(translatePattern(p)).MatchString
+}
+
+// RegexpFor returns the anchored Go regular expression for a model pattern, for tests.
+func RegexpFor(p string) *regexp.Regexp { return regexp.MustCompile(translatePattern(p)) }
+
+// FastPatterns lists the patterns with hand-written matchers, for tests.
+func FastPatterns() map[string]func(string) bool { return fastPatterns }
+
+// javaDot is Java's `.` without DOTALL: anything but a line terminator.
+const javaDot = `[^\n\r\x{85}\x{2028}\x{2029}]`
+
+func translatePattern(p string) string {
+	var b strings.Builder
+	inClass := false
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '\\' && strings.HasPrefix(p[i:], `\p{ASCII}`):
+			if inClass {
+				b.WriteString(`\x00-\x7F`)
+			} else {
+				b.WriteString(`[\x00-\x7F]`)
+			}
+			i += len(`\p{ASCII}`) - 1
+		case c == '\\' && i+1 < len(p):
+			b.WriteByte(c)
+			b.WriteByte(p[i+1])
+			i++
+		case c == '[' && !inClass:
+			inClass = true
+			b.WriteByte(c)
+		case c == ']' && inClass:
+			inClass = false
+			b.WriteByte(c)
+		case c == '.' && !inClass:
+			b.WriteString(javaDot)
+		case c == '{' && !inClass:
+			// RE2 caps repetition counts at 1000; the models' larger bounds are also
+			// enforced by the members' length constraints, so an open bound is equivalent.
+			j := strings.IndexByte(p[i:], '}')
+			rep := p[i : i+j+1]
+			if lo, hi, ok := strings.Cut(rep[1:len(rep)-1], ","); ok && len(hi) >= 4 {
+				b.WriteString("{" + lo + ",}")
+			} else {
+				b.WriteString(rep)
+			}
+			i += j
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return `^(?:` + b.String() + `)$`
+}
+
+var fastPatterns = map[string]func(string) bool{
+	`.*`:                                    noLineTerminator,
+	`[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}`:      lineageName,
+	`([\p{L}\p{Z}\p{N}_.:/=+\-@]*)`:          tagChars,
+	`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`:        tagChars,
+	`^[a-zA-Z0-9][a-zA-Z0-9\-_]*`:            personalizeName,
+	`\p{ASCII}{0,1500}`:                     func(s string) bool { return asciiOnly(s) && len(s) <= 1500 },
+	`arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+`: sagemakerARN,
+}
+
+func noLineTerminator(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool {
+		return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029
+	})
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// lineageName is [a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}: alphanumerics, hyphens only between
+// them, at most 120 alphanumerics.
+func lineageName(s string) bool {
+	if s == "" || !isAlnum(s[0]) || s[len(s)-1] == '-' {
+		return false
+	}
+	alnums := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case isAlnum(c):
+			alnums++
+		case c != '-':
+			return false
+		}
+	}
+	return alnums <= 120
+}
+
+func tagChars(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.Is(unicode.Z, r) || unicode.IsNumber(r) {
+			continue
+		}
+		if !strings.ContainsRune("_.:/=+-@", r) {
+			return false
+		}
+	}
+	return true
+}
+
+func personalizeName(s string) bool {
+	if s == "" || !isAlnum(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isAlnum(c) && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+func asciiOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// sagemakerARN is arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+ (the resource part is
+// anything but line terminators).
+func sagemakerARN(s string) bool {
+	rest, ok := strings.CutPrefix(s, "arn:aws")
+	if !ok {
+		return false
+	}
+	part, rest, ok := strings.Cut(rest, ":")
+	if !ok || !all(part, func(c byte) bool { return c >= 'a' && c <= 'z' || c == '-' }) {
+		return false
+	}
+	if rest, ok = strings.CutPrefix(rest, "sagemaker:"); !ok {
+		return false
+	}
+	region, rest, ok := strings.Cut(rest, ":")
+	if !ok || !all(region, func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' }) {
+		return false
+	}
+	if len(rest) < 14 || rest[12] != ':' || !all(rest[:12], func(c byte) bool { return c >= '0' && c <= '9' }) {
+		return false
+	}
+	return len(rest) > 13 && noLineTerminator(rest[13:])
+}
+
+func all(s string, f func(byte) bool) bool {
+	for i := 0; i < len(s); i++ {
+		if !f(s[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,332 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Validator checks one Go input type against its model shape. It is compiled once per
+// operation: compilation walks the shape and the Go type together and panics if a model member
+// has no Go field or a Go field has no member, so no constraint can be forgotten.
+type Validator struct {
+	root    *node
+	display func(pattern string) string
+}
+
+// Violation is one failed constraint, already in AWS's words.
+type Violation struct {
+	Path       string // e.g. "tags.1.member.key"
+	Value      string // rendered value, "" with Null or Sensitive
+	Null       bool
+	Sensitive  bool
+	Constraint string // e.g. "Member must not be null"
+}
+
+func (v Violation) String() string {
+	switch {
+	case v.Null:
+		return fmt.Sprintf("Value null at '%s' failed to satisfy constraint: %s", v.Path, v.Constraint)
+	case v.Sensitive:
+		return fmt.Sprintf("Value at '%s' failed to satisfy constraint: %s", v.Path, v.Constraint)
+	}
+	return fmt.Sprintf("Value '%s' at '%s' failed to satisfy constraint: %s", v.Value, v.Path, v.Constraint)
+}
+
+// Message joins violations the way AWS does:
+// "2 validation errors detected: Value ...; Value ...".
+func Message(vs []Violation) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = v.String()
+	}
+	noun := "errors"
+	if len(vs) == 1 {
+		noun = "error"
+	}
+	return fmt.Sprintf("%d validation %s detected: %s", len(vs), noun, strings.Join(parts, "; "))
+}
+
+type field struct {
+	index    int
+	name     string // member name as in the model
+	path     string // member name with a lower-case first letter, as AWS prints it
+	required bool
+	node     *node
+}
+
+type node struct {
+	shape   *Shape
+	kind    reflect.Kind // of the value after dereferencing pointers
+	fields  []field      // structures
+	elem    *node        // lists
+	key     *node        // maps
+	value   *node        // maps
+	matches func(string) bool
+	enum    map[string]bool
+}
+
+// Compile builds the validator of an operation's input for the Go type of its input
+// structure. displayPattern renders a pattern in messages (SageMaker prints it with a
+// leading "^").
+func Compile(op *Operation, t reflect.Type, displayPattern func(string) string) *Validator {
+	if displayPattern == nil {
+		displayPattern = func(p string) string { return p }
+	}
+	return &Validator{root: compileNode(op.Input, t, op.Name), display: displayPattern}
+}
+
+func compileNode(s *Shape, t reflect.Type, where string) *node {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	n := &node{shape: s, kind: t.Kind()}
+	switch s.Type {
+	case "structure":
+		if t.Kind() != reflect.Struct {
+			panic(fmt.Sprintf("%s: structure %s mapped to %s", where, s.Name, t))
+		}
+		seen := map[string]bool{}
+		req := map[string]bool{}
+		for _, r := range s.Required {
+			req[r] = true
+		}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			m := s.Members[name]
+			if m == nil {
+				panic(fmt.Sprintf("%s: field %s.%s has no model member", where, t.Name(), name))
+			}
+			seen[name] = true
+			n.fields = append(n.fields, field{
+				index: i, name: name, path: lowerFirst(name), required: req[name],
+				node: compileNode(m, f.Type, where+"."+name),
+			})
+		}
+		for name := range s.Members {
+			if !seen[name] {
+				panic(fmt.Sprintf("%s: model member %s has no field in %s", where, name, t))
+			}
+		}
+		// Alphabetical by member, so messages are stable.
+		sort.Slice(n.fields, func(i, j int) bool { return n.fields[i].name < n.fields[j].name })
+	case "list":
+		if t.Kind() != reflect.Slice {
+			panic(fmt.Sprintf("%s: list mapped to %s", where, t))
+		}
+		n.elem = compileNode(s.Member, t.Elem(), where+"[]")
+	case "map":
+		if t.Kind() != reflect.Map {
+			panic(fmt.Sprintf("%s: map mapped to %s", where, t))
+		}
+		n.key = compileNode(s.Key, t.Key(), where+"{key}")
+		n.value = compileNode(s.Value, t.Elem(), where+"{value}")
+	case "string":
+		if t.Kind() != reflect.String {
+			panic(fmt.Sprintf("%s: string mapped to %s", where, t))
+		}
+		if s.Pattern != "" {
+			n.matches = compilePattern(s.Pattern)
+		}
+		if len(s.Enum) > 0 {
+			n.enum = map[string]bool{}
+			for _, e := range s.Enum {
+				n.enum[e] = true
+			}
+		}
+	case "integer", "long":
+		if k := t.Kind(); k != reflect.Int32 && k != reflect.Int64 && k != reflect.Int {
+			panic(fmt.Sprintf("%s: %s mapped to %s", where, s.Type, t))
+		}
+	case "float", "double", "timestamp", "boolean":
+		// No constraints in these models beyond the type, which decoding enforces.
+	default:
+		panic(fmt.Sprintf("%s: unsupported shape type %s", where, s.Type))
+	}
+	return n
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// Validate returns every violated constraint of in (a pointer to the compiled input type).
+func (v *Validator) Validate(in any) []Violation {
+	var out []Violation
+	v.walk(v.root, reflect.ValueOf(in), "", &out)
+	return out
+}
+
+func (v *Validator) walk(n *node, val reflect.Value, path string, out *[]Violation) {
+	for val.Kind() == reflect.Pointer {
+		if val.IsNil() {
+			return
+		}
+		val = val.Elem()
+	}
+	switch n.shape.Type {
+	case "structure":
+		for _, f := range n.fields {
+			fv := val.Field(f.index)
+			p := join(path, f.path)
+			if isNull(fv) {
+				if f.required {
+					*out = append(*out, Violation{Path: p, Null: true, Constraint: "Member must not be null"})
+				}
+				continue
+			}
+			v.walk(f.node, fv, p, out)
+		}
+	case "list":
+		v.checkSize(n, val, val.Len(), path, out)
+		for i := 0; i < val.Len(); i++ {
+			v.walk(n.elem, val.Index(i), path+"."+strconv.Itoa(i+1)+".member", out)
+		}
+	case "map":
+		v.checkSize(n, val, val.Len(), path, out)
+		v.checkMapPart(n, val, path, "Map keys", n.key, func(it *reflect.MapIter) reflect.Value { return it.Key() }, out)
+		v.checkMapPart(n, val, path, "Map value", n.value, func(it *reflect.MapIter) reflect.Value { return it.Value() }, out)
+	case "string":
+		s := val.String()
+		for _, c := range v.stringConstraints(n, s) {
+			*out = append(*out, Violation{Path: path, Value: s, Sensitive: n.shape.Sensitive, Constraint: c})
+		}
+	case "integer", "long":
+		i := val.Int()
+		if n.shape.Min != nil && i < *n.shape.Min {
+			*out = append(*out, Violation{Path: path, Value: strconv.FormatInt(i, 10), Sensitive: n.shape.Sensitive,
+				Constraint: fmt.Sprintf("Member must have value greater than or equal to %d", *n.shape.Min)})
+		}
+		if n.shape.Max != nil && i > *n.shape.Max {
+			*out = append(*out, Violation{Path: path, Value: strconv.FormatInt(i, 10), Sensitive: n.shape.Sensitive,
+				Constraint: fmt.Sprintf("Member must have value less than or equal to %d", *n.shape.Max)})
+		}
+	}
+}
+
+// stringConstraints lists the constraints s violates, in AWS's order: length, pattern, enum.
+// Length counts characters, not bytes.
+func (v *Validator) stringConstraints(n *node, s string) []string {
+	var cs []string
+	if n.shape.Min != nil || n.shape.Max != nil {
+		l := int64(utf8.RuneCountInString(s))
+		if n.shape.Min != nil && l < *n.shape.Min {
+			cs = append(cs, fmt.Sprintf("Member must have length greater than or equal to %d", *n.shape.Min))
+		}
+		if n.shape.Max != nil && l > *n.shape.Max {
+			cs = append(cs, fmt.Sprintf("Member must have length less than or equal to %d", *n.shape.Max))
+		}
+	}
+	if n.matches != nil && !n.matches(s) {
+		cs = append(cs, "Member must satisfy regular expression pattern: "+v.display(n.shape.Pattern))
+	}
+	if n.enum != nil && !n.enum[s] {
+		cs = append(cs, "Member must satisfy enum value set: ["+strings.Join(n.shape.Enum, ", ")+"]")
+	}
+	return cs
+}
+
+func (v *Validator) checkSize(n *node, val reflect.Value, l int, path string, out *[]Violation) {
+	s := n.shape
+	if s.Min != nil && int64(l) < *s.Min {
+		*out = append(*out, Violation{Path: path, Value: render(val), Sensitive: s.Sensitive,
+			Constraint: fmt.Sprintf("Member must have length greater than or equal to %d", *s.Min)})
+	}
+	if s.Max != nil && int64(l) > *s.Max {
+		*out = append(*out, Violation{Path: path, Value: render(val), Sensitive: s.Sensitive,
+			Constraint: fmt.Sprintf("Member must have length less than or equal to %d", *s.Max)})
+	}
+}
+
+// checkMapPart reports a map whose keys (or values) break their constraints, once per map.
+// AWS then lists every constraint of the key (or value) shape, broken or not, maximum length
+// first: "Map value must satisfy constraint: [Member must have length less than or equal to
+// 256, Member must have length greater than or equal to 0, Member must satisfy ...]".
+func (v *Validator) checkMapPart(n *node, val reflect.Value, path, what string, part *node, pick func(*reflect.MapIter) reflect.Value, out *[]Violation) {
+	if part.shape.Type != "string" {
+		return
+	}
+	broken := false
+	for it := val.MapRange(); it.Next() && !broken; {
+		broken = len(v.stringConstraints(part, pick(it).String())) > 0
+	}
+	if !broken {
+		return
+	}
+	var all []string
+	s := part.shape
+	if s.Max != nil {
+		all = append(all, fmt.Sprintf("Member must have length less than or equal to %d", *s.Max))
+	}
+	if s.Min != nil {
+		all = append(all, fmt.Sprintf("Member must have length greater than or equal to %d", *s.Min))
+	}
+	if s.Pattern != "" {
+		all = append(all, "Member must satisfy regular expression pattern: "+v.display(s.Pattern))
+	}
+	*out = append(*out, Violation{Path: path, Value: render(val), Sensitive: n.shape.Sensitive || s.Sensitive,
+		Constraint: what + " must satisfy constraint: [" + strings.Join(all, ", ") + "]"})
+}
+
+func isNull(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+		return v.IsNil()
+	}
+	return false
+}
+
+func join(path, member string) string {
+	if path == "" {
+		return member
+	}
+	return path + "." + member
+}
+
+// render prints a list, map or structure roughly as Java's toString does: [a, b], {k=v}.
+func render(v reflect.Value) string {
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return "null"
+		}
+		v = v.Elem()
+	}
+	switch v.Kind() {
+	case reflect.Slice:
+		parts := make([]string, v.Len())
+		for i := range parts {
+			parts[i] = render(v.Index(i))
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = k.String() + "=" + render(v.MapIndex(k))
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	case reflect.Struct:
+		t := v.Type()
+		var parts []string
+		for i := 0; i < t.NumField(); i++ {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+			if name == "" || name == "-" || isNull(v.Field(i)) {
+				continue
+			}
+			parts = append(parts, lowerFirst(name)+"="+render(v.Field(i)))
+		}
+		return t.Name() + "(" + strings.Join(parts, ", ") + ")"
+	}
+	return fmt.Sprint(v.Interface())
+}
