@@ -2,6 +2,8 @@ package fake
 
 import (
 	"fmt"
+	"net/http"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -16,6 +18,9 @@ import (
 type Fake struct {
 	e  *engine.Engine
 	sm *SageMaker
+
+	handlerOnce sync.Once
+	handler     http.Handler
 
 	requests atomic.Uint64 // request ids
 }
@@ -32,20 +37,29 @@ func New(opts ...Option) *Fake {
 	return f
 }
 
-// ForTest returns a new fake for t. When t fails, the calls the fake saw are logged, which
-// usually explains the failure.
+// ForTest returns a new fake for t. When t fails, the last calls the fake answered are
+// logged, which usually explains the failure.
 func ForTest(t testing.TB, opts ...Option) *Fake {
 	t.Helper()
 	f := New(opts...)
 	t.Cleanup(func() {
-		if t.Failed() {
-			for _, c := range f.Calls() {
-				t.Logf("awsfake: %s", c)
-			}
+		if !t.Failed() {
+			return
+		}
+		calls := f.Calls()
+		if len(calls) > failureLogCalls {
+			t.Logf("awsfake: %d calls; the last %d:", len(calls), failureLogCalls)
+			calls = calls[len(calls)-failureLogCalls:]
+		}
+		for _, c := range calls {
+			t.Logf("awsfake: %s", c)
 		}
 	})
 	return f
 }
+
+// failureLogCalls is how many calls ForTest logs when a test fails.
+const failureLogCalls = 20
 
 // Clock returns the clock the fake reads time from.
 func (f *Fake) Clock() clock.Clock { return f.e.Clock() }

@@ -1,0 +1,71 @@
+package fake_test
+
+import (
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/stretchr/testify/require"
+)
+
+// TestInputsAndOutputsAreCopies changes everything a caller could reach after each call and
+// checks that the fake's state did not move.
+func TestInputsAndOutputsAreCopies(t *testing.T) {
+	t.Parallel()
+	eachDoor(t, func(t *testing.T, e *env) {
+		in := newAction("owned")
+		in.Properties = map[string]string{"k": "v"}
+		in.Tags = []types.Tag{tag("t", "1")}
+		in.MetadataProperties = &types.MetadataProperties{Repository: aws.String("repo")}
+		arn := e.create(t, in)
+		*in.ActionName = "changed"
+		*in.Source.SourceUri = "changed"
+		in.Properties["k"] = "changed"
+		in.Properties["new"] = "x"
+		*in.Tags[0].Value = "changed"
+		*in.MetadataProperties.Repository = "changed"
+
+		describe := func() *sagemaker.DescribeActionOutput {
+			out, err := e.api.DescribeAction(e.ctx, &sagemaker.DescribeActionInput{ActionName: aws.String("owned")})
+			require.NoError(t, err)
+			return out
+		}
+		got := describe()
+		require.Equal(t, "s3://models/owned", *got.Source.SourceUri)
+		require.Equal(t, map[string]string{"k": "v"}, got.Properties)
+		require.Equal(t, "repo", *got.MetadataProperties.Repository)
+
+		*got.ActionName = "changed"
+		*got.Source.SourceUri = "changed"
+		got.Properties["k"] = "changed"
+		*got.MetadataProperties.Repository = "changed"
+		again := describe()
+		require.Equal(t, "owned", *again.ActionName)
+		require.Equal(t, "s3://models/owned", *again.Source.SourceUri)
+		require.Equal(t, map[string]string{"k": "v"}, again.Properties)
+		require.Equal(t, "repo", *again.MetadataProperties.Repository)
+
+		upd := &sagemaker.UpdateActionInput{ActionName: aws.String("owned"), Properties: map[string]string{"p": "1"}, PropertiesToRemove: []string{}}
+		_, err := e.api.UpdateAction(e.ctx, upd)
+		require.NoError(t, err)
+		upd.Properties["p"] = "changed"
+		require.Equal(t, map[string]string{"p": "1"}, describe().Properties)
+
+		list, err := e.api.ListActions(e.ctx, &sagemaker.ListActionsInput{})
+		require.NoError(t, err)
+		*list.ActionSummaries[0].Source.SourceUri = "changed"
+		tags, err := e.api.ListTags(e.ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String(arn)})
+		require.NoError(t, err)
+		*tags.Tags[0].Value = "changed"
+		require.Equal(t, "s3://models/owned", *describe().Source.SourceUri)
+		tags, err = e.api.ListTags(e.ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String(arn)})
+		require.NoError(t, err)
+		require.Equal(t, "1", *tags.Tags[0].Value)
+
+		// The call log is a copy too.
+		calls := e.f.Calls()
+		calls[0].Input["ActionName"] = "changed"
+		require.Equal(t, "owned", e.f.Calls()[0].Input["ActionName"])
+	})
+}

@@ -1,0 +1,114 @@
+// Package wire is the wire door: one http.Handler that speaks the services' real protocols,
+// AWS JSON 1.1 for SageMaker (X-Amz-Target: SageMaker.<Op>) and Personalize
+// (AmazonPersonalize.<Op>), and REST-JSON for Personalize Events (POST /events). It decodes a
+// request into the engine's shape, passes it through the engine's one chokepoint, and encodes
+// the result or the error as AWS would.
+package wire
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/awsfake/awsfake/fake/internal/engine"
+)
+
+// DefaultMaxBody is the largest request body accepted, far above any valid request of the
+// faked operations.
+const DefaultMaxBody = 1 << 20
+
+// Handler is the wire door.
+type Handler struct {
+	Engine    *engine.Engine
+	RequestID func() string
+	MaxBody   int64              // 0 means DefaultMaxBody
+	Verify    func(*http.Request, []byte) *engine.Error // optional signature check
+}
+
+// jsonTargets maps an X-Amz-Target prefix to the service it names (AWS JSON 1.1).
+var jsonTargets = map[string]string{
+	"SageMaker":         engine.SageMaker,
+	"AmazonPersonalize": engine.Personalize,
+}
+
+// restRoutes maps "METHOD path" to a REST-JSON operation.
+var restRoutes = map[string]struct{ service, operation string }{
+	"POST /events": {engine.PersonalizeEvents, "PutEvents"},
+}
+
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	reqID := h.RequestID()
+	w.Header().Set("X-Amzn-Requestid", reqID)
+	op, proto, apiErr := route(r)
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	body, apiErr := readBody(w, r, h.maxBody())
+	if apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	if h.Verify != nil {
+		if apiErr := h.Verify(r, body); apiErr != nil {
+			writeError(w, apiErr)
+			return
+		}
+	}
+	in := op.NewInput()
+	if apiErr := decode(body, in); apiErr != nil {
+		writeError(w, apiErr)
+		return
+	}
+	out, err := h.Engine.Invoke(r.Context(), scopeOf(r), op, in)
+	var e *engine.Error
+	switch {
+	case errors.As(err, &e):
+		writeError(w, e)
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		// The client has gone; there is no one to answer.
+		writeError(w, engine.Errorf("RequestCanceled", 499, "the request was cancelled: %v", err))
+	case err != nil:
+		writeError(w, engine.Errorf("InternalFailure", http.StatusInternalServerError, "%v", err))
+	default:
+		proto.writeOutput(w, out)
+	}
+}
+
+func (h *Handler) maxBody() int64 {
+	if h.MaxBody > 0 {
+		return h.MaxBody
+	}
+	return DefaultMaxBody
+}
+
+// route finds the operation a request names, by X-Amz-Target or by REST path.
+func route(r *http.Request) (*engine.Op, protocol, *engine.Error) {
+	target := r.Header.Get("X-Amz-Target")
+	if target == "" {
+		rt, ok := restRoutes[r.Method+" "+r.URL.Path]
+		if !ok {
+			return nil, nil, engine.Errorf("UnknownOperationException", http.StatusBadRequest,
+				"awsfake: no operation matches %s %s without an X-Amz-Target header", r.Method, r.URL.Path)
+		}
+		return engine.Lookup(rt.service, rt.operation), restJSON{}, nil
+	}
+	prefix, name, _ := strings.Cut(target, ".")
+	service, ok := jsonTargets[prefix]
+	if !ok {
+		return nil, nil, engine.Unsupported(target)
+	}
+	if r.Method != http.MethodPost {
+		return nil, nil, engine.Errorf("UnknownOperationException", http.StatusBadRequest, "awsfake: %s must be sent with POST, not %s", target, r.Method)
+	}
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/x-amz-json-1.") {
+		return nil, nil, engine.Errorf("SerializationException", http.StatusBadRequest,
+			"awsfake: Content-Type must be application/x-amz-json-1.1 for %s, got %q", target, ct)
+	}
+	op := engine.Lookup(service, name)
+	if op == nil {
+		return nil, nil, engine.Unsupported(target)
+	}
+	return op, awsJSON{}, nil
+}

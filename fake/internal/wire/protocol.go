@@ -1,0 +1,126 @@
+package wire
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/awsfake/awsfake/fake/internal/engine"
+)
+
+// protocol writes a successful response in its protocol's form.
+type protocol interface {
+	writeOutput(w http.ResponseWriter, out any)
+}
+
+// awsJSON is AWS JSON 1.1: the output structure as the body.
+type awsJSON struct{}
+
+func (awsJSON) writeOutput(w http.ResponseWriter, out any) {
+	writeJSON(w, http.StatusOK, "application/x-amz-json-1.1", out)
+}
+
+// restJSON is REST-JSON; PutEvents, its only operation here, answers 200 with no body.
+type restJSON struct{}
+
+func (restJSON) writeOutput(w http.ResponseWriter, out any) {
+	if out == nil || isEmptyStruct(out) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	writeJSON(w, http.StatusOK, "application/json", out)
+}
+
+func isEmptyStruct(v any) bool {
+	b, err := json.Marshal(v)
+	return err == nil && string(b) == "{}"
+}
+
+func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		writeError(w, engine.Errorf("InternalFailure", http.StatusInternalServerError, "awsfake could not encode the response: %v", err))
+		return
+	}
+	if v == nil {
+		body = []byte("{}")
+	}
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// writeError sends an error the way AWS does: the code in the X-Amzn-ErrorType header (which
+// the Go SDK reads first) and in __type of the body (which botocore reads), and the message.
+func writeError(w http.ResponseWriter, e *engine.Error) {
+	w.Header().Set("X-Amzn-Errortype", e.Code)
+	body, _ := json.Marshal(struct {
+		Type    string `json:"__type"`
+		Message string `json:"message"`
+	}{e.Code, e.Message})
+	h := w.Header()
+	h.Set("Content-Type", "application/x-amz-json-1.1")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(e.Status)
+	_, _ = w.Write(body)
+}
+
+// readBody reads at most limit bytes; a larger body is refused whole.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, *engine.Error) {
+	if r.ContentLength > limit {
+		return nil, tooLarge(limit)
+	}
+	if r.Body == nil {
+		return nil, nil
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		return nil, tooLarge(limit)
+	case err != nil:
+		return nil, engine.Errorf("SerializationException", http.StatusBadRequest, "awsfake could not read the request body: %v", err)
+	}
+	return body, nil
+}
+
+func tooLarge(limit int64) *engine.Error {
+	return engine.Errorf("RequestEntityTooLargeException", http.StatusRequestEntityTooLarge, "the request body is larger than %d bytes", limit)
+}
+
+// decode reads the JSON body into the operation's shape. An empty body is an empty structure.
+// Syntax and type errors are SerializationException, as AWS answers them.
+func decode(body []byte, in any) *engine.Error {
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 {
+		return nil
+	}
+	if body[0] != '{' {
+		return engine.Errorf("SerializationException", http.StatusBadRequest, "the request body must be a JSON object")
+	}
+	if err := json.Unmarshal(body, in); err != nil {
+		return engine.Errorf("SerializationException", http.StatusBadRequest, "%s", describeJSONError(err))
+	}
+	return nil
+}
+
+func describeJSONError(err error) string {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te):
+		if te.Field != "" {
+			return "Unexpected " + te.Value + " for member " + te.Field + " (expected " + te.Type.String() + ")"
+		}
+		return "Unexpected " + te.Value + " (expected " + te.Type.String() + ")"
+	case errors.As(err, &se):
+		return "Malformed JSON at offset " + strconv.FormatInt(se.Offset, 10) + ": " + se.Error()
+	}
+	return err.Error()
+}

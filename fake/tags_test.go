@@ -1,0 +1,100 @@
+package fake_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/fake"
+)
+
+func tag(k, v string) types.Tag { return types.Tag{Key: aws.String(k), Value: aws.String(v)} }
+
+func tagMap(ts []types.Tag) map[string]string {
+	m := map[string]string{}
+	for _, t := range ts {
+		m[aws.ToString(t.Key)] = aws.ToString(t.Value)
+	}
+	return m
+}
+
+func TestTagsOnActions(t *testing.T) {
+	t.Parallel()
+	eachDoor(t, func(t *testing.T, e *env) {
+		in := newAction("tagged")
+		in.Tags = []types.Tag{tag("team", "ml"), tag("env", "dev")}
+		arn := e.create(t, in)
+
+		list := func() map[string]string {
+			out, err := e.api.ListTags(e.ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String(arn)})
+			require.NoError(t, err)
+			require.Nil(t, out.NextToken)
+			return tagMap(out.Tags)
+		}
+		require.Equal(t, map[string]string{"team": "ml", "env": "dev"}, list())
+
+		added, err := e.api.AddTags(e.ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String(arn), Tags: []types.Tag{tag("env", "prod"), tag("owner", "ana")}})
+		require.NoError(t, err)
+		want := map[string]string{"team": "ml", "env": "prod", "owner": "ana"}
+		require.Equal(t, want, tagMap(added.Tags))
+		require.Equal(t, want, list())
+
+		_, err = e.api.DeleteTags(e.ctx, &sagemaker.DeleteTagsInput{ResourceArn: aws.String(arn), TagKeys: []string{"team", "absent"}})
+		require.NoError(t, err)
+		require.Equal(t, map[string]string{"env": "prod", "owner": "ana"}, list())
+	})
+}
+
+func TestTagsOnMissingResource(t *testing.T) {
+	t.Parallel()
+	eachDoor(t, func(t *testing.T, e *env) {
+		for _, arn := range []string{
+			"arn:aws:sagemaker:us-east-1:123456789012:action/none",
+			"arn:aws:sagemaker:us-east-1:123456789012:training-job/job",
+			"arn:aws:sagemaker:eu-west-1:123456789012:action/none",
+		} {
+			_, err := e.api.AddTags(e.ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String(arn), Tags: []types.Tag{tag("k", "v")}})
+			requireCode(t, err, "ValidationException")
+			_, err = e.api.ListTags(e.ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String(arn)})
+			requireCode(t, err, "ValidationException")
+			_, err = e.api.DeleteTags(e.ctx, &sagemaker.DeleteTagsInput{ResourceArn: aws.String(arn), TagKeys: []string{"k"}})
+			requireCode(t, err, "ValidationException")
+		}
+	})
+}
+
+func TestTagQuota(t *testing.T) {
+	t.Parallel()
+	tags := func(from, n int) []types.Tag {
+		var ts []types.Tag
+		for i := from; i < from+n; i++ {
+			ts = append(ts, tag(fmt.Sprintf("k%02d", i), "v"))
+		}
+		return ts
+	}
+	eachDoor(t, func(t *testing.T, e *env) {
+		in := newAction("many")
+		in.Tags = tags(0, 50)
+		arn := e.create(t, in)
+		// Overwriting an existing key does not count against the quota.
+		_, err := e.api.AddTags(e.ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String(arn), Tags: tags(49, 1)})
+		require.NoError(t, err)
+		_, err = e.api.AddTags(e.ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String(arn), Tags: tags(50, 1)})
+		requireCode(t, err, "ResourceLimitExceeded")
+		out, err := e.api.ListTags(e.ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String(arn)})
+		require.NoError(t, err)
+		require.Len(t, out.Tags, 50, "a refused AddTags adds nothing")
+	})
+	eachDoor(t, func(t *testing.T, e *env) {
+		in := newAction("few")
+		in.Tags = tags(0, 4)
+		_, err := e.api.CreateAction(e.ctx, in)
+		requireCode(t, err, "ResourceLimitExceeded")
+		_, err = e.api.DescribeAction(e.ctx, &sagemaker.DescribeActionInput{ActionName: aws.String("few")})
+		requireCode(t, err, "ResourceNotFound")
+	}, fake.WithTagQuota(3))
+}
