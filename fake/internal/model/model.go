@@ -46,8 +46,8 @@ func (s *Shape) MemberNames() []string {
 
 // Operation is one operation of a service model.
 type Operation struct {
-	Name   string
-	HTTP   struct {
+	Name string
+	HTTP struct {
 		Method     string `json:"method"`
 		RequestURI string `json:"requestUri"`
 	} `json:"http"`

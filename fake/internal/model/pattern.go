@@ -72,12 +72,12 @@ func translatePattern(p string) string {
 }
 
 var fastPatterns = map[string]func(string) bool{
-	`.*`:                                    noLineTerminator,
-	`[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}`:      lineageName,
-	`([\p{L}\p{Z}\p{N}_.:/=+\-@]*)`:          tagChars,
-	`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`:        tagChars,
-	`^[a-zA-Z0-9][a-zA-Z0-9\-_]*`:            personalizeName,
-	`\p{ASCII}{0,1500}`:                     func(s string) bool { return asciiOnly(s) && len(s) <= 1500 },
+	`.*`:                                               noLineTerminator,
+	`[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}`:                lineageName,
+	`([\p{L}\p{Z}\p{N}_.:/=+\-@]*)`:                    tagChars,
+	`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`:                  tagChars,
+	`^[a-zA-Z0-9][a-zA-Z0-9\-_]*`:                      personalizeName,
+	`\p{ASCII}{0,1500}`:                                func(s string) bool { return asciiOnly(s) && len(s) <= 1500 },
 	`arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+`: sagemakerARN,
 }
 

@@ -22,7 +22,7 @@ const DefaultMaxBody = 1 << 20
 type Handler struct {
 	Engine    *engine.Engine
 	RequestID func() string
-	MaxBody   int64              // 0 means DefaultMaxBody
+	MaxBody   int64                                     // 0 means DefaultMaxBody
 	Verify    func(*http.Request, []byte) *engine.Error // optional signature check
 }
 
