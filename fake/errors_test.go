@@ -20,8 +20,9 @@ import (
 func TestErrorsAs(t *testing.T) {
 	t.Parallel()
 	type check func(t *testing.T, err error)
-	as := func(target any) check {
-		return func(t *testing.T, err error) { require.ErrorAs(t, err, target) }
+	// as takes a factory: each door's subtest needs its own target.
+	as := func(target func() any) check {
+		return func(t *testing.T, err error) { require.ErrorAs(t, err, target()) }
 	}
 	cases := []struct {
 		name string
@@ -32,16 +33,16 @@ func TestErrorsAs(t *testing.T) {
 		{"ResourceNotFound", func(e *env) error {
 			_, err := e.api.DescribeAction(e.ctx, &sagemaker.DescribeActionInput{ActionName: aws.String("none")})
 			return err
-		}, "ResourceNotFound", as(new(*types.ResourceNotFound))},
+		}, "ResourceNotFound", as(func() any { return new(*types.ResourceNotFound) })},
 		{"ResourceLimitExceeded", func(e *env) error {
 			e.api.CreateAction(e.ctx, newAction("one"))
 			_, err := e.api.CreateAction(e.ctx, newAction("two"))
 			return err
-		}, "ResourceLimitExceeded", as(new(*types.ResourceLimitExceeded))},
+		}, "ResourceLimitExceeded", as(func() any { return new(*types.ResourceLimitExceeded) })},
 		{"ValidationException", func(e *env) error {
 			_, err := e.api.CreateAction(e.ctx, newAction("bad_name"))
 			return err
-		}, "ValidationException", as(new(*smithy.GenericAPIError))},
+		}, "ValidationException", as(func() any { return new(*smithy.GenericAPIError) })},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -23,6 +23,24 @@ func str(s *string) *string {
 	return &c
 }
 
+// strings copies several strings with one allocation: each str call returns a pointer into
+// one backing array. (Should the array grow, earlier pointers keep the old one, whose values
+// never change, so every pointer stays right.)
+type stringCopier []string
+
+func newStrings(n int) *stringCopier {
+	s := make(stringCopier, 0, n)
+	return &s
+}
+
+func (c *stringCopier) str(p *string) *string {
+	if p == nil {
+		return nil
+	}
+	*c = append(*c, *p)
+	return &(*c)[len(*c)-1]
+}
+
 func i32(p *int32) *int32 {
 	if p == nil {
 		return nil
@@ -109,16 +127,20 @@ func tagsOut(ts []shape.Tag) []types.Tag {
 }
 
 func createActionIn(p *sagemaker.CreateActionInput) *shape.CreateActionInput {
-	return &shape.CreateActionInput{
-		ActionName:         str(p.ActionName),
-		Source:             sourceIn(p.Source),
-		ActionType:         str(p.ActionType),
-		Description:        str(p.Description),
+	sc := newStrings(6)
+	in := &shape.CreateActionInput{
+		ActionName:         sc.str(p.ActionName),
+		ActionType:         sc.str(p.ActionType),
+		Description:        sc.str(p.Description),
 		Status:             enumIn(p.Status),
 		Properties:         maps.Clone(p.Properties),
 		MetadataProperties: metadataIn(p.MetadataProperties),
 		Tags:               tagsIn(p.Tags),
 	}
+	if p.Source != nil {
+		in.Source = &shape.ActionSource{SourceUri: sc.str(p.Source.SourceUri), SourceType: sc.str(p.Source.SourceType), SourceId: sc.str(p.Source.SourceId)}
+	}
+	return in
 }
 
 func createActionOut(o *shape.CreateActionOutput) *sagemaker.CreateActionOutput {
@@ -130,19 +152,23 @@ func describeActionIn(p *sagemaker.DescribeActionInput) *shape.DescribeActionInp
 }
 
 func describeActionOut(o *shape.DescribeActionOutput) *sagemaker.DescribeActionOutput {
-	return &sagemaker.DescribeActionOutput{
-		ActionName:         str(o.ActionName),
-		ActionArn:          str(o.ActionArn),
-		Source:             sourceOut(o.Source),
-		ActionType:         str(o.ActionType),
-		Description:        str(o.Description),
+	sc := newStrings(8)
+	out := &sagemaker.DescribeActionOutput{
+		ActionName:         sc.str(o.ActionName),
+		ActionArn:          sc.str(o.ActionArn),
+		ActionType:         sc.str(o.ActionType),
+		Description:        sc.str(o.Description),
 		Status:             enumOut[types.ActionStatus](o.Status),
 		Properties:         maps.Clone(o.Properties),
 		CreationTime:       timeOut(o.CreationTime),
 		LastModifiedTime:   timeOut(o.LastModifiedTime),
 		MetadataProperties: metadataOut(o.MetadataProperties),
-		LineageGroupArn:    str(o.LineageGroupArn),
+		LineageGroupArn:    sc.str(o.LineageGroupArn),
 	}
+	if o.Source != nil {
+		out.Source = &types.ActionSource{SourceUri: sc.str(o.Source.SourceUri), SourceType: sc.str(o.Source.SourceType), SourceId: sc.str(o.Source.SourceId)}
+	}
+	return out
 }
 
 func listActionsIn(p *sagemaker.ListActionsInput) *shape.ListActionsInput {

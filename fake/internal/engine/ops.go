@@ -17,7 +17,7 @@ type Op struct {
 	Name      string
 	NewInput  func() any // a pointer to a zero shape input
 	validator *model.Validator
-	run       func(e *Engine, w *world, in any, cx *opContext) (any, *Error)
+	run       func(e *Engine, w *world, in any, cx opContext) (any, *Error)
 }
 
 // opContext is what an operation knows about its call besides the input.
@@ -30,7 +30,7 @@ var registry = map[string]map[string]*Op{}
 
 // define registers an operation; its input type is compiled against the model at init, so a
 // field missing on either side fails every test at once.
-func define[I, O any](service, name string, run func(e *Engine, w *world, in *I, cx *opContext) (*O, *Error)) *Op {
+func define[I, O any](service, name string, run func(e *Engine, w *world, in *I, cx opContext) (*O, *Error)) *Op {
 	m := model.Lookup(service, name)
 	if m == nil {
 		panic(fmt.Sprintf("engine: %s.%s is not in the model files", service, name))
@@ -44,7 +44,7 @@ func define[I, O any](service, name string, run func(e *Engine, w *world, in *I,
 		Name:      name,
 		NewInput:  func() any { return new(I) },
 		validator: model.Compile(m, reflect.TypeFor[I](), display),
-		run: func(e *Engine, w *world, in any, cx *opContext) (any, *Error) {
+		run: func(e *Engine, w *world, in any, cx opContext) (any, *Error) {
 			out, err := run(e, w, in.(*I), cx)
 			if err != nil {
 				return nil, err
@@ -144,7 +144,7 @@ func (e *Engine) Invoke(ctx context.Context, scope Scope, op *Op, in any) (any, 
 	call := Call{Service: op.Service, Operation: op.Name, Scope: scope, Time: e.now(), Input: in}
 	var out any
 	if apiErr == nil {
-		out, apiErr = op.run(e, e.world(scope), in, &opContext{now: call.Time, failCreation: d.FailCreation})
+		out, apiErr = op.run(e, e.world(scope), in, opContext{now: call.Time, failCreation: d.FailCreation})
 		if apiErr == nil && d.LoseResponse != nil {
 			apiErr, call.Lost = d.LoseResponse, true
 		}

@@ -9,8 +9,11 @@ import (
 	"github.com/awsfake/awsfake/fake/internal/shape"
 )
 
-// action is one SageMaker ML lineage action. Its fields are owned by the world: inputs are
-// copied in and outputs copied out.
+// action is one SageMaker ML lineage action.
+//
+// Copy-on-write: an action's pointers and maps are replaced, never written through, so
+// inputs (already the door's own copies) can be kept and outputs can share them with the
+// state; the doors copy again before anything reaches a caller.
 type action struct {
 	name, arn   string
 	seq         uint64
@@ -37,7 +40,7 @@ var (
 	OpDeleteAction   = define(SageMaker, "DeleteAction", (*Engine).deleteAction)
 )
 
-func (e *Engine) createAction(w *world, in *shape.CreateActionInput, cx *opContext) (*shape.CreateActionOutput, *Error) {
+func (e *Engine) createAction(w *world, in *shape.CreateActionInput, cx opContext) (*shape.CreateActionOutput, *Error) {
 	name := *in.ActionName
 	// Names are unique per account and Region, compared exactly (case kept): a documented
 	// guess, AWS does not say whether it folds case.
@@ -55,18 +58,15 @@ func (e *Engine) createAction(w *world, in *shape.CreateActionInput, cx *opConte
 		name:        name,
 		arn:         w.scope.arn(SageMaker, "action/"+name),
 		seq:         w.nextSeq(),
-		source:      *cloneSource(in.Source),
+		source:      *in.Source,
 		actionType:  *in.ActionType,
-		description: cloneStr(in.Description),
-		status:      cloneStr(in.Status),
-		properties:  maps.Clone(in.Properties),
+		description: in.Description,
+		status:      in.Status,
+		properties:  in.Properties,
+		metadata:    in.MetadataProperties,
 		created:     cx.now,
 		modified:    cx.now,
 		tags:        tags,
-	}
-	if in.MetadataProperties != nil {
-		m := *in.MetadataProperties
-		a.metadata = &m
 	}
 	w.actions[name] = a
 	w.actionByName.add(a)
@@ -101,44 +101,39 @@ func actionNotFound(w *world, nameOrARN string) *Error {
 	return notFound(SageMaker, "Action %s does not exist.", arn)
 }
 
-func (e *Engine) describeAction(w *world, in *shape.DescribeActionInput, _ *opContext) (*shape.DescribeActionOutput, *Error) {
+func (e *Engine) describeAction(w *world, in *shape.DescribeActionInput, _ opContext) (*shape.DescribeActionOutput, *Error) {
 	a := w.findAction(*in.ActionName)
 	if a == nil {
 		return nil, actionNotFound(w, *in.ActionName)
 	}
-	name, arn, typ := a.name, a.arn, a.actionType
-	out := &shape.DescribeActionOutput{
-		ActionName:       &name,
-		ActionArn:        &arn,
-		Source:           cloneSource(&a.source),
-		ActionType:       &typ,
-		Description:      cloneStr(a.description),
-		Status:           cloneStr(a.status),
-		Properties:       maps.Clone(a.properties),
-		CreationTime:     shape.T(a.created),
-		LastModifiedTime: shape.T(a.modified),
-	}
-	if a.metadata != nil {
-		m := *a.metadata
-		out.MetadataProperties = &m
-	}
-	return out, nil
+	return &shape.DescribeActionOutput{
+		ActionName:         &a.name,
+		ActionArn:          &a.arn,
+		Source:             &a.source,
+		ActionType:         &a.actionType,
+		Description:        a.description,
+		Status:             a.status,
+		Properties:         a.properties,
+		MetadataProperties: a.metadata,
+		CreationTime:       shape.T(a.created),
+		LastModifiedTime:   shape.T(a.modified),
+	}, nil
 }
 
-func (e *Engine) updateAction(w *world, in *shape.UpdateActionInput, cx *opContext) (*shape.UpdateActionOutput, *Error) {
+func (e *Engine) updateAction(w *world, in *shape.UpdateActionInput, cx opContext) (*shape.UpdateActionOutput, *Error) {
 	a := w.actions[*in.ActionName]
 	if a == nil {
 		return nil, actionNotFound(w, *in.ActionName)
 	}
 	if in.Description != nil {
-		a.description = cloneStr(in.Description)
+		a.description = in.Description
 	}
 	if in.Status != nil {
-		a.status = cloneStr(in.Status)
+		a.status = in.Status
 	}
 	// AWS: "The new list of properties. Overwrites the current property list."
 	if in.Properties != nil {
-		a.properties = maps.Clone(in.Properties)
+		a.properties = in.Properties
 	}
 	if len(in.PropertiesToRemove) > 0 && a.properties != nil {
 		props := maps.Clone(a.properties)
@@ -148,11 +143,10 @@ func (e *Engine) updateAction(w *world, in *shape.UpdateActionInput, cx *opConte
 		a.properties = props
 	}
 	a.modified = cx.now
-	arn := a.arn
-	return &shape.UpdateActionOutput{ActionArn: &arn}, nil
+	return &shape.UpdateActionOutput{ActionArn: &a.arn}, nil
 }
 
-func (e *Engine) deleteAction(w *world, in *shape.DeleteActionInput, _ *opContext) (*shape.DeleteActionOutput, *Error) {
+func (e *Engine) deleteAction(w *world, in *shape.DeleteActionInput, _ opContext) (*shape.DeleteActionOutput, *Error) {
 	a := w.actions[*in.ActionName]
 	if a == nil {
 		return nil, actionNotFound(w, *in.ActionName)
@@ -161,11 +155,10 @@ func (e *Engine) deleteAction(w *world, in *shape.DeleteActionInput, _ *opContex
 	a.deleted = true
 	w.actionByName.removed()
 	w.actionByTime.removed()
-	arn := a.arn
-	return &shape.DeleteActionOutput{ActionArn: &arn}, nil
+	return &shape.DeleteActionOutput{ActionArn: &a.arn}, nil
 }
 
-func (e *Engine) listActions(w *world, in *shape.ListActionsInput, _ *opContext) (*shape.ListActionsOutput, *Error) {
+func (e *Engine) listActions(w *world, in *shape.ListActionsInput, _ opContext) (*shape.ListActionsOutput, *Error) {
 	byName := in.SortBy != nil && *in.SortBy == "Name"
 	asc := in.SortOrder != nil && *in.SortOrder == "Ascending"
 	limit := 10
@@ -240,31 +233,15 @@ func actionMatches(a *action, in *shape.ListActionsInput) bool {
 }
 
 func actionSummary(a *action) shape.ActionSummary {
-	name, arn, typ := a.name, a.arn, a.actionType
 	return shape.ActionSummary{
-		ActionArn:        &arn,
-		ActionName:       &name,
-		Source:           cloneSource(&a.source),
-		ActionType:       &typ,
-		Status:           cloneStr(a.status),
+		ActionArn:        &a.arn,
+		ActionName:       &a.name,
+		Source:           &a.source,
+		ActionType:       &a.actionType,
+		Status:           a.status,
 		CreationTime:     shape.T(a.created),
 		LastModifiedTime: shape.T(a.modified),
 	}
-}
-
-func cloneStr(s *string) *string {
-	if s == nil {
-		return nil
-	}
-	c := *s
-	return &c
-}
-
-func cloneSource(s *shape.ActionSource) *shape.ActionSource {
-	if s == nil {
-		return nil
-	}
-	return &shape.ActionSource{SourceUri: cloneStr(s.SourceUri), SourceType: cloneStr(s.SourceType), SourceId: cloneStr(s.SourceId)}
 }
 
 func tagsIn(ts []shape.Tag) []tag {
@@ -277,9 +254,8 @@ func tagsIn(ts []shape.Tag) []tag {
 
 func tagsOut(ts tagList) []shape.Tag {
 	out := make([]shape.Tag, len(ts))
-	for i, t := range ts {
-		k, v := t.key, t.value
-		out[i] = shape.Tag{Key: &k, Value: &v}
+	for i := range ts {
+		out[i] = shape.Tag{Key: &ts[i].key, Value: &ts[i].value}
 	}
 	return out
 }

@@ -25,7 +25,7 @@ func (w *world) taggedAction(arn string) (*action, *Error) {
 	return nil, invalid(SageMaker, "Resource %s does not exist.", arn)
 }
 
-func (e *Engine) addTags(w *world, in *shape.AddTagsInput, _ *opContext) (*shape.AddTagsOutput, *Error) {
+func (e *Engine) addTags(w *world, in *shape.AddTagsInput, _ opContext) (*shape.AddTagsOutput, *Error) {
 	a, err := w.taggedAction(*in.ResourceArn)
 	if err != nil {
 		return nil, err
@@ -39,7 +39,7 @@ func (e *Engine) addTags(w *world, in *shape.AddTagsInput, _ *opContext) (*shape
 	return &shape.AddTagsOutput{Tags: tagsOut(tags)}, nil
 }
 
-func (e *Engine) listTags(w *world, in *shape.ListTagsInput, _ *opContext) (*shape.ListTagsOutput, *Error) {
+func (e *Engine) listTags(w *world, in *shape.ListTagsInput, _ opContext) (*shape.ListTagsOutput, *Error) {
 	a, err := w.taggedAction(*in.ResourceArn)
 	if err != nil {
 		return nil, err
@@ -52,7 +52,7 @@ func (e *Engine) listTags(w *world, in *shape.ListTagsInput, _ *opContext) (*sha
 	return &shape.ListTagsOutput{Tags: tagsOut(a.tags)}, nil
 }
 
-func (e *Engine) deleteTags(w *world, in *shape.DeleteTagsInput, _ *opContext) (*shape.DeleteTagsOutput, *Error) {
+func (e *Engine) deleteTags(w *world, in *shape.DeleteTagsInput, _ opContext) (*shape.DeleteTagsOutput, *Error) {
 	a, err := w.taggedAction(*in.ResourceArn)
 	if err != nil {
 		return nil, err

@@ -1,7 +1,8 @@
 package engine
 
 // tag is one key and value; tagList keeps a resource's tags in the order they were first
-// added (keys unique).
+// added (keys unique). A tagList is never changed once stored: merged and without return new
+// lists, so outputs may point into one.
 type tag struct{ key, value string }
 
 type tagList []tag

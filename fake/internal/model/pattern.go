@@ -79,6 +79,34 @@ var fastPatterns = map[string]func(string) bool{
 	`^[a-zA-Z0-9][a-zA-Z0-9\-_]*`:                      personalizeName,
 	`\p{ASCII}{0,1500}`:                                func(s string) bool { return asciiOnly(s) && len(s) <= 1500 },
 	`arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+`: sagemakerARN,
+	lineageNameOrARN:                                   lineageNameOrARNMatch,
+}
+
+// lineageNameOrARN is DescribeAction's pattern: a lineage name, optionally behind the ARN
+// prefix of a lineage entity.
+const lineageNameOrARN = `(arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:(experiment|experiment-trial|experiment-trial-component|artifact|action|context)\/)?([a-zA-Z0-9](-*[a-zA-Z0-9]){0,119})`
+
+func lineageNameOrARNMatch(s string) bool {
+	if lineageName(s) {
+		return true
+	}
+	// The name part cannot hold ':' or '/', so the prefix ends at the last '/'.
+	i := strings.LastIndexByte(s, '/')
+	if i < 0 || !lineageName(s[i+1:]) {
+		return false
+	}
+	prefix := s[:i]
+	j := strings.LastIndexByte(prefix, ':')
+	if j < 0 {
+		return false
+	}
+	switch prefix[j+1:] {
+	case "experiment", "experiment-trial", "experiment-trial-component", "artifact", "action", "context":
+	default:
+		return false
+	}
+	// What is left, "arn:aws...:sagemaker:region:account:", is the ARN pattern's head.
+	return sagemakerARN(prefix[:j+1]+"x") && strings.Count(prefix[:j+1], ":") == 5
 }
 
 func noLineTerminator(s string) bool {

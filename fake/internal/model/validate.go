@@ -126,6 +126,9 @@ func compileNode(s *Shape, t reflect.Type, where string) *node {
 		if t.Kind() != reflect.Map {
 			panic(fmt.Sprintf("%s: map mapped to %s", where, t))
 		}
+		if t != reflect.TypeFor[map[string]string]() || s.Key.Type != "string" || s.Value.Type != "string" {
+			panic(fmt.Sprintf("%s: only maps of strings are supported, not %s", where, t))
+		}
 		n.key = compileNode(s.Key, t.Key(), where+"{key}")
 		n.value = compileNode(s.Value, t.Elem(), where+"{value}")
 	case "string":
@@ -163,11 +166,14 @@ func lowerFirst(s string) string {
 // Validate returns every violated constraint of in (a pointer to the compiled input type).
 func (v *Validator) Validate(in any) []Violation {
 	var out []Violation
-	v.walk(v.root, reflect.ValueOf(in), "", &out)
+	v.walk(v.root, reflect.ValueOf(in), "", "", &out)
 	return out
 }
 
-func (v *Validator) walk(n *node, val reflect.Value, path string, out *[]Violation) {
+// walk checks val against n. The value's path is join(parent, name), built only when a
+// violation needs it or a nested value needs it as its parent, so a valid input costs no
+// string building.
+func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[]Violation) {
 	for val.Kind() == reflect.Pointer {
 		if val.IsNil() {
 			return
@@ -176,42 +182,59 @@ func (v *Validator) walk(n *node, val reflect.Value, path string, out *[]Violati
 	}
 	switch n.shape.Type {
 	case "structure":
+		path := join(parent, name)
 		for _, f := range n.fields {
 			fv := val.Field(f.index)
-			p := join(path, f.path)
 			if isNull(fv) {
 				if f.required {
-					*out = append(*out, Violation{Path: p, Null: true, Constraint: "Member must not be null"})
+					*out = append(*out, Violation{Path: join(path, f.path), Null: true, Constraint: "Member must not be null"})
 				}
 				continue
 			}
-			v.walk(f.node, fv, p, out)
+			v.walk(f.node, fv, path, f.path, out)
 		}
 	case "list":
-		v.checkSize(n, val, val.Len(), path, out)
-		for i := 0; i < val.Len(); i++ {
-			v.walk(n.elem, val.Index(i), path+"."+strconv.Itoa(i+1)+".member", out)
+		v.checkSize(n, val, val.Len(), parent, name, out)
+		if val.Len() > 0 {
+			path := join(parent, name)
+			for i := 0; i < val.Len(); i++ {
+				v.walk(n.elem, val.Index(i), path, strconv.Itoa(i+1)+".member", out)
+			}
 		}
 	case "map":
-		v.checkSize(n, val, val.Len(), path, out)
-		v.checkMapPart(n, val, path, "Map keys", n.key, func(it *reflect.MapIter) reflect.Value { return it.Key() }, out)
-		v.checkMapPart(n, val, path, "Map value", n.value, func(it *reflect.MapIter) reflect.Value { return it.Value() }, out)
+		v.checkSize(n, val, val.Len(), parent, name, out)
+		m, _ := val.Interface().(map[string]string)
+		v.checkMapPart(n, val, m, parent, name, "Map keys", n.key, true, out)
+		v.checkMapPart(n, val, m, parent, name, "Map value", n.value, false, out)
 	case "string":
 		s := val.String()
-		for _, c := range v.stringConstraints(n, s) {
-			*out = append(*out, Violation{Path: path, Value: s, Sensitive: n.shape.Sensitive, Constraint: c})
+		if !v.stringOK(n, s) {
+			for _, c := range v.stringConstraints(n, s) {
+				*out = append(*out, Violation{Path: join(parent, name), Value: s, Sensitive: n.shape.Sensitive, Constraint: c})
+			}
 		}
 	case "integer", "long":
 		i := val.Int()
 		if n.shape.Min != nil && i < *n.shape.Min {
-			*out = append(*out, Violation{Path: path, Value: strconv.FormatInt(i, 10), Sensitive: n.shape.Sensitive,
+			*out = append(*out, Violation{Path: join(parent, name), Value: strconv.FormatInt(i, 10), Sensitive: n.shape.Sensitive,
 				Constraint: fmt.Sprintf("Member must have value greater than or equal to %d", *n.shape.Min)})
 		}
 		if n.shape.Max != nil && i > *n.shape.Max {
-			*out = append(*out, Violation{Path: path, Value: strconv.FormatInt(i, 10), Sensitive: n.shape.Sensitive,
+			*out = append(*out, Violation{Path: join(parent, name), Value: strconv.FormatInt(i, 10), Sensitive: n.shape.Sensitive,
 				Constraint: fmt.Sprintf("Member must have value less than or equal to %d", *n.shape.Max)})
 		}
 	}
+}
+
+// stringOK is the allocation-free check of a string; stringConstraints names what failed.
+func (v *Validator) stringOK(n *node, s string) bool {
+	if n.shape.Min != nil || n.shape.Max != nil {
+		l := int64(utf8.RuneCountInString(s))
+		if n.shape.Min != nil && l < *n.shape.Min || n.shape.Max != nil && l > *n.shape.Max {
+			return false
+		}
+	}
+	return (n.matches == nil || n.matches(s)) && (n.enum == nil || n.enum[s])
 }
 
 // stringConstraints lists the constraints s violates, in AWS's order: length, pattern, enum.
@@ -236,14 +259,14 @@ func (v *Validator) stringConstraints(n *node, s string) []string {
 	return cs
 }
 
-func (v *Validator) checkSize(n *node, val reflect.Value, l int, path string, out *[]Violation) {
+func (v *Validator) checkSize(n *node, val reflect.Value, l int, parent, name string, out *[]Violation) {
 	s := n.shape
 	if s.Min != nil && int64(l) < *s.Min {
-		*out = append(*out, Violation{Path: path, Value: render(val), Sensitive: s.Sensitive,
+		*out = append(*out, Violation{Path: join(parent, name), Value: render(val), Sensitive: s.Sensitive,
 			Constraint: fmt.Sprintf("Member must have length greater than or equal to %d", *s.Min)})
 	}
 	if s.Max != nil && int64(l) > *s.Max {
-		*out = append(*out, Violation{Path: path, Value: render(val), Sensitive: s.Sensitive,
+		*out = append(*out, Violation{Path: join(parent, name), Value: render(val), Sensitive: s.Sensitive,
 			Constraint: fmt.Sprintf("Member must have length less than or equal to %d", *s.Max)})
 	}
 }
@@ -252,13 +275,16 @@ func (v *Validator) checkSize(n *node, val reflect.Value, l int, path string, ou
 // AWS then lists every constraint of the key (or value) shape, broken or not, maximum length
 // first: "Map value must satisfy constraint: [Member must have length less than or equal to
 // 256, Member must have length greater than or equal to 0, Member must satisfy ...]".
-func (v *Validator) checkMapPart(n *node, val reflect.Value, path, what string, part *node, pick func(*reflect.MapIter) reflect.Value, out *[]Violation) {
-	if part.shape.Type != "string" {
-		return
-	}
+func (v *Validator) checkMapPart(n *node, val reflect.Value, m map[string]string, parent, name, what string, part *node, keys bool, out *[]Violation) {
 	broken := false
-	for it := val.MapRange(); it.Next() && !broken; {
-		broken = len(v.stringConstraints(part, pick(it).String())) > 0
+	for k, e := range m {
+		if keys {
+			e = k
+		}
+		if !v.stringOK(part, e) {
+			broken = true
+			break
+		}
 	}
 	if !broken {
 		return
@@ -274,7 +300,7 @@ func (v *Validator) checkMapPart(n *node, val reflect.Value, path, what string, 
 	if s.Pattern != "" {
 		all = append(all, "Member must satisfy regular expression pattern: "+v.display(s.Pattern))
 	}
-	*out = append(*out, Violation{Path: path, Value: render(val), Sensitive: n.shape.Sensitive || s.Sensitive,
+	*out = append(*out, Violation{Path: join(parent, name), Value: render(val), Sensitive: n.shape.Sensitive || s.Sensitive,
 		Constraint: what + " must satisfy constraint: [" + strings.Join(all, ", ") + "]"})
 }
 

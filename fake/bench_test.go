@@ -1,0 +1,116 @@
+package fake_test
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+
+	"github.com/awsfake/awsfake/fake"
+)
+
+// Benchmarks of the typed door. Run with
+//
+//	go test -run '^$' -bench . -benchmem -count 6 ./fake | tee new.txt && benchstat new.txt
+
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = fake.New()
+	}
+}
+
+func benchInput(name string) *sagemaker.CreateActionInput {
+	return &sagemaker.CreateActionInput{
+		ActionName: aws.String(name),
+		ActionType: aws.String("ModelDeployment"),
+		Source:     &types.ActionSource{SourceUri: aws.String("s3://models/model.tar.gz")},
+		Properties: map[string]string{"stage": "prod"},
+	}
+}
+
+func BenchmarkCreateAction(b *testing.B) {
+	sm := fake.New(fake.WithCallLog(-1)).SageMaker()
+	ctx := context.Background()
+	in := benchInput("")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		in.ActionName = aws.String("a-" + strconv.Itoa(i))
+		if _, err := sm.CreateAction(ctx, in); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+func BenchmarkCreateActionWithCallLog(b *testing.B) {
+	sm := fake.New().SageMaker()
+	ctx := context.Background()
+	in := benchInput("")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		in.ActionName = aws.String("a-" + strconv.Itoa(i))
+		if _, err := sm.CreateAction(ctx, in); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+func BenchmarkDescribeAction(b *testing.B) {
+	sm := fake.New(fake.WithCallLog(-1)).SageMaker()
+	ctx := context.Background()
+	for i := 0; i < 1000; i++ {
+		if _, err := sm.CreateAction(ctx, benchInput("a-"+strconv.Itoa(i))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	in := &sagemaker.DescribeActionInput{ActionName: aws.String("a-500")}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := sm.DescribeAction(ctx, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPageAllActions pages through every action 100 at a time. The cost per action
+// grows with log n, not with n: compare ns/action across the sizes.
+func BenchmarkPageAllActions(b *testing.B) {
+	for _, n := range []int{10_000, 50_000, 100_000} {
+		for _, order := range []types.SortActionsBy{types.SortActionsByCreationTime, types.SortActionsByName} {
+			b.Run(fmt.Sprintf("n=%d/by=%s", n, order), func(b *testing.B) {
+				sm := fake.New(fake.WithCallLog(-1)).SageMaker()
+				ctx := context.Background()
+				for i := 0; i < n; i++ {
+					// Names in an order unrelated to creation, so the name index is really sorted.
+					if _, err := sm.CreateAction(ctx, benchInput(fmt.Sprintf("a-%08x", uint32(i)*2654435761))); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					p := sagemaker.NewListActionsPaginator(sm, &sagemaker.ListActionsInput{SortBy: order, MaxResults: aws.Int32(100)})
+					seen := 0
+					for p.HasMorePages() {
+						out, err := p.NextPage(ctx)
+						if err != nil {
+							b.Fatal(err)
+						}
+						seen += len(out.ActionSummaries)
+					}
+					if seen != n {
+						b.Fatalf("paged %d of %d", seen, n)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/action")
+			})
+		}
+	}
+}

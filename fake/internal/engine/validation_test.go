@@ -1,0 +1,378 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/fake/internal/model"
+)
+
+// baselines are valid inputs that set every member of every supported operation, so that each
+// constraint can be pushed just inside and just outside its bound from a valid starting point.
+var baselines = map[string]map[string]string{
+	SageMaker: {
+		"CreateAction": `{"ActionName":"a1","Source":{"SourceUri":"s3://b/k","SourceType":"S3","SourceId":"id"},
+			"ActionType":"Deploy","Description":"d","Status":"Completed","Properties":{"k":"v"},
+			"MetadataProperties":{"CommitId":"c","Repository":"r","GeneratedBy":"g","ProjectId":"p"},
+			"Tags":[{"Key":"k","Value":"v"}]}`,
+		"DescribeAction": `{"ActionName":"a1"}`,
+		"ListActions": `{"SourceUri":"s3://b/k","ActionType":"Deploy","CreatedAfter":1,"CreatedBefore":2,
+			"SortBy":"Name","SortOrder":"Ascending","NextToken":"t","MaxResults":10}`,
+		"UpdateAction": `{"ActionName":"a1","Description":"d","Status":"Failed","Properties":{"k":"v"},"PropertiesToRemove":["x"]}`,
+		"DeleteAction": `{"ActionName":"a1"}`,
+		"AddTags":      `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a1","Tags":[{"Key":"k","Value":"v"}]}`,
+		"ListTags":     `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a1","NextToken":"t","MaxResults":50}`,
+		"DeleteTags":   `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a1","TagKeys":["k"]}`,
+	},
+}
+
+// constraintCase is one input derived from a baseline and the constraint it probes.
+type constraintCase struct {
+	name       string
+	doc        map[string]any
+	path       string // AWS's path, e.g. tags.1.member.key
+	constraint string // the exact constraint text
+	violates   bool
+}
+
+func TestBaselinesAreValid(t *testing.T) {
+	t.Parallel()
+	for svc, ops := range Operations() {
+		for _, name := range ops {
+			raw, ok := baselines[svc][name]
+			if svc != SageMaker {
+				continue // the other services' baselines live beside their operations
+			}
+			require.True(t, ok, "no baseline for %s.%s", svc, name)
+			op := Lookup(svc, name)
+			in := op.NewInput()
+			require.NoError(t, json.Unmarshal([]byte(raw), in))
+			require.Empty(t, op.validator.Validate(in), "%s.%s baseline", svc, name)
+		}
+	}
+}
+
+// TestConstraintsFromTheModel derives, from the model data alone, one case just inside and one
+// just outside every constraint of every supported operation, and checks the validator's
+// verdict and AWS's wording for each.
+func TestConstraintsFromTheModel(t *testing.T) {
+	t.Parallel()
+	total := 0
+	for svc, ops := range baselines {
+		for name, raw := range ops {
+			op := Lookup(svc, name)
+			require.NotNil(t, op, "%s.%s", svc, name)
+			m := model.Lookup(svc, name)
+			var base map[string]any
+			require.NoError(t, json.Unmarshal([]byte(raw), &base))
+			display := func(p string) string { return p }
+			if svc == SageMaker {
+				display = sagemakerPattern
+			}
+			cases := deriveCases(m.Input, base, nil, "", display)
+			require.NotEmpty(t, cases)
+			for _, c := range cases {
+				total++
+				t.Run(svc+"."+name+"/"+c.name, func(t *testing.T) {
+					in := op.NewInput()
+					b, err := json.Marshal(c.doc)
+					require.NoError(t, err)
+					require.NoError(t, json.Unmarshal(b, in))
+					found := false
+					for _, v := range op.validator.Validate(in) {
+						if v.Path == c.path && v.Constraint == c.constraint {
+							found = true
+						}
+					}
+					require.Equal(t, c.violates, found, "%s at %s: %s", map[bool]string{true: "expected", false: "unexpected"}[c.violates], c.path, c.constraint)
+				})
+			}
+		}
+	}
+	t.Logf("%d derived constraint cases", total)
+}
+
+type step = any // a member name (string) or a list index (int)
+
+func deriveCases(s *model.Shape, base map[string]any, at []step, path string, display func(string) string) []constraintCase {
+	var out []constraintCase
+	mutate := func(name string, p string, constraint string, violates bool, f func(doc map[string]any)) {
+		doc := clone(base).(map[string]any)
+		f(doc)
+		out = append(out, constraintCase{name: name, doc: doc, path: p, constraint: constraint, violates: violates})
+	}
+	req := map[string]bool{}
+	for _, r := range s.Required {
+		req[r] = true
+	}
+	for _, member := range s.MemberNames() {
+		ms := s.Members[member]
+		steps := append(append([]step{}, at...), member)
+		p := join(path, lowerFirst(member))
+		cur, present := lookup(base, steps)
+		if !present {
+			panic(fmt.Sprintf("baseline lacks %v", steps))
+		}
+		if req[member] {
+			mutate(p+" missing", p, "Member must not be null", true, func(d map[string]any) { remove(d, steps) })
+			mutate(p+" present", p, "Member must not be null", false, func(map[string]any) {})
+		}
+		switch ms.Type {
+		case "structure":
+			out = append(out, deriveCases(ms, base, steps, p, display)...)
+		case "string":
+			stringCases(ms, cur.(string), steps, p, display, mutate)
+		case "integer":
+			if ms.Min != nil {
+				c := fmt.Sprintf("Member must have value greater than or equal to %d", *ms.Min)
+				mutate(p+" at min", p, c, false, func(d map[string]any) { put(d, steps, *ms.Min) })
+				mutate(p+" below min", p, c, true, func(d map[string]any) { put(d, steps, *ms.Min-1) })
+			}
+			if ms.Max != nil {
+				c := fmt.Sprintf("Member must have value less than or equal to %d", *ms.Max)
+				mutate(p+" at max", p, c, false, func(d map[string]any) { put(d, steps, *ms.Max) })
+				mutate(p+" above max", p, c, true, func(d map[string]any) { put(d, steps, *ms.Max+1) })
+			}
+		case "list":
+			elem := cur.([]any)[0]
+			sized := func(n int64) []any {
+				l := make([]any, n)
+				for i := range l {
+					l[i] = clone(elem)
+				}
+				return l
+			}
+			if ms.Min != nil && *ms.Min > 0 {
+				c := fmt.Sprintf("Member must have length greater than or equal to %d", *ms.Min)
+				mutate(p+" at min", p, c, false, func(d map[string]any) { put(d, steps, sized(*ms.Min)) })
+				mutate(p+" below min", p, c, true, func(d map[string]any) { put(d, steps, sized(*ms.Min-1)) })
+			}
+			if ms.Max != nil {
+				c := fmt.Sprintf("Member must have length less than or equal to %d", *ms.Max)
+				mutate(p+" at max", p, c, false, func(d map[string]any) { put(d, steps, sized(*ms.Max)) })
+				mutate(p+" above max", p, c, true, func(d map[string]any) { put(d, steps, sized(*ms.Max+1)) })
+			}
+			elemSteps := append(append([]step{}, steps...), 0)
+			elemPath := p + ".1.member"
+			switch ms.Member.Type {
+			case "structure":
+				out = append(out, deriveCases(ms.Member, base, elemSteps, elemPath, display)...)
+			case "string":
+				stringCases(ms.Member, elem.(string), elemSteps, elemPath, display, mutate)
+			}
+		case "map":
+			sized := func(n int64) map[string]any {
+				m := map[string]any{}
+				for i := int64(0); i < n; i++ {
+					m[fmt.Sprintf("k%d", i)] = "v"
+				}
+				return m
+			}
+			if ms.Max != nil {
+				c := fmt.Sprintf("Member must have length less than or equal to %d", *ms.Max)
+				mutate(p+" at max", p, c, false, func(d map[string]any) { put(d, steps, sized(*ms.Max)) })
+				mutate(p+" above max", p, c, true, func(d map[string]any) { put(d, steps, sized(*ms.Max+1)) })
+			}
+			for _, part := range []struct {
+				what  string
+				shape *model.Shape
+				entry func(s string) map[string]any
+			}{
+				{"Map keys", ms.Key, func(s string) map[string]any { return map[string]any{s: "v"} }},
+				{"Map value", ms.Value, func(s string) map[string]any { return map[string]any{"k": s} }},
+			} {
+				var all []string
+				if part.shape.Max != nil {
+					all = append(all, fmt.Sprintf("Member must have length less than or equal to %d", *part.shape.Max))
+				}
+				if part.shape.Min != nil {
+					all = append(all, fmt.Sprintf("Member must have length greater than or equal to %d", *part.shape.Min))
+				}
+				if part.shape.Pattern != "" {
+					all = append(all, "Member must satisfy regular expression pattern: "+display(part.shape.Pattern))
+				}
+				c := part.what + " must satisfy constraint: [" + strings.Join(all, ", ") + "]"
+				if part.shape.Max != nil {
+					entry := part.entry
+					mutate(p+" "+part.what+" at max length", p, c, false, func(d map[string]any) { put(d, steps, entry(strings.Repeat("a", int(*part.shape.Max)))) })
+					mutate(p+" "+part.what+" too long", p, c, true, func(d map[string]any) { put(d, steps, entry(strings.Repeat("a", int(*part.shape.Max)+1))) })
+				}
+			}
+		}
+	}
+	return out
+}
+
+// stringCases probes a string's length, pattern and enum constraints.
+func stringCases(s *model.Shape, cur string, steps []step, p string, display func(string) string,
+	mutate func(name, path, constraint string, violates bool, f func(map[string]any))) {
+	set := func(v string) func(d map[string]any) { return func(d map[string]any) { put(d, steps, v) } }
+	if s.Min != nil && *s.Min > 0 {
+		c := fmt.Sprintf("Member must have length greater than or equal to %d", *s.Min)
+		mutate(p+" at min length", p, c, false, set(sized(cur, int(*s.Min))))
+		mutate(p+" below min length", p, c, true, set(sized(cur, int(*s.Min)-1)))
+	}
+	if s.Max != nil {
+		c := fmt.Sprintf("Member must have length less than or equal to %d", *s.Max)
+		mutate(p+" at max length", p, c, false, set(sized(cur, int(*s.Max))))
+		mutate(p+" above max length", p, c, true, set(sized(cur, int(*s.Max)+1)))
+	}
+	if s.Pattern != "" {
+		c := "Member must satisfy regular expression pattern: " + display(s.Pattern)
+		mutate(p+" matching pattern", p, c, false, set(cur))
+		bad, ok := nonMatching(s)
+		if !ok {
+			panic("no string breaks " + s.Pattern)
+		}
+		mutate(p+" breaking pattern", p, c, true, set(bad))
+	}
+	if len(s.Enum) > 0 {
+		c := "Member must satisfy enum value set: [" + strings.Join(s.Enum, ", ") + "]"
+		for _, v := range s.Enum {
+			mutate(p+" enum "+v, p, c, false, set(v))
+		}
+		mutate(p+" not in enum", p, c, true, set("NotAValue"))
+	}
+}
+
+// sized pads cur with 'a' (or cuts it) to n characters.
+func sized(cur string, n int) string {
+	if r := []rune(cur); len(r) >= n {
+		return string(r[:n])
+	}
+	return cur + strings.Repeat("a", n-utf8.RuneCountInString(cur))
+}
+
+// nonMatching finds a value within the length bounds that the pattern refuses.
+func nonMatching(s *model.Shape) (string, bool) {
+	re := model.RegexpFor(s.Pattern)
+	for _, c := range []string{"-", "a_b", "a\nb", "a b!", "é\x00", "\u2028", "ü", "arn:bad"} {
+		n := int64(utf8.RuneCountInString(c))
+		if (s.Min != nil && n < *s.Min) || (s.Max != nil && n > *s.Max) {
+			continue
+		}
+		if !re.MatchString(c) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+func clone(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[k] = clone(e)
+		}
+		return m
+	case []any:
+		l := make([]any, len(x))
+		for i, e := range x {
+			l[i] = clone(e)
+		}
+		return l
+	}
+	return v
+}
+
+func lookup(doc any, steps []step) (any, bool) {
+	cur := doc
+	for _, s := range steps {
+		switch k := s.(type) {
+		case string:
+			m, ok := cur.(map[string]any)
+			if !ok {
+				return nil, false
+			}
+			if cur, ok = m[k]; !ok {
+				return nil, false
+			}
+		case int:
+			l, ok := cur.([]any)
+			if !ok || k >= len(l) {
+				return nil, false
+			}
+			cur = l[k]
+		}
+	}
+	return cur, true
+}
+
+func put(doc map[string]any, steps []step, v any) {
+	parent, _ := lookup(doc, steps[:len(steps)-1])
+	switch k := steps[len(steps)-1].(type) {
+	case string:
+		parent.(map[string]any)[k] = v
+	case int:
+		parent.([]any)[k] = v
+	}
+}
+
+func remove(doc map[string]any, steps []step) {
+	parent, _ := lookup(doc, steps[:len(steps)-1])
+	delete(parent.(map[string]any), steps[len(steps)-1].(string))
+}
+
+func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
+
+func join(path, member string) string {
+	if path == "" {
+		return member
+	}
+	return path + "." + member
+}
+
+func TestValidationMessages(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name string
+		op   *Op
+		doc  string
+		want string
+	}{
+		{"missing name", OpDescribeAction, `{}`,
+			"1 validation error detected: Value null at 'actionName' failed to satisfy constraint: Member must not be null"},
+		{"bad name", OpCreateAction, `{"ActionName":"my_action","Source":{"SourceUri":"s"},"ActionType":"t"}`,
+			"1 validation error detected: Value 'my_action' at 'actionName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}"},
+		{"two errors on one member", OpCreateAction, `{"ActionName":"` + strings.Repeat("a", 120) + `_","Source":{"SourceUri":"s"},"ActionType":"t"}`,
+			"2 validation errors detected: Value '" + strings.Repeat("a", 120) + "_' at 'actionName' failed to satisfy constraint: Member must have length less than or equal to 120; " +
+				"Value '" + strings.Repeat("a", 120) + "_' at 'actionName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}"},
+		{"nested tag", OpAddTags, `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a","Tags":[{"Key":"ok","Value":"v"},{"Key":"b@d!","Value":"v"}]}`,
+			"1 validation error detected: Value 'b@d!' at 'tags.2.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: ([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)"},
+		{"enum", OpListActions, `{"SortOrder":"Up"}`,
+			"1 validation error detected: Value 'Up' at 'sortOrder' failed to satisfy constraint: Member must satisfy enum value set: [Ascending, Descending]"},
+		{"range", OpListActions, `{"MaxResults":0}`,
+			"1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1"},
+		{"empty list", OpDeleteTags, `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a","TagKeys":[]}`,
+			"1 validation error detected: Value '[]' at 'tagKeys' failed to satisfy constraint: Member must have length greater than or equal to 1"},
+		{"arn pattern", OpListTags, `{"ResourceArn":""}`,
+			"1 validation error detected: Value '' at 'resourceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			in := c.op.NewInput()
+			require.NoError(t, json.Unmarshal([]byte(c.doc), in))
+			vs := c.op.validator.Validate(in)
+			require.NotEmpty(t, vs)
+			require.Equal(t, c.want, model.Message(vs))
+		})
+	}
+}
+
+// TestEveryOperationIsDefined keeps the registry and the model files in step.
+func TestEveryOperationIsDefined(t *testing.T) {
+	t.Parallel()
+	got := Operations()
+	for _, ops := range got {
+		sort.Strings(ops)
+	}
+	require.Equal(t, []string{"AddTags", "CreateAction", "DeleteAction", "DeleteTags", "DescribeAction", "ListActions", "ListTags", "UpdateAction"}, got[SageMaker])
+}

@@ -1,0 +1,112 @@
+package model
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestModelsMatchSharedReference keeps the embedded copies identical to ../shared/reference,
+// when that folder is beside the checkout.
+func TestModelsMatchSharedReference(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "..", "..", "shared", "reference")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("no shared reference at %s", dir)
+	}
+	for _, svc := range []string{"sagemaker", "personalize", "personalize-events"} {
+		want, err := os.ReadFile(filepath.Join(dir, svc+".json"))
+		require.NoError(t, err)
+		got, err := Raw(svc)
+		require.NoError(t, err)
+		require.True(t, bytes.Equal(want, got), "fake/internal/model/data/%s.json differs from the shared reference; copy it again", svc)
+	}
+}
+
+// patternSamples are strings around the edges of every fast pattern.
+var patternSamples = []string{
+	"", "a", "A", "0", "-", "a-", "-a", "a-b", "a--b", "a_b", "a.b", "a b", "a\nb", "a\rb", "\u0085", "\u2028x",
+	"é", "ü-1", "日本", "a@b", "k=v", "x:y/z+w", "tab\t", "\x00", "\x7f", "\xff", "\u00a0", "١٢٣",
+	"arn:aws:sagemaker:us-east-1:123456789012:action/a", "arn:aws-cn:sagemaker::123456789012:x",
+	"arn:aws:sagemaker:us-east-1:12345678901:action/a", "arn:aws:sagemaker:us-east-1:123456789012:",
+	"arn:aws:sagemaker:US:123456789012:a", "arn:awsX:sagemaker:r:123456789012:a", "arn:aws:sagemaker:r:123456789012:\n",
+	"arn:aws:s3:::b", "arn:aws:sagemaker:us-east-1:123456789012:action/a-1", "arn:aws:sagemaker:us-east-1:123456789012:context/x",
+	"arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/x", "arn:aws:sagemaker:us-east-1:123456789012:model/x",
+	"arn:aws:sagemaker:us-east-1:123456789012:action/", "arn:aws:sagemaker:us-east-1:123456789012:foo:action/x",
+	"arn:aws:sagemaker:us-east-1:123456789012:action/a/b", "arn:aws-cn:sagemaker::123456789012:artifact/z9",
+	"arn:aws:sagemaker:us-east-1:1234567890123:action/x", "arn:aws:sagemaker:us_east:123456789012:action/x",
+}
+
+func TestFastPatternsAgreeWithRegexps(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("aZ09-_.:/=+@ \n\réü日\u2028\u00a0arnsgmk")
+	for p, fast := range FastPatterns() {
+		re := RegexpFor(p)
+		samples := append([]string{}, patternSamples...)
+		for i := 0; i < 2000; i++ {
+			n := rng.IntN(14)
+			r := make([]rune, n)
+			for j := range r {
+				r[j] = alphabet[rng.IntN(len(alphabet))]
+			}
+			samples = append(samples, string(r))
+		}
+		samples = append(samples, string(bytes.Repeat([]byte("a"), 120)), string(bytes.Repeat([]byte("a"), 121)),
+			string(bytes.Repeat([]byte("a-"), 120))+"a", string(bytes.Repeat([]byte("x"), 1500)))
+		for _, s := range samples {
+			require.Equal(t, re.MatchString(s), fast(s), "pattern %q on %q", p, s)
+		}
+	}
+}
+
+func TestASCIIPatternKeepsItsBound(t *testing.T) {
+	t.Parallel()
+	// The regexp form drops the bound (RE2 caps repeats at 1000); the member's max length
+	// enforces it there, and the fast matcher enforces it itself.
+	fast := FastPatterns()[`\p{ASCII}{0,1500}`]
+	require.True(t, fast(string(bytes.Repeat([]byte("x"), 1500))))
+	require.False(t, fast(string(bytes.Repeat([]byte("x"), 1501))))
+}
+
+func FuzzFastPatterns(f *testing.F) {
+	for _, s := range patternSamples {
+		f.Add(s)
+	}
+	type pair struct {
+		fast func(string) bool
+		re   func(string) bool
+	}
+	var pairs []pair
+	for p, fast := range FastPatterns() {
+		pairs = append(pairs, pair{fast, RegexpFor(p).MatchString})
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1000 {
+			return // beyond RE2's repeat bound; see TestASCIIPatternKeepsItsBound
+		}
+		for _, p := range pairs {
+			if p.fast(s) != p.re(s) {
+				t.Fatalf("fast matcher and regexp disagree on %q", s)
+			}
+		}
+	})
+}
+
+func TestTranslatePattern(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ in, want string }{
+		{`.*`, `^(?:[^\n\r\x{85}\x{2028}\x{2029}]*)$`},
+		{`[.]`, `^(?:[.])$`},
+		{`\p{ASCII}{0,1500}`, `^(?:[\x00-\x7F]{0,})$`},
+		{`a{1,2}`, `^(?:a{1,2})$`},
+		{`^[a-z]*$`, `^(?:^[a-z]*$)$`},
+	}
+	for _, c := range cases {
+		require.Equal(t, c.want, translatePattern(c.in), c.in)
+	}
+}
