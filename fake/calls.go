@@ -12,24 +12,24 @@ import (
 // require.Equal compare without options. Input and Output are the request and response as
 // their JSON documents (member names as in the service model, timestamps as epoch seconds).
 type Call struct {
-	Service   string         // botocore name: "sagemaker", "personalize", "personalize-events"
-	Operation string         // e.g. "CreateAction"
-	Account   string         // where the call landed
-	Region    string         // where the call landed
-	Time      time.Time      // on the fake's clock
-	Input     map[string]any // the request document
-	Output    map[string]any // the response document; nil when the call failed
-	Err       *CallError     // nil when the call succeeded
+	Service   string         `json:"service"`          // botocore name: "sagemaker", "personalize", "personalize-events"
+	Operation string         `json:"operation"`        // e.g. "CreateAction"
+	Account   string         `json:"account"`          // where the call landed
+	Region    string         `json:"region"`           // where the call landed
+	Time      time.Time      `json:"time"`             // on the fake's clock
+	Input     map[string]any `json:"input"`            // the request document
+	Output    map[string]any `json:"output,omitempty"` // the response document; nil when the call failed
+	Err       *CallError     `json:"error,omitempty"`  // nil when the call succeeded
 }
 
 // CallError is the error a call was answered with.
 type CallError struct {
-	Code       string
-	Message    string
-	StatusCode int
+	Code       string `json:"code"`
+	Message    string `json:"message"`
+	StatusCode int    `json:"statusCode"`
 	// ResponseLost is true when the operation took effect but the caller was sent this
 	// error instead of the response (a scenario's "response lost").
-	ResponseLost bool
+	ResponseLost bool `json:"responseLost,omitempty"`
 }
 
 func (c Call) String() string {

@@ -1,10 +1,106 @@
 package fake
 
 import (
+	"encoding/json"
+	"errors"
+	"io"
 	"net/http"
+	"time"
+
+	"github.com/benbjohnson/clock"
 )
 
-// controlHandler serves the /_fake/ endpoints.
+// The control endpoints, under /_fake/ on the wire door, let a test in any language drive
+// what a Go test does with methods: read and move the clock, install a scenario, reset, and
+// read the call log. JSON in and out; errors are {"error": "..."} with a 4xx status.
+//
+//	GET    /_fake/health
+//	GET    /_fake/clock                 -> {"now": "2026-11-21T12:00:00Z"}
+//	POST   /_fake/clock/advance         {"duration": "90s"} -> {"now": ...} (manual clock only)
+//	POST   /_fake/scenario              install a scenario (its JSON form), replacing the last
+//	DELETE /_fake/scenario              remove it
+//	POST   /_fake/reset                 forget every resource and call
+//	GET    /_fake/calls                 the call log; ?service=&operation= filter it
 func (f *Fake) controlHandler() http.Handler {
-	return http.NotFoundHandler()
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /_fake/health", func(w http.ResponseWriter, r *http.Request) {
+		writeControl(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /_fake/clock", func(w http.ResponseWriter, r *http.Request) {
+		writeControl(w, http.StatusOK, map[string]string{"now": f.Clock().Now().UTC().Format(time.RFC3339Nano)})
+	})
+	mux.HandleFunc("POST /_fake/clock/advance", f.controlAdvance)
+	mux.HandleFunc("POST /_fake/scenario", f.controlSetScenario)
+	mux.HandleFunc("DELETE /_fake/scenario", func(w http.ResponseWriter, r *http.Request) {
+		f.SetScenario(nil)
+		writeControl(w, http.StatusOK, map[string]any{})
+	})
+	mux.HandleFunc("POST /_fake/reset", func(w http.ResponseWriter, r *http.Request) {
+		f.Reset()
+		writeControl(w, http.StatusOK, map[string]any{})
+	})
+	mux.HandleFunc("GET /_fake/calls", func(w http.ResponseWriter, r *http.Request) {
+		svc, op := r.URL.Query().Get("service"), r.URL.Query().Get("operation")
+		calls := []Call{}
+		for _, c := range f.Calls() {
+			if (svc == "" || c.Service == svc) && (op == "" || c.Operation == op) {
+				calls = append(calls, c)
+			}
+		}
+		writeControl(w, http.StatusOK, calls)
+	})
+	mux.HandleFunc("/_fake/", func(w http.ResponseWriter, r *http.Request) {
+		controlError(w, http.StatusNotFound, "no control endpoint "+r.Method+" "+r.URL.Path)
+	})
+	return mux
+}
+
+func (f *Fake) controlAdvance(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Duration string `json:"duration"`
+	}
+	if err := readControl(r, &req); err != nil {
+		controlError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	d, err := time.ParseDuration(req.Duration)
+	if err != nil || d < 0 {
+		controlError(w, http.StatusBadRequest, `duration must be a non-negative Go duration such as "90s" or "5m"`)
+		return
+	}
+	mock, ok := f.Clock().(*clock.Mock)
+	if !ok {
+		controlError(w, http.StatusConflict, "the fake runs on the real clock; start it with a manual clock (-clock manual) to advance time")
+		return
+	}
+	mock.Add(d)
+	writeControl(w, http.StatusOK, map[string]string{"now": mock.Now().UTC().Format(time.RFC3339Nano)})
+}
+
+func (f *Fake) controlSetScenario(w http.ResponseWriter, r *http.Request) {
+	controlError(w, http.StatusNotImplemented, "scenarios are not supported yet")
+}
+
+// SetScenario is a placeholder until scenarios arrive.
+func (f *Fake) SetScenario(any) {}
+
+func readControl(r *http.Request, v any) error {
+	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return errors.New("the body must be a JSON object: " + err.Error())
+	}
+	return nil
+}
+
+func writeControl(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func controlError(w http.ResponseWriter, status int, msg string) {
+	writeControl(w, status, map[string]string{"error": msg})
 }

@@ -16,8 +16,9 @@ import (
 // tracking, with state per account and Region. It is safe for concurrent use. Build it with
 // New (or ForTest); the zero value is not usable.
 type Fake struct {
-	e  *engine.Engine
-	sm *SageMaker
+	e       *engine.Engine
+	sm      *SageMaker
+	maxBody int64
 
 	handlerOnce sync.Once
 	handler     http.Handler
@@ -32,7 +33,7 @@ func New(opts ...Option) *Fake {
 	for _, o := range opts {
 		o(&cf)
 	}
-	f := &Fake{e: engine.New(cf.engine)}
+	f := &Fake{e: engine.New(cf.engine), maxBody: cf.maxBody}
 	f.sm = &SageMaker{f: f}
 	return f
 }

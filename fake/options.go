@@ -10,7 +10,8 @@ import (
 type Option func(*config)
 
 type config struct {
-	engine engine.Config
+	engine  engine.Config
+	maxBody int64
 }
 
 // WithClock sets the clock every status and timestamp is read from. The default is the real
@@ -68,3 +69,7 @@ func WithEventTrackerLifecycle(l Lifecycle) Option {
 // Instant is a Lifecycle with no waiting: resources are ACTIVE at creation and gone at
 // deletion.
 var Instant = Lifecycle{}
+
+// WithMaxBody sets the largest request body the wire door accepts (default 1 MiB); a larger
+// one is refused with 413 RequestEntityTooLargeException.
+func WithMaxBody(n int64) Option { return func(cf *config) { cf.maxBody = n } }

@@ -20,7 +20,7 @@ func (f *Fake) Handler() http.Handler {
 	f.handlerOnce.Do(func() {
 		mux := http.NewServeMux()
 		mux.Handle("/_fake/", f.controlHandler())
-		mux.Handle("/", &wire.Handler{Engine: f.e, RequestID: f.requestID})
+		mux.Handle("/", &wire.Handler{Engine: f.e, RequestID: f.requestID, MaxBody: f.maxBody})
 		f.handler = mux
 	})
 	return f.handler

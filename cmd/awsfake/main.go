@@ -1,0 +1,131 @@
+// Command awsfake serves the fake's wire door on a socket, for boto3, the AWS CLI and SDKs in
+// any language:
+//
+//	go run ./cmd/awsfake -addr 127.0.0.1:0 -clock manual
+//
+// The first line on standard output is the base URL (http://127.0.0.1:PORT); point a client's
+// endpoint URL at it. Control endpoints are under /_fake/ (see package fake).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/benbjohnson/clock"
+
+	"github.com/awsfake/awsfake/fake"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr, nil); err != nil {
+		fmt.Fprintln(os.Stderr, "awsfake:", err)
+		os.Exit(2)
+	}
+}
+
+// options are the command's flags.
+type options struct {
+	addr     string
+	clock    string
+	account  string
+	region   string
+	seed     uint64
+	maxBody  int64
+	shutdown time.Duration
+}
+
+func parse(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("awsfake", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:4599", "host:port to listen on (port 0 picks a free one)")
+	fs.StringVar(&o.clock, "clock", "real", "real, or manual: time moves only by POST /_fake/clock/advance")
+	fs.StringVar(&o.account, "account", "", "default account (default 123456789012)")
+	fs.StringVar(&o.region, "region", "", "default Region (default us-east-1)")
+	fs.Uint64Var(&o.seed, "seed", 0, "seed for generated ids (0: random)")
+	fs.Int64Var(&o.maxBody, "max-body", 1<<20, "largest request body accepted, in bytes")
+	fs.DurationVar(&o.shutdown, "shutdown-timeout", 10*time.Second, "how long in-flight requests may finish on SIGINT or SIGTERM")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if o.clock != "real" && o.clock != "manual" {
+		return o, fmt.Errorf("-clock must be real or manual, not %q", o.clock)
+	}
+	return o, nil
+}
+
+// run serves until SIGINT or SIGTERM arrives, or stop (when given) is closed, and then drains
+// in-flight requests. The base URL is the first line it writes to stdout.
+func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
+	o, err := parse(args, stderr)
+	if err != nil {
+		return err
+	}
+	opts := []fake.Option{fake.WithSeed(o.seed), fake.WithMaxBody(o.maxBody)}
+	if o.clock == "manual" {
+		// A manual clock starts at the real time so that timestamps look like real ones.
+		clk := clock.NewMock()
+		clk.Set(time.Now().UTC().Truncate(time.Second))
+		opts = append(opts, fake.WithClock(clk))
+	}
+	if o.account != "" {
+		opts = append(opts, fake.WithAccount(o.account))
+	}
+	if o.region != "" {
+		opts = append(opts, fake.WithRegion(o.region))
+	}
+	f := fake.New(opts...)
+
+	ln, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           f.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          log.New(stderr, "awsfake: ", 0),
+	}
+	fmt.Fprintf(stdout, "http://%s\n", ln.Addr())
+	fmt.Fprintf(stderr, "awsfake: serving SageMaker, Personalize and Personalize Events on http://%s (account %s, Region %s, %s clock)\n",
+		ln.Addr(), f.Account(), f.Region(), o.clock)
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	select {
+	case err := <-served:
+		return err
+	case s := <-sig:
+		fmt.Fprintf(stderr, "awsfake: %v: draining in-flight requests\n", s)
+	case <-stop:
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), o.shutdown)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

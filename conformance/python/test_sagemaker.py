@@ -1,0 +1,181 @@
+"""SageMaker lineage actions on awsfake's server, through boto3 and the AWS CLI.
+
+Run by conformance/run.sh, which starts the server and sets AWSFAKE_URL.
+"""
+import json
+import os
+import subprocess
+import unittest
+import urllib.request
+
+import boto3
+import botocore
+from botocore.config import Config
+
+URL = os.environ["AWSFAKE_URL"]
+ENV = dict(os.environ, AWS_ACCESS_KEY_ID="123456789012", AWS_SECRET_ACCESS_KEY="awsfake",
+           AWS_DEFAULT_REGION="us-east-1", AWS_PAGER="")
+
+
+def client(service, validate=True, region="us-east-1", retries=None):
+    cfg = Config(parameter_validation=validate, retries=retries or {"max_attempts": 1, "mode": "standard"})
+    return boto3.client(service, endpoint_url=URL, region_name=region, config=cfg,
+                        aws_access_key_id="123456789012", aws_secret_access_key="awsfake")
+
+
+def control(method, path, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(URL + path, data=data, method=method, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req) as resp:
+            return resp.status, json.loads(resp.read() or b"null")
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read() or b"null")
+
+
+def error_of(fn, *args, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except botocore.exceptions.ClientError as e:
+        return e.response["Error"]["Code"], e.response["Error"]["Message"], e.response["ResponseMetadata"]["HTTPStatusCode"]
+    raise AssertionError("expected an error")
+
+
+def action(name, uri="s3://models/m.tar.gz", **extra):
+    return dict(ActionName=name, ActionType="ModelDeployment", Source={"SourceUri": uri}, **extra)
+
+
+class SageMakerActions(unittest.TestCase):
+    def setUp(self):
+        self.assertEqual(control("POST", "/_fake/reset")[0], 200)
+        self.sm = client("sagemaker")
+
+    def test_create_describe(self):
+        arn = self.sm.create_action(**action("deploy-1", Description="first", Properties={"k": "v"}))["ActionArn"]
+        self.assertEqual(arn, "arn:aws:sagemaker:us-east-1:123456789012:action/deploy-1")
+        for key in ("deploy-1", arn):
+            d = self.sm.describe_action(ActionName=key)
+            self.assertEqual(d["ActionName"], "deploy-1")
+            self.assertEqual(d["Properties"], {"k": "v"})
+            self.assertEqual(d["Source"]["SourceUri"], "s3://models/m.tar.gz")
+            self.assertIn("CreationTime", d)
+
+    def test_duplicate(self):
+        self.sm.create_action(**action("dup"))
+        code, msg, status = error_of(self.sm.create_action, **action("dup"))
+        self.assertEqual((code, status), ("ValidationException", 400))
+        self.assertIn("already exists", msg)
+
+    def test_not_found_is_modelled(self):
+        with self.assertRaises(self.sm.exceptions.ResourceNotFound):
+            self.sm.describe_action(ActionName="missing")
+
+    def test_validation_with_client_validation_off(self):
+        raw = client("sagemaker", validate=False)
+        code, msg, status = error_of(raw.create_action, **action("bad_name"))
+        self.assertEqual((code, status), ("ValidationException", 400))
+        self.assertEqual(msg, "1 validation error detected: Value 'bad_name' at 'actionName' failed to satisfy "
+                              "constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}")
+        code, msg, _ = error_of(raw.create_action, ActionType="t", Source={"SourceUri": "s3://x"})
+        self.assertEqual(msg, "1 validation error detected: Value null at 'actionName' failed to satisfy "
+                              "constraint: Member must not be null")
+        code, msg, _ = error_of(raw.list_actions, MaxResults=500, SortOrder="Up")
+        self.assertIn("Value '500' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100", msg)
+        self.assertIn("Member must satisfy enum value set: [Ascending, Descending]", msg)
+
+    def test_paging(self):
+        for i in range(25):
+            self.sm.create_action(**action("a-%02d" % i))
+        pages = list(self.sm.get_paginator("list_actions").paginate(PaginationConfig={"PageSize": 10},
+                                                                     SortBy="Name", SortOrder="Ascending"))
+        self.assertEqual([len(p["ActionSummaries"]) for p in pages], [10, 10, 5])
+        self.assertNotIn("NextToken", pages[-1])
+        names = [s["ActionName"] for p in pages for s in p["ActionSummaries"]]
+        self.assertEqual(names, ["a-%02d" % i for i in range(25)])
+        code, _, _ = error_of(self.sm.list_actions, NextToken="not-a-token")
+        self.assertEqual(code, "ValidationException")
+
+    def test_tags(self):
+        arn = self.sm.create_action(**action("tagged", Tags=[{"Key": "team", "Value": "ml"}]))["ActionArn"]
+        self.sm.add_tags(ResourceArn=arn, Tags=[{"Key": "env", "Value": "prod"}])
+        tags = {t["Key"]: t["Value"] for t in self.sm.list_tags(ResourceArn=arn)["Tags"]}
+        self.assertEqual(tags, {"team": "ml", "env": "prod"})
+        self.sm.delete_tags(ResourceArn=arn, TagKeys=["team"])
+        self.assertEqual(self.sm.list_tags(ResourceArn=arn)["Tags"], [{"Key": "env", "Value": "prod"}])
+
+    def test_update_delete(self):
+        self.sm.create_action(**action("u", Properties={"a": "1"}))
+        self.sm.update_action(ActionName="u", Status="Completed", PropertiesToRemove=["a"])
+        d = self.sm.describe_action(ActionName="u")
+        self.assertEqual(d["Status"], "Completed")
+        self.assertEqual(d.get("Properties", {}), {})
+        self.sm.delete_action(ActionName="u")
+        with self.assertRaises(self.sm.exceptions.ResourceNotFound):
+            self.sm.delete_action(ActionName="u")
+
+    def test_regions_and_accounts_are_separate(self):
+        self.sm.create_action(**action("same"))
+        west = client("sagemaker", region="us-west-2")
+        self.assertEqual(west.create_action(**action("same"))["ActionArn"],
+                         "arn:aws:sagemaker:us-west-2:123456789012:action/same")
+        other = boto3.client("sagemaker", endpoint_url=URL, region_name="us-east-1",
+                             aws_access_key_id="210987654321", aws_secret_access_key="x")
+        self.assertEqual(other.create_action(**action("same"))["ActionArn"],
+                         "arn:aws:sagemaker:us-east-1:210987654321:action/same")
+
+    def test_unsupported_operation_is_a_clear_client_error(self):
+        code, msg, status = error_of(self.sm.describe_training_job, TrainingJobName="j")
+        self.assertEqual((code, status), ("UnknownOperationException", 400))
+        self.assertIn("SageMaker.DescribeTrainingJob", msg)
+
+
+@unittest.skipIf(os.environ.get("AWSFAKE_NO_CLI"), "no aws command")
+class AWSCLI(unittest.TestCase):
+    def cli(self, *args):
+        return subprocess.run(["aws", "--endpoint-url", URL, *args], env=ENV, capture_output=True, text=True, timeout=60)
+
+    def setUp(self):
+        control("POST", "/_fake/reset")
+
+    def test_cli(self):
+        r = self.cli("sagemaker", "create-action", "--action-name", "cli-1", "--action-type", "Deploy",
+                     "--source", "SourceUri=s3://cli/1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(json.loads(r.stdout)["ActionArn"], "arn:aws:sagemaker:us-east-1:123456789012:action/cli-1")
+        r = self.cli("sagemaker", "describe-action", "--action-name", "cli-1")
+        self.assertEqual(json.loads(r.stdout)["Source"]["SourceUri"], "s3://cli/1")
+        r = self.cli("sagemaker", "create-action", "--action-name", "cli-1", "--action-type", "Deploy",
+                     "--source", "SourceUri=s3://cli/1")
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("(ValidationException)", r.stderr)
+        self.assertIn("already exists", r.stderr)
+        r = self.cli("sagemaker", "describe-action", "--action-name", "nope")
+        self.assertIn("(ResourceNotFound)", r.stderr)
+        for i in range(12):
+            self.cli("sagemaker", "create-action", "--action-name", "p-%d" % i, "--action-type", "Deploy",
+                     "--source", "SourceUri=s3://cli/p")
+        r = self.cli("sagemaker", "list-actions", "--source-uri", "s3://cli/p", "--page-size", "5")
+        self.assertEqual(len(json.loads(r.stdout)["ActionSummaries"]), 12, "the CLI follows NextToken")
+
+
+class ControlEndpoints(unittest.TestCase):
+    def test_health_clock_calls_reset(self):
+        self.assertEqual(control("GET", "/_fake/health"), (200, {"status": "ok"}))
+        status, before = control("GET", "/_fake/clock")
+        self.assertEqual(status, 200)
+        status, after = control("POST", "/_fake/clock/advance", {"duration": "90s"})
+        self.assertEqual(status, 200)
+        self.assertGreater(after["now"], before["now"])
+        self.assertEqual(control("POST", "/_fake/clock/advance", {"duration": "soon"})[0], 400)
+        control("POST", "/_fake/reset")
+        sm = client("sagemaker")
+        sm.create_action(**action("logged"))
+        status, calls = control("GET", "/_fake/calls?operation=CreateAction")
+        self.assertEqual(status, 200)
+        self.assertEqual([c["input"]["ActionName"] for c in calls], ["logged"])
+        self.assertEqual(calls[0]["output"]["ActionArn"], "arn:aws:sagemaker:us-east-1:123456789012:action/logged")
+        self.assertEqual(control("GET", "/_fake/nothing")[0], 404)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
