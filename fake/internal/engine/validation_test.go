@@ -30,6 +30,26 @@ var baselines = map[string]map[string]string{
 		"ListTags":     `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a1","NextToken":"t","MaxResults":50}`,
 		"DeleteTags":   `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a1","TagKeys":["k"]}`,
 	},
+	Personalize: {
+		"CreateDatasetGroup": `{"name":"dg-1","roleArn":"arn:aws:iam::123456789012:role/r","kmsKeyArn":"arn:aws:kms:us-east-1:123456789012:key/k",
+			"domain":"ECOMMERCE","tags":[{"tagKey":"k","tagValue":"v"}]}`,
+		"DescribeDatasetGroup": `{"datasetGroupArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1"}`,
+		"ListDatasetGroups":    `{"nextToken":"t","maxResults":10}`,
+		"DeleteDatasetGroup":   `{"datasetGroupArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1"}`,
+		"CreateEventTracker": `{"name":"tr-1","datasetGroupArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1",
+			"tags":[{"tagKey":"k","tagValue":"v"}]}`,
+		"DescribeEventTracker": `{"eventTrackerArn":"arn:aws:personalize:us-east-1:123456789012:event-tracker/0123abcd"}`,
+		"ListEventTrackers":    `{"datasetGroupArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1","nextToken":"t","maxResults":10}`,
+		"DeleteEventTracker":   `{"eventTrackerArn":"arn:aws:personalize:us-east-1:123456789012:event-tracker/0123abcd"}`,
+		"TagResource":          `{"resourceArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1","tags":[{"tagKey":"k","tagValue":"v"}]}`,
+		"UntagResource":        `{"resourceArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1","tagKeys":["k"]}`,
+		"ListTagsForResource":  `{"resourceArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1"}`,
+	},
+	PersonalizeEvents: {
+		"PutEvents": `{"trackingId":"t","userId":"u","sessionId":"s","eventList":[{"eventId":"e","eventType":"click","eventValue":1.5,
+			"itemId":"i","properties":"{}","sentAt":1700000000,"recommendationId":"r","impression":["i"],
+			"metricAttribution":{"eventAttributionSource":"src"}}]}`,
+	},
 }
 
 // constraintCase is one input derived from a baseline and the constraint it probes.
@@ -46,9 +66,6 @@ func TestBaselinesAreValid(t *testing.T) {
 	for svc, ops := range Operations() {
 		for _, name := range ops {
 			raw, ok := baselines[svc][name]
-			if svc != SageMaker {
-				continue // the other services' baselines live beside their operations
-			}
 			require.True(t, ok, "no baseline for %s.%s", svc, name)
 			op := Lookup(svc, name)
 			in := op.NewInput()
@@ -375,4 +392,7 @@ func TestEveryOperationIsDefined(t *testing.T) {
 		sort.Strings(ops)
 	}
 	require.Equal(t, []string{"AddTags", "CreateAction", "DeleteAction", "DeleteTags", "DescribeAction", "ListActions", "ListTags", "UpdateAction"}, got[SageMaker])
+	require.Equal(t, []string{"CreateDatasetGroup", "CreateEventTracker", "DeleteDatasetGroup", "DeleteEventTracker", "DescribeDatasetGroup",
+		"DescribeEventTracker", "ListDatasetGroups", "ListEventTrackers", "ListTagsForResource", "TagResource", "UntagResource"}, got[Personalize])
+	require.Equal(t, []string{"PutEvents"}, got[PersonalizeEvents])
 }

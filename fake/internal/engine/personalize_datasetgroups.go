@@ -1,0 +1,130 @@
+package engine
+
+import "github.com/awsfake/awsfake/fake/internal/shape"
+
+// The Personalize dataset group operations.
+var (
+	OpCreateDatasetGroup   = define(Personalize, "CreateDatasetGroup", (*Engine).createDatasetGroup)
+	OpDescribeDatasetGroup = define(Personalize, "DescribeDatasetGroup", (*Engine).describeDatasetGroup)
+	OpListDatasetGroups    = define(Personalize, "ListDatasetGroups", (*Engine).listDatasetGroups)
+	OpDeleteDatasetGroup   = define(Personalize, "DeleteDatasetGroup", (*Engine).deleteDatasetGroup)
+)
+
+func (e *Engine) createDatasetGroup(w *world, in *shape.CreateDatasetGroupInput, cx opContext) (*shape.CreateDatasetGroupOutput, *Error) {
+	name := *in.Name
+	// AWS: "Supplying an IAM role is only valid when also specifying a KMS key."
+	if in.RoleArn != nil && in.KmsKeyArn == nil {
+		return nil, invalid(Personalize, "roleArn is only valid together with kmsKeyArn.")
+	}
+	if g := w.groups[name]; g != nil {
+		if _, _, gone := e.groupStatus(g, cx.now); !gone {
+			return nil, alreadyExists("A dataset group with the name %s already exists.", name)
+		}
+		w.purgeGroup(g)
+	}
+	if w.groupsLive >= e.cfg.DatasetGroupQuota {
+		return nil, limitExceeded(Personalize, "You have reached the maximum number of dataset groups (%d) in this Region.", e.cfg.DatasetGroupQuota)
+	}
+	tags := tagList(nil).merged(personalizeTagsIn(in.Tags))
+	if len(tags) > e.cfg.TagQuota {
+		return nil, tooManyTags(e.cfg.TagQuota)
+	}
+	g := &datasetGroup{
+		name:      name,
+		arn:       w.scope.arn(Personalize, "dataset-group/"+name),
+		seq:       w.nextSeq(),
+		roleArn:   in.RoleArn,
+		kmsKeyArn: in.KmsKeyArn,
+		domain:    in.Domain,
+		life:      lifecycle{created: cx.now, failReason: cx.failCreation},
+		tags:      tags,
+	}
+	w.groups[name] = g
+	w.groupIndex.add(g)
+	w.groupsLive++
+	return &shape.CreateDatasetGroupOutput{DatasetGroupArn: &g.arn, Domain: g.domain}, nil
+}
+
+func (e *Engine) describeDatasetGroup(w *world, in *shape.DescribeDatasetGroupInput, cx opContext) (*shape.DescribeDatasetGroupOutput, *Error) {
+	g := e.group(w, *in.DatasetGroupArn, cx.now)
+	if g == nil {
+		return nil, resourceNotFound(*in.DatasetGroupArn)
+	}
+	status, changed, _ := e.groupStatus(g, cx.now)
+	return &shape.DescribeDatasetGroupOutput{DatasetGroup: &shape.DatasetGroup{
+		Name:                &g.name,
+		DatasetGroupArn:     &g.arn,
+		Status:              &status,
+		RoleArn:             g.roleArn,
+		KmsKeyArn:           g.kmsKeyArn,
+		Domain:              g.domain,
+		CreationDateTime:    shape.T(g.life.created),
+		LastUpdatedDateTime: shape.T(changed),
+		FailureReason:       failureReason(status, g.life.failReason),
+	}}, nil
+}
+
+func failureReason(status, reason string) *string {
+	if status != StatusCreateFailed {
+		return nil
+	}
+	return &reason
+}
+
+// listDatasetGroups lists newest first (a documented guess).
+func (e *Engine) listDatasetGroups(w *world, in *shape.ListDatasetGroupsInput, cx opContext) (*shape.ListDatasetGroupsOutput, *Error) {
+	items := w.groupIndex.view()
+	i := len(items) - 1
+	if in.NextToken != nil && *in.NextToken != "" {
+		at, seq, ok := openPersonalizeToken("dataset-groups", *in.NextToken)
+		if !ok {
+			return nil, invalidToken(*in.NextToken)
+		}
+		probe := &datasetGroup{life: lifecycle{created: at}, seq: seq}
+		i = seek(items, func(g *datasetGroup) bool { return !w.groupIndex.less(g, probe) }) - 1
+	}
+	limit := maxResults(in.MaxResults)
+	out := &shape.ListDatasetGroupsOutput{DatasetGroups: []shape.DatasetGroupSummary{}}
+	var last *datasetGroup
+	for ; i >= 0; i-- {
+		g := items[i]
+		status, changed, gone := e.groupStatus(g, cx.now)
+		if gone {
+			w.purgeGroup(g) // the view stays valid: purging only flags it
+			continue
+		}
+		if len(out.DatasetGroups) == limit {
+			tok := personalizeToken("dataset-groups", last.life.created, last.seq)
+			out.NextToken = &tok
+			break
+		}
+		out.DatasetGroups = append(out.DatasetGroups, shape.DatasetGroupSummary{
+			Name:                &g.name,
+			DatasetGroupArn:     &g.arn,
+			Status:              &status,
+			Domain:              g.domain,
+			CreationDateTime:    shape.T(g.life.created),
+			LastUpdatedDateTime: shape.T(changed),
+			FailureReason:       failureReason(status, g.life.failReason),
+		})
+		last = g
+	}
+	return out, nil
+}
+
+func (e *Engine) deleteDatasetGroup(w *world, in *shape.DeleteDatasetGroupInput, cx opContext) (*shape.DeleteDatasetGroupOutput, *Error) {
+	g := e.group(w, *in.DatasetGroupArn, cx.now)
+	if g == nil {
+		return nil, resourceNotFound(*in.DatasetGroupArn)
+	}
+	status, _, _ := e.groupStatus(g, cx.now)
+	switch {
+	case creating(status) || deleting(status):
+		return nil, inUse("The dataset group %s is in %s state and cannot be deleted.", g.arn, status)
+	case e.groupTracker(w, g, cx.now) != nil:
+		return nil, inUse("The dataset group %s has an event tracker; delete it first.", g.arn)
+	}
+	g.life.deleted = cx.now
+	w.groupsLive--
+	return &shape.DeleteDatasetGroupOutput{}, nil
+}

@@ -1,0 +1,121 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/awsfake/awsfake/fake/internal/shape"
+)
+
+// OpPutEvents is Personalize Events' PutEvents.
+var OpPutEvents = define(PersonalizeEvents, "PutEvents", (*Engine).putEvents)
+
+// RecordedEvent is one event PutEvents accepted, as a test reads it back.
+type RecordedEvent struct {
+	TrackingID        string
+	SessionID         string
+	UserID            string // empty when the call had none
+	EventID           string
+	EventType         string
+	EventValue        *float64
+	ItemID            string
+	Properties        string // the JSON object as sent
+	SentAt            time.Time
+	RecommendationID  string
+	Impression        []string
+	AttributionSource string
+	ReceivedAt        time.Time // on the fake's clock
+}
+
+func (e *Engine) putEvents(w *world, in *shape.PutEventsInput, cx opContext) (*shape.PutEventsOutput, *Error) {
+	for i, ev := range in.EventList {
+		if ev.Properties != nil && !isJSONObject(*ev.Properties) {
+			return nil, invalid(PersonalizeEvents, "1 validation error detected: Value at 'eventList.%d.member.properties' failed to satisfy constraint: Member must be a JSON object, such as {\"numberOfRatings\": \"12\"}", i+1)
+		}
+	}
+	// A documented guess: an unknown trackingId, or one whose tracker is not ACTIVE, is
+	// InvalidInputException (the only error the operation models).
+	t := w.byTrackingID[*in.TrackingId]
+	if t != nil {
+		if _, _, gone := e.trackerStatus(t, cx.now); gone {
+			w.purgeTracker(t)
+			t = nil
+		}
+	}
+	if t == nil {
+		return nil, invalid(PersonalizeEvents, "The tracking ID %s does not belong to an event tracker.", *in.TrackingId)
+	}
+	if status, _, _ := e.trackerStatus(t, cx.now); status != StatusActive {
+		return nil, invalid(PersonalizeEvents, "The event tracker %s for tracking ID %s is not ACTIVE (its status is %s).", t.arn, *in.TrackingId, status)
+	}
+	for _, ev := range in.EventList {
+		t.group.events = append(t.group.events, RecordedEvent{
+			TrackingID:        *in.TrackingId,
+			SessionID:         *in.SessionId,
+			UserID:            deref(in.UserId),
+			EventID:           deref(ev.EventId),
+			EventType:         *ev.EventType,
+			EventValue:        ev.EventValue,
+			ItemID:            deref(ev.ItemId),
+			Properties:        deref(ev.Properties),
+			SentAt:            ev.SentAt.Time,
+			RecommendationID:  deref(ev.RecommendationId),
+			Impression:        ev.Impression,
+			AttributionSource: attribution(ev.MetricAttribution),
+			ReceivedAt:        cx.now,
+		})
+	}
+	return &shape.PutEventsOutput{}, nil
+}
+
+func isJSONObject(s string) bool {
+	b := bytes.TrimSpace([]byte(s))
+	return len(b) > 0 && b[0] == '{' && json.Valid(b)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func attribution(m *shape.MetricAttribution) string {
+	if m == nil {
+		return ""
+	}
+	return deref(m.EventAttributionSource)
+}
+
+// Events returns copies of the events recorded for a dataset group, oldest first, or false if
+// no such dataset group exists (any account and Region; the ARN says which).
+func (e *Engine) Events(datasetGroupArn string) ([]RecordedEvent, bool) {
+	p, ok := parseARN(datasetGroupArn)
+	name, isGroup := strings.CutPrefix(p.resource, "dataset-group/")
+	if !ok || !isGroup {
+		return nil, false
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	w := e.worlds[Scope{Account: p.account, Region: p.region}]
+	if w == nil {
+		return nil, false
+	}
+	g := w.groups[name]
+	if g == nil || g.arn != datasetGroupArn {
+		return nil, false
+	}
+	out := make([]RecordedEvent, len(g.events))
+	for i, ev := range g.events {
+		ev.Impression = slices.Clone(ev.Impression)
+		if ev.EventValue != nil {
+			v := *ev.EventValue
+			ev.EventValue = &v
+		}
+		out[i] = ev
+	}
+	return out, true
+}
