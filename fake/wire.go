@@ -49,13 +49,22 @@ func (f *Fake) AWSConfig() aws.Config {
 	}
 }
 
+// HTTPClient returns an *http.Client that serves every request with the wire door in process,
+// whatever its URL: for clients that take an *http.Client, such as aws-sdk-go (v1) sessions.
+func (f *Fake) HTTPClient() *http.Client {
+	return &http.Client{Transport: inProcessClient{h: f.Handler()}}
+}
+
 // noBackoff keeps retries but never waits between attempts.
 type noBackoff struct{}
 
 func (noBackoff) BackoffDelay(int, error) (time.Duration, error) { return 0, nil }
 
-// inProcessClient is an aws.HTTPClient that serves each request with the handler directly.
+// inProcessClient is an aws.HTTPClient and an http.RoundTripper that serves each request with
+// the handler directly.
 type inProcessClient struct{ h http.Handler }
+
+func (c inProcessClient) RoundTrip(req *http.Request) (*http.Response, error) { return c.Do(req) }
 
 func (c inProcessClient) Do(req *http.Request) (*http.Response, error) {
 	if err := req.Context().Err(); err != nil {
