@@ -1,0 +1,23 @@
+module github.com/awsfake/awsfake/examples/tracking
+
+go 1.25
+
+require (
+	github.com/aws/aws-sdk-go v1.55.8
+	github.com/aws/aws-sdk-go-v2 v1.47.7
+	github.com/aws/aws-sdk-go-v2/service/personalizeevents v1.34.8
+	github.com/awsfake/awsfake v0.0.0
+	github.com/benbjohnson/clock v1.3.5
+	github.com/stretchr/testify v1.12.1
+)
+
+require (
+	github.com/aws/aws-sdk-go-v2/internal/configsources v1.5.10 // indirect
+	github.com/aws/aws-sdk-go-v2/internal/endpoints/v2 v2.8.10 // indirect
+	github.com/aws/aws-sdk-go-v2/service/sagemaker v1.287.0 // indirect
+	github.com/aws/smithy-go v1.28.8 // indirect
+	github.com/jmespath/go-jmespath v0.4.0 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+)
+
+replace github.com/awsfake/awsfake => ../../
