@@ -18,7 +18,7 @@ type Call struct {
 	Region    string         `json:"region"`           // where the call landed
 	Time      time.Time      `json:"time"`             // on the fake's clock
 	Input     map[string]any `json:"input"`            // the request document
-	Output    map[string]any `json:"output,omitempty"` // the response document; nil when the call failed
+	Output    map[string]any `json:"output,omitempty"` // the response document; nil when the call failed (unless the response was lost)
 	Err       *CallError     `json:"error,omitempty"`  // nil when the call succeeded
 }
 
@@ -75,7 +75,7 @@ func publicCall(c engine.Call) Call {
 		Time:      c.Time,
 		Input:     document(c.Input),
 	}
-	if c.Output != nil && c.Err == nil {
+	if c.Output != nil && (c.Err == nil || c.Lost) {
 		pc.Output = document(c.Output)
 	}
 	if c.Err != nil {

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/benbjohnson/clock"
+
+	"github.com/awsfake/awsfake/scenario"
 )
 
 // The control endpoints, under /_fake/ on the wire door, let a test in any language drive
@@ -32,7 +34,7 @@ func (f *Fake) controlHandler() http.Handler {
 	mux.HandleFunc("POST /_fake/clock/advance", f.controlAdvance)
 	mux.HandleFunc("POST /_fake/scenario", f.controlSetScenario)
 	mux.HandleFunc("DELETE /_fake/scenario", func(w http.ResponseWriter, r *http.Request) {
-		f.SetScenario(nil)
+		_ = f.SetScenario(nil)
 		writeControl(w, http.StatusOK, map[string]any{})
 	})
 	mux.HandleFunc("POST /_fake/reset", func(w http.ResponseWriter, r *http.Request) {
@@ -78,11 +80,22 @@ func (f *Fake) controlAdvance(w http.ResponseWriter, r *http.Request) {
 }
 
 func (f *Fake) controlSetScenario(w http.ResponseWriter, r *http.Request) {
-	controlError(w, http.StatusNotImplemented, "scenarios are not supported yet")
+	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	if err != nil {
+		controlError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s, err := scenario.ParseJSON(body)
+	if err != nil {
+		controlError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if err := f.SetScenario(s); err != nil {
+		controlError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	writeControl(w, http.StatusOK, map[string]any{"rules": len(s.Rules)})
 }
-
-// SetScenario is a placeholder until scenarios arrive.
-func (f *Fake) SetScenario(any) {}
 
 func readControl(r *http.Request, v any) error {
 	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))

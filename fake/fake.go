@@ -23,6 +23,8 @@ type Fake struct {
 	handlerOnce sync.Once
 	handler     http.Handler
 
+	rules rules // installed scenario rules, consulted by the engine's hook
+
 	requests atomic.Uint64 // request ids
 }
 
@@ -35,6 +37,12 @@ func New(opts ...Option) *Fake {
 	}
 	f := &Fake{e: engine.New(cf.engine), maxBody: cf.maxBody}
 	f.sm = &SageMaker{f: f}
+	f.e.SetHook(f.decide)
+	if cf.scenario != nil {
+		if err := f.SetScenario(cf.scenario); err != nil {
+			panic("awsfake: WithScenario: " + err.Error())
+		}
+	}
 	return f
 }
 

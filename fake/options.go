@@ -4,14 +4,16 @@ import (
 	"github.com/benbjohnson/clock"
 
 	"github.com/awsfake/awsfake/fake/internal/engine"
+	"github.com/awsfake/awsfake/scenario"
 )
 
 // Option configures a Fake.
 type Option func(*config)
 
 type config struct {
-	engine  engine.Config
-	maxBody int64
+	engine   engine.Config
+	maxBody  int64
+	scenario *scenario.Scenario
 }
 
 // WithClock sets the clock every status and timestamp is read from. The default is the real

@@ -155,3 +155,28 @@ func TestControlEndpoints(t *testing.T) {
 	status, _, _ = rawCall(t, h, "GET", "/_fake/unknown", nil, "")
 	require.Equal(t, 404, status)
 }
+
+func TestControlScenario(t *testing.T) {
+	t.Parallel()
+	f := fake.New()
+	h := f.Handler()
+	status, _, doc := rawCall(t, h, "POST", "/_fake/scenario", nil,
+		`{"rules":[{"service":"sagemaker","operation":"ListActions","times":1,"error":{"code":"ThrottlingException","message":"slow down"}}],
+		  "seeds":{"actions":[{"name":"seeded"}]}}`)
+	require.Equal(t, 200, status, "%v", doc)
+	status, _, doc = rawCall(t, h, "POST", "/", jsonHeaders("SageMaker.ListActions"), `{}`)
+	require.Equal(t, 400, status)
+	require.Equal(t, "slow down", doc["message"])
+	_, _, doc = rawCall(t, h, "POST", "/", jsonHeaders("SageMaker.ListActions"), `{}`)
+	require.Len(t, doc["ActionSummaries"], 1, "the seeded action")
+
+	status, _, doc = rawCall(t, h, "POST", "/_fake/scenario", nil, `{"rules":[{"service":"sagemaker","operation":"Nope","error":{"code":"X"}}]}`)
+	require.Equal(t, 400, status)
+	require.Contains(t, doc["error"], "sagemaker.Nope")
+
+	rawCall(t, h, "POST", "/_fake/scenario", nil, `{"rules":[{"service":"sagemaker","operation":"ListActions","error":{"code":"ThrottlingException"}}]}`)
+	status, _, _ = rawCall(t, h, "DELETE", "/_fake/scenario", nil, "")
+	require.Equal(t, 200, status)
+	status, _, _ = rawCall(t, h, "POST", "/", jsonHeaders("SageMaker.ListActions"), `{}`)
+	require.Equal(t, 200, status)
+}

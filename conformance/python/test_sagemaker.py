@@ -18,7 +18,8 @@ ENV = dict(os.environ, AWS_ACCESS_KEY_ID="123456789012", AWS_SECRET_ACCESS_KEY="
 
 
 def client(service, validate=True, region="us-east-1", retries=None):
-    cfg = Config(parameter_validation=validate, retries=retries or {"max_attempts": 1, "mode": "standard"})
+    # botocore's max_attempts counts retries after the first attempt: 0 means none.
+    cfg = Config(parameter_validation=validate, retries=retries or {"max_attempts": 0, "mode": "standard"})
     return boto3.client(service, endpoint_url=URL, region_name=region, config=cfg,
                         aws_access_key_id="123456789012", aws_secret_access_key="awsfake")
 
@@ -175,6 +176,50 @@ class ControlEndpoints(unittest.TestCase):
         self.assertEqual([c["input"]["ActionName"] for c in calls], ["logged"])
         self.assertEqual(calls[0]["output"]["ActionArn"], "arn:aws:sagemaker:us-east-1:123456789012:action/logged")
         self.assertEqual(control("GET", "/_fake/nothing")[0], 404)
+
+
+class Scenarios(unittest.TestCase):
+    def setUp(self):
+        control("POST", "/_fake/reset")
+
+    def tearDown(self):
+        control("DELETE", "/_fake/scenario")
+
+    def test_throttling_then_success_with_botocore_retries(self):
+        status, _ = control("POST", "/_fake/scenario", {"rules": [
+            {"service": "sagemaker", "operation": "CreateAction", "times": 1,
+             "error": {"code": "ThrottlingException", "message": "Rate exceeded"}}]})
+        self.assertEqual(status, 200)
+        sm = client("sagemaker", retries={"max_attempts": 2, "mode": "standard"})
+        resp = sm.create_action(**action("retried"))
+        self.assertEqual(resp["ResponseMetadata"]["RetryAttempts"], 1)
+        _, calls = control("GET", "/_fake/calls?operation=CreateAction")
+        self.assertEqual([c.get("error", {}).get("code") for c in calls], ["ThrottlingException", None])
+
+    def test_lost_response_and_seeds(self):
+        control("POST", "/_fake/scenario", {
+            "rules": [{"service": "sagemaker", "operation": "CreateAction", "times": 1, "responseLost": True,
+                       "error": {"code": "InternalFailure", "message": "lost", "status": 500}}],
+            "seeds": {"datasetGroups": [{"name": "seeded", "eventTracker": {"name": "t", "trackingId": "fixed-id"}}]}})
+        # botocore retries the 500 by itself, and its retry meets the action the lost attempt made.
+        sm = client("sagemaker", retries={"max_attempts": 2, "mode": "standard"})
+        try:
+            sm.create_action(**action("once"))
+            self.fail("expected already exists")
+        except botocore.exceptions.ClientError as e:
+            self.assertEqual(e.response["Error"]["Code"], "ValidationException")
+            self.assertIn("already exists", e.response["Error"]["Message"])
+            self.assertEqual(e.response["ResponseMetadata"]["RetryAttempts"], 1)
+        pz = client("personalize")
+        g = pz.describe_dataset_group(datasetGroupArn="arn:aws:personalize:us-east-1:123456789012:dataset-group/seeded")
+        self.assertEqual(g["datasetGroup"]["status"], "ACTIVE")
+        client("personalize-events").put_events(trackingId="fixed-id", sessionId="s",
+                                                eventList=[{"eventType": "click", "sentAt": 1}])
+
+    def test_bad_scenario_is_refused(self):
+        status, body = control("POST", "/_fake/scenario", {"rules": [{"service": "sagemaker", "operation": "Nope"}]})
+        self.assertEqual(status, 400)
+        self.assertIn("sagemaker.Nope", body["error"])
 
 
 if __name__ == "__main__":

@@ -115,12 +115,7 @@ func (e *Engine) Invoke(ctx context.Context, scope Scope, op *Op, in any) (any, 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if scope.Account == "" {
-		scope.Account = e.cfg.Account
-	}
-	if scope.Region == "" {
-		scope.Region = e.cfg.Region
-	}
+	scope = e.fill(scope)
 	e.hookMu.RLock()
 	hook := e.hook
 	e.hookMu.RUnlock()
@@ -137,7 +132,7 @@ func (e *Engine) Invoke(ctx context.Context, scope Scope, op *Op, in any) (any, 
 	if d.Reject != nil {
 		apiErr = d.Reject
 	} else if vs := op.validator.Validate(in); len(vs) > 0 {
-		apiErr = invalid(op.Service, "%s", model.Message(vs))
+		apiErr = invalid(op.Service, "%s", modelMessage(vs))
 	}
 
 	e.mu.Lock()
@@ -158,6 +153,19 @@ func (e *Engine) Invoke(ctx context.Context, scope Scope, op *Op, in any) (any, 
 	}
 	return out, nil
 }
+
+// fill gives a scope the default account and Region where it has none.
+func (e *Engine) fill(s Scope) Scope {
+	if s.Account == "" {
+		s.Account = e.cfg.Account
+	}
+	if s.Region == "" {
+		s.Region = e.cfg.Region
+	}
+	return s
+}
+
+var modelMessage = model.Message
 
 // wait blocks for d on the injected clock, or until ctx is done.
 func (e *Engine) wait(ctx context.Context, d time.Duration) error {

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/fake/internal/model"
+	"github.com/awsfake/awsfake/scenario"
 )
 
 // baselines are valid inputs that set every member of every supported operation, so that each
@@ -384,13 +385,15 @@ func TestValidationMessages(t *testing.T) {
 	}
 }
 
-// TestEveryOperationIsDefined keeps the registry and the model files in step.
+// TestEveryOperationIsDefined keeps the registry, the model files and the scenario package's
+// catalogue of operations in step.
 func TestEveryOperationIsDefined(t *testing.T) {
 	t.Parallel()
 	got := Operations()
 	for _, ops := range got {
 		sort.Strings(ops)
 	}
+	require.Equal(t, scenario.Operations(), got)
 	require.Equal(t, []string{"AddTags", "CreateAction", "DeleteAction", "DeleteTags", "DescribeAction", "ListActions", "ListTags", "UpdateAction"}, got[SageMaker])
 	require.Equal(t, []string{"CreateDatasetGroup", "CreateEventTracker", "DeleteDatasetGroup", "DeleteEventTracker", "DescribeDatasetGroup",
 		"DescribeEventTracker", "ListDatasetGroups", "ListEventTrackers", "ListTagsForResource", "TagResource", "UntagResource"}, got[Personalize])

@@ -1,0 +1,341 @@
+package fake_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
+	petypes "github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/aws/smithy-go"
+	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/fake"
+	"github.com/awsfake/awsfake/scenario"
+)
+
+func codes(calls []fake.Call) []string {
+	out := make([]string, len(calls))
+	for i, c := range calls {
+		if c.Err != nil {
+			out[i] = c.Err.Code
+		} else {
+			out[i] = "ok"
+		}
+	}
+	return out
+}
+
+func TestThrottlingThenSuccessIsRetriedWithoutWaiting(t *testing.T) {
+	t.Parallel()
+	s := scenario.New()
+	s.On("sagemaker", "CreateAction").Times(1).Fail(scenario.Throttling())
+	f := fake.New(fake.WithScenario(s))
+	client := sagemaker.NewFromConfig(f.AWSConfig())
+
+	begin := time.Now()
+	out, err := client.CreateAction(context.Background(), newAction("retried"))
+	require.NoError(t, err)
+	t.Logf("two attempts took %v of real time", time.Since(begin))
+	require.Equal(t, "arn:aws:sagemaker:us-east-1:123456789012:action/retried", aws.ToString(out.ActionArn))
+	require.Equal(t, []string{"ThrottlingException", "ok"}, codes(f.CallsTo("sagemaker", "CreateAction")))
+	attempts, ok := retry.GetAttemptResults(out.ResultMetadata)
+	require.True(t, ok)
+	require.Len(t, attempts.Results, 2, "the SDK's own record: two attempts")
+}
+
+func TestThrottlingOnTheTypedDoorReachesTheCaller(t *testing.T) {
+	t.Parallel()
+	f := fake.New()
+	f.Inject(t, scenario.On("sagemaker", "DescribeAction").Fail(scenario.Throttling()))
+	_, err := f.SageMaker().DescribeAction(context.Background(), &sagemaker.DescribeActionInput{ActionName: aws.String("x")})
+	requireCode(t, err, "ThrottlingException")
+	var ge *smithy.GenericAPIError
+	require.ErrorAs(t, err, &ge)
+}
+
+func TestLostResponseThenRetryFindsAlreadyExists(t *testing.T) {
+	t.Parallel()
+	eachDoor(t, func(t *testing.T, e *env) {
+		e.f.Inject(t, scenario.On("sagemaker", "CreateAction").Times(1).LoseResponse(scenario.InternalFailure()))
+		_, err := e.api.CreateAction(e.ctx, newAction("once"))
+		// Through the wire the SDK retries the 500 itself; the typed door hands it back, and the
+		// test retries as a caller would.
+		if err != nil && statusCode(t, err) == http.StatusInternalServerError {
+			_, err = e.api.CreateAction(e.ctx, newAction("once"))
+		}
+		msg := requireCode(t, err, "ValidationException")
+		require.Contains(t, msg, "already exists", "the first attempt took effect")
+		calls := e.f.CallsTo("sagemaker", "CreateAction")
+		require.Equal(t, []string{"InternalFailure", "ValidationException"}, codes(calls))
+		require.True(t, calls[0].Err.ResponseLost)
+		require.NotNil(t, calls[0].Output, "the lost response is in the log")
+	})
+}
+
+func TestRuleCounting(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name string
+		rule func(r *scenario.Rule) *scenario.Rule
+		want []string
+	}{
+		{"times", func(r *scenario.Rule) *scenario.Rule { return r.Times(2) }, []string{"ThrottlingException", "ThrottlingException", "ok", "ok", "ok"}},
+		{"nth", func(r *scenario.Rule) *scenario.Rule { return r.Nth(3) }, []string{"ok", "ok", "ThrottlingException", "ok", "ok"}},
+		{"after", func(r *scenario.Rule) *scenario.Rule { return r.After(3) }, []string{"ok", "ok", "ok", "ThrottlingException", "ThrottlingException"}},
+		{"after and times", func(r *scenario.Rule) *scenario.Rule { return r.After(1).Times(1) }, []string{"ok", "ThrottlingException", "ok", "ok", "ok"}},
+		{"always", func(r *scenario.Rule) *scenario.Rule { return r }, []string{"ThrottlingException", "ThrottlingException", "ThrottlingException", "ThrottlingException", "ThrottlingException"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			f := fake.New()
+			f.Inject(t, c.rule(scenario.On("sagemaker", "ListActions")).Fail(scenario.Throttling()))
+			for i := 0; i < 5; i++ {
+				_, _ = f.SageMaker().ListActions(context.Background(), &sagemaker.ListActionsInput{})
+			}
+			require.Equal(t, c.want, codes(f.Calls()))
+		})
+	}
+}
+
+func TestOtherRulesStillCount(t *testing.T) {
+	t.Parallel()
+	f := fake.New()
+	f.Inject(t,
+		scenario.On("sagemaker", "ListActions").Nth(1).Fail(scenario.Throttling()),
+		scenario.On("sagemaker", "ListActions").Nth(2).Fail(scenario.ServiceUnavailable()),
+		scenario.On("sagemaker", "ListActions").Times(2).Fail(scenario.InternalFailure()), // shadowed by the two above
+	)
+	for i := 0; i < 3; i++ {
+		_, _ = f.SageMaker().ListActions(context.Background(), &sagemaker.ListActionsInput{})
+	}
+	require.Equal(t, []string{"ThrottlingException", "ServiceUnavailable", "ok"}, codes(f.Calls()))
+}
+
+func TestProbabilityIsSeeded(t *testing.T) {
+	t.Parallel()
+	run := func() []string {
+		f := fake.New()
+		f.Inject(t, scenario.On("sagemaker", "ListActions").WithProbability(0.5, 42).Fail(scenario.Throttling()))
+		for i := 0; i < 40; i++ {
+			_, _ = f.SageMaker().ListActions(context.Background(), &sagemaker.ListActionsInput{})
+		}
+		return codes(f.Calls())
+	}
+	first := run()
+	require.Equal(t, first, run(), "the same seed fires on the same calls")
+	fired := 0
+	for _, c := range first {
+		if c != "ok" {
+			fired++
+		}
+	}
+	require.Greater(t, fired, 5)
+	require.Less(t, fired, 35)
+}
+
+func TestPredicates(t *testing.T) {
+	t.Parallel()
+	eachDoor(t, func(t *testing.T, e *env) {
+		e.f.Inject(t,
+			scenario.On("sagemaker", "CreateAction").When(func(in *sagemaker.CreateActionInput) bool {
+				return aws.ToString(in.ActionType) == "Canary" && in.Source != nil && in.Status == types.ActionStatusInProgress
+			}).Fail(scenario.ResourceLimitExceeded("no canaries today")),
+			scenario.On("sagemaker", "CreateAction").WhenInput(map[string]any{"Source": map[string]any{"SourceUri": "s3://blocked"}}).
+				Fail(scenario.AccessDenied("")),
+		)
+		canary := newAction("c")
+		canary.ActionType = aws.String("Canary")
+		canary.Status = types.ActionStatusInProgress
+		_, err := e.api.CreateAction(e.ctx, canary)
+		var rle *types.ResourceLimitExceeded
+		require.ErrorAs(t, err, &rle)
+		require.Equal(t, "no canaries today", rle.ErrorMessage())
+
+		blocked := newAction("b")
+		blocked.Source.SourceUri = aws.String("s3://blocked")
+		_, err = e.api.CreateAction(e.ctx, blocked)
+		requireCode(t, err, "AccessDeniedException")
+
+		e.create(t, newAction("plain"))
+	})
+}
+
+func TestPredicateSeesTimestampsAndPanicsDoNotMatch(t *testing.T) {
+	t.Parallel()
+	f := fake.New()
+	var seen time.Time
+	f.Inject(t,
+		scenario.On("sagemaker", "ListActions").When(func(in *sagemaker.ListActionsInput) bool {
+			seen = aws.ToTime(in.CreatedAfter)
+			return false
+		}).Fail(scenario.Throttling()),
+		scenario.On("sagemaker", "ListActions").When(func(in *sagemaker.ListActionsInput) bool {
+			panic("a broken predicate")
+		}).Fail(scenario.Throttling()),
+	)
+	_, err := sagemaker.NewFromConfig(f.AWSConfig()).ListActions(context.Background(), &sagemaker.ListActionsInput{CreatedAfter: aws.Time(start)})
+	require.NoError(t, err)
+	require.True(t, start.Equal(seen))
+}
+
+func TestDelayWaitsOnTheFakeClock(t *testing.T) {
+	t.Parallel()
+	clk := mockClock()
+	f := fake.New(fake.WithClock(clk))
+	f.Inject(t, scenario.On("sagemaker", "CreateAction").Times(1).Delay(30*time.Second))
+	done := make(chan error, 1)
+	go func() {
+		_, err := f.SageMaker().CreateAction(context.Background(), newAction("slow"))
+		done <- err
+	}()
+	for i := 0; i < 1000; i++ {
+		select {
+		case err := <-done:
+			require.NoError(t, err)
+			require.GreaterOrEqual(t, clk.Now().Sub(start), 30*time.Second, "it finished only once the clock passed the delay")
+			calls := f.Calls()
+			require.Equal(t, start.Add(calls[0].Time.Sub(start)), calls[0].Time)
+			require.GreaterOrEqual(t, calls[0].Time.Sub(start), 30*time.Second)
+			return
+		default:
+			clk.Add(time.Second)
+		}
+	}
+	t.Fatal("the delayed call never finished")
+}
+
+func TestDelayEndsWithTheContext(t *testing.T) {
+	t.Parallel()
+	f := fake.New(fake.WithClock(mockClock()))
+	f.Inject(t, scenario.On("sagemaker", "CreateAction").Delay(time.Hour))
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	var err error
+	go func() {
+		defer wg.Done()
+		_, err = f.SageMaker().CreateAction(ctx, newAction("never"))
+	}()
+	cancel()
+	wg.Wait()
+	require.ErrorIs(t, err, context.Canceled)
+	_, derr := f.SageMaker().DescribeAction(context.Background(), &sagemaker.DescribeActionInput{ActionName: aws.String("never")})
+	requireCode(t, derr, "ResourceNotFound")
+}
+
+func TestInjectedRulesEndWithTheirTest(t *testing.T) {
+	t.Parallel()
+	f := fake.New()
+	t.Run("inner", func(t *testing.T) {
+		f.Inject(t, scenario.On("sagemaker", "ListActions").Fail(scenario.Throttling()))
+		_, err := f.SageMaker().ListActions(context.Background(), &sagemaker.ListActionsInput{})
+		requireCode(t, err, "ThrottlingException")
+	})
+	_, err := f.SageMaker().ListActions(context.Background(), &sagemaker.ListActionsInput{})
+	require.NoError(t, err)
+
+	remove := f.AddRules(scenario.On("sagemaker", "ListActions").Fail(scenario.Throttling()))
+	_, err = f.SageMaker().ListActions(context.Background(), &sagemaker.ListActionsInput{})
+	require.Error(t, err)
+	remove()
+	_, err = f.SageMaker().ListActions(context.Background(), &sagemaker.ListActionsInput{})
+	require.NoError(t, err)
+}
+
+func TestBuilderRefusesMistakesAtOnce(t *testing.T) {
+	t.Parallel()
+	require.PanicsWithValue(t, "scenario: sagemaker.CreateActoin is not a supported operation (supported: map[personalize:[CreateDatasetGroup CreateEventTracker DeleteDatasetGroup DeleteEventTracker DescribeDatasetGroup DescribeEventTracker ListDatasetGroups ListEventTrackers ListTagsForResource TagResource UntagResource] personalize-events:[PutEvents] sagemaker:[AddTags CreateAction DeleteAction DeleteTags DescribeAction ListActions ListTags UpdateAction]])",
+		func() { scenario.On("sagemaker", "CreateActoin") })
+	require.Panics(t, func() {
+		scenario.On("sagemaker", "CreateAction").When(func(*sagemaker.DescribeActionInput) bool { return true })
+	})
+	require.Panics(t, func() { scenario.On("personalize", "CreateEventTracker").When(func(string) bool { return true }) })
+	require.Panics(t, func() { scenario.On("sagemaker", "CreateAction").FailCreation("x") })
+	require.Panics(t, func() { fake.New().AddRules(scenario.On("sagemaker", "CreateAction")) }, "a rule that does nothing")
+	require.Panics(t, func() { fake.New(fake.WithScenario(scenario.New().SeedDatasetGroup(scenario.DatasetGroup{}))) })
+}
+
+func TestCreateFailedFromAScenario(t *testing.T) {
+	t.Parallel()
+	s := scenario.New()
+	s.On("personalize", "CreateEventTracker").FailCreation("Insufficient permissions on the dataset group.")
+	p := newPZ(t, fake.WithScenario(s))
+	group := p.activeGroup("g")
+	tracker := p.ok("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": group})["eventTrackerArn"].(string)
+	require.Equal(t, "CREATE PENDING", p.trackerStatus(tracker))
+	p.clk.Add(time.Minute)
+	require.Equal(t, "CREATE FAILED", p.trackerStatus(tracker))
+	// A failed tracker can be deleted, and then the group takes a new one.
+	p.ok("DeleteEventTracker", map[string]any{"eventTrackerArn": tracker})
+	p.clk.Add(time.Minute)
+	require.NoError(t, p.f.SetScenario(nil))
+	p.ok("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": group})
+
+	s2 := scenario.New()
+	s2.On("personalize", "CreateDatasetGroup").FailCreation("KMS key not accessible.")
+	q := newPZ(t, fake.WithScenario(s2))
+	arn := q.ok("CreateDatasetGroup", map[string]any{"name": "g"})["datasetGroupArn"].(string)
+	q.clk.Add(time.Minute)
+	g := q.ok("DescribeDatasetGroup", map[string]any{"datasetGroupArn": arn})["datasetGroup"].(map[string]any)
+	require.Equal(t, "CREATE FAILED", g["status"])
+	require.Equal(t, "KMS key not accessible.", g["failureReason"])
+	q.fails("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": arn}, "ResourceInUseException")
+}
+
+func TestLimitExceededOnCreateEventTrackerReachesTheCaller(t *testing.T) {
+	t.Parallel()
+	s := scenario.New()
+	s.On("personalize", "CreateEventTracker").Fail(scenario.LimitExceeded("injected"))
+	p := newPZ(t, fake.WithScenario(s))
+	group := p.activeGroup("g")
+	msg := p.fails("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": group}, "LimitExceededException")
+	require.Equal(t, "injected", msg)
+	p.ok("ListEventTrackers", map[string]any{})
+	require.Empty(t, p.ok("ListEventTrackers", map[string]any{})["eventTrackers"], "a rejected call changes nothing")
+}
+
+func TestSeeds(t *testing.T) {
+	t.Parallel()
+	s := scenario.New().
+		SeedAction(scenario.Action{Name: "existing", Tags: map[string]string{"team": "ml"}}).
+		SeedDatasetGroup(scenario.DatasetGroup{Name: "shop", EventTracker: &scenario.EventTracker{
+			Name: "clicks", ID: "0a1b2c3d", TrackingID: "11111111-2222-4333-8444-555555555555"}}).
+		SeedDatasetGroup(scenario.DatasetGroup{Name: "young", Status: "CREATE IN_PROGRESS", Where: scenario.Where{Region: "eu-west-1"}})
+	p := newPZ(t, fake.WithScenario(s))
+	require.Empty(t, p.f.Calls(), "seeds are not calls")
+
+	_, err := p.f.SageMaker().CreateAction(context.Background(), newAction("existing"))
+	requireCode(t, err, "ValidationException")
+
+	group := "arn:aws:personalize:us-east-1:123456789012:dataset-group/shop"
+	require.Equal(t, "ACTIVE", p.groupStatus(group))
+	tracker := "arn:aws:personalize:us-east-1:123456789012:event-tracker/0a1b2c3d"
+	require.Equal(t, "ACTIVE", p.trackerStatus(tracker))
+
+	// The seeded trackingId takes events at once.
+	_, err = personalizeevents.NewFromConfig(p.f.AWSConfig()).PutEvents(context.Background(), &personalizeevents.PutEventsInput{
+		TrackingId: aws.String("11111111-2222-4333-8444-555555555555"), SessionId: aws.String("s"),
+		EventList: []petypes.Event{click("i", start)},
+	})
+	require.NoError(t, err)
+	require.Len(t, p.f.Events(group), 1)
+
+	west := "arn:aws:personalize:eu-west-1:123456789012:dataset-group/young"
+	require.Len(t, p.f.Events(west), 0)
+	require.NotNil(t, p.f.Events(west))
+
+	// Seeding over an existing resource is an error, not a silent overwrite.
+	err = p.f.SetScenario(scenario.New().SeedAction(scenario.Action{Name: "existing"}))
+	require.ErrorContains(t, err, "already exists")
+	var apiErr interface{ ErrorCode() string }
+	require.False(t, errors.As(err, &apiErr))
+}

@@ -1,0 +1,109 @@
+package scenario_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/scenario"
+)
+
+func TestParseJSON(t *testing.T) {
+	t.Parallel()
+	s, err := scenario.ParseJSON([]byte(`{
+		"rules": [
+			{"service": "personalize", "operation": "CreateEventTracker", "times": 1,
+			 "error": {"code": "LimitExceededException", "message": "injected"}},
+			{"service": "sagemaker", "operation": "CreateAction", "nth": 2, "responseLost": true,
+			 "error": {"code": "InternalFailure", "status": 500}},
+			{"service": "sagemaker", "operation": "ListActions", "delay": "2s", "probability": 0.5, "seed": 7,
+			 "match": {"SortBy": "Name"}},
+			{"service": "personalize", "operation": "CreateDatasetGroup", "after": 1, "failCreation": "no"}
+		],
+		"seeds": {"actions": [{"name": "a"}], "datasetGroups": [{"name": "g", "eventTracker": {"name": "t", "trackingId": "x"}}]}
+	}`))
+	require.NoError(t, err)
+	require.Len(t, s.Rules, 4)
+	r := s.Rules[0]
+	require.Equal(t, scenario.Rule{Service: "personalize", Operation: "CreateEventTracker", Count: 1,
+		Error: &scenario.Error{Code: "LimitExceededException", Message: "injected"}}, *r)
+	require.Equal(t, 1, s.Rules[1].Skip)
+	require.Equal(t, 1, s.Rules[1].Count)
+	require.True(t, s.Rules[1].LostResponse)
+	require.Equal(t, 500, s.Rules[1].Error.Status())
+	require.Equal(t, 2*time.Second, s.Rules[2].Wait)
+	require.Equal(t, uint64(7), s.Rules[2].Seed)
+	pred := s.Rules[2].Predicate.(func(map[string]any) bool)
+	require.True(t, pred(map[string]any{"SortBy": "Name", "MaxResults": 3.0}))
+	require.False(t, pred(map[string]any{"SortBy": "CreationTime"}))
+	require.Equal(t, "no", s.Rules[3].CreateFailure)
+	require.Equal(t, "x", s.Seeds.DatasetGroups[0].EventTracker.TrackingID)
+}
+
+func TestParseJSONErrors(t *testing.T) {
+	t.Parallel()
+	cases := map[string]string{
+		"not json":            `{`,
+		"unknown field":       `{"rulez": []}`,
+		"unknown operation":   `{"rules": [{"service": "sagemaker", "operation": "CreateTrainingJob", "error": {"code": "X"}}]}`,
+		"unknown service":     `{"rules": [{"service": "s3", "operation": "GetObject", "error": {"code": "X"}}]}`,
+		"does nothing":        `{"rules": [{"service": "sagemaker", "operation": "CreateAction"}]}`,
+		"error without code":  `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "error": {"message": "m"}}]}`,
+		"nth and times":       `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "nth": 1, "times": 2, "error": {"code": "X"}}]}`,
+		"lost without error":  `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "responseLost": true, "delay": "1s"}]}`,
+		"bad delay":           `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "delay": "soon"}]}`,
+		"bad probability":     `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "probability": 2, "error": {"code": "X"}}]}`,
+		"failCreation misuse": `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "failCreation": "x"}]}`,
+		"seed without name":   `{"seeds": {"actions": [{}]}}`,
+		"tracker on creating": `{"seeds": {"datasetGroups": [{"name": "g", "status": "CREATE PENDING", "eventTracker": {"name": "t"}}]}}`,
+		"bad seed status":     `{"seeds": {"datasetGroups": [{"name": "g", "status": "DELETE PENDING"}]}}`,
+	}
+	for name, doc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			_, err := scenario.ParseJSON([]byte(doc))
+			require.Error(t, err)
+			require.Contains(t, err.Error(), "scenario JSON")
+		})
+	}
+}
+
+func TestOperationsAndInputTypes(t *testing.T) {
+	t.Parallel()
+	ops := scenario.Operations()
+	require.Len(t, ops["sagemaker"], 8)
+	require.Len(t, ops["personalize"], 11)
+	require.Equal(t, []string{"PutEvents"}, ops["personalize-events"])
+	require.Equal(t, "*sagemaker.CreateActionInput", scenario.InputType("sagemaker", "CreateAction").String())
+	require.Nil(t, scenario.InputType("personalize", "CreateEventTracker"))
+	require.False(t, scenario.Supported("sagemaker", "CreateTrainingJob"))
+}
+
+func TestMatchInput(t *testing.T) {
+	t.Parallel()
+	doc := map[string]any{"name": "g", "tags": []any{map[string]any{"tagKey": "k"}}, "nested": map[string]any{"a": 1.0, "b": "x"}, "n": 3.0}
+	require.True(t, scenario.MatchInput(doc, map[string]any{"name": "g"}))
+	require.True(t, scenario.MatchInput(doc, map[string]any{"n": 3, "nested": map[string]any{"a": 1}}), "Go numbers compare as JSON numbers")
+	require.True(t, scenario.MatchInput(doc, map[string]any{"tags": []map[string]string{{"tagKey": "k"}}}))
+	require.False(t, scenario.MatchInput(doc, map[string]any{"name": "h"}))
+	require.False(t, scenario.MatchInput(doc, map[string]any{"missing": nil}))
+	require.False(t, scenario.MatchInput(doc, map[string]any{"nested": map[string]any{"a": 2}}))
+}
+
+func TestErrorHelpers(t *testing.T) {
+	t.Parallel()
+	for _, e := range []*scenario.Error{
+		scenario.Throttling(), scenario.InternalFailure(), scenario.ServiceUnavailable(), scenario.AccessDenied(""),
+		scenario.ValidationException("v"), scenario.ResourceNotFound(""), scenario.ResourceLimitExceeded(""),
+		scenario.ConflictException(""), scenario.ResourceInUse(""), scenario.InvalidInput(""),
+		scenario.ResourceNotFoundException(""), scenario.ResourceAlreadyExists(""), scenario.ResourceInUseException(""),
+		scenario.LimitExceeded(""), scenario.TooManyTags(""), scenario.TooManyTagKeys(""), scenario.InvalidNextToken(""),
+	} {
+		require.NotEmpty(t, e.Code)
+		require.NotEmpty(t, e.Message, e.Code)
+		require.Contains(t, []int{400, 500, 503}, e.Status())
+	}
+	require.Equal(t, 500, scenario.InternalFailure().Status())
+	require.Equal(t, 429, scenario.Err("TooManyRequestsException", "m").WithStatus(429).Status())
+}
