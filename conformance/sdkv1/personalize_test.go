@@ -6,6 +6,7 @@ package sdkv1
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"regexp"
 	"testing"
 	"time"
@@ -37,6 +38,9 @@ func newWorld(t *testing.T, opts ...fake.Option) *world {
 	clk.Set(start)
 	f := fake.ForTest(t, append([]fake.Option{fake.WithClock(clk)}, opts...)...)
 	sess := session.Must(session.NewSession(&aws.Config{
+		// A transport of its own: with AWS_CA_BUNDLE set, a new session writes the bundle into
+		// its client's transport, and concurrent sessions on the shared default one race.
+		HTTPClient:  &http.Client{Transport: &http.Transport{}},
 		Region:      aws.String("us-east-1"),
 		Endpoint:    aws.String("http://awsfake.invalid"),
 		Credentials: credentials.NewStaticCredentials("123456789012", "awsfake", ""),

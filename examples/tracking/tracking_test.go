@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -23,6 +24,9 @@ import (
 // personalizeClient is AWS's own Personalize client, reaching the fake in process.
 func personalizeClient(f *fake.Fake) *personalize.Personalize {
 	sess := session.Must(session.NewSession(&aws.Config{
+		// A transport of its own: with AWS_CA_BUNDLE set, a new session writes the bundle into
+		// its client's transport, and concurrent sessions on the shared default one race.
+		HTTPClient:  &http.Client{Transport: &http.Transport{}},
 		Region:      aws.String(f.Region()),
 		Endpoint:    aws.String("http://awsfake.invalid"),
 		Credentials: credentials.NewStaticCredentials(f.Account(), "awsfake", ""),
