@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -30,13 +31,20 @@ func (c cannedClient) Do(req *http.Request) (*http.Response, error) {
 	return &http.Response{StatusCode: 200, Header: h, Body: io.NopCloser(strings.NewReader(c.body)), Request: req}, nil
 }
 
-func benchSDKCreate(b *testing.B, cfg aws.Config) {
-	client := sagemaker.NewFromConfig(cfg)
+// benchSDKCreate creates actions through an SDK client on cfg(), taking a new fake (and so a
+// new config) every 10,000 calls, as unit tests would.
+func benchSDKCreate(b *testing.B, cfg func() aws.Config) {
 	ctx := context.Background()
 	in := benchInput("")
+	var client *sagemaker.Client
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
+		if i%10_000 == 0 {
+			b.StopTimer()
+			client = sagemaker.NewFromConfig(cfg())
+			b.StartTimer()
+		}
 		in.ActionName = aws.String("a-" + strconv.Itoa(i))
 		if _, err := client.CreateAction(ctx, in); err != nil {
 			b.Fatal(err)
@@ -46,13 +54,40 @@ func benchSDKCreate(b *testing.B, cfg aws.Config) {
 }
 
 func BenchmarkSDKCreateAction(b *testing.B) {
-	benchSDKCreate(b, fake.New().AWSConfig())
+	benchSDKCreate(b, func() aws.Config { return fake.New().AWSConfig() })
 }
 
 func BenchmarkSDKCreateActionCanned(b *testing.B) {
-	cfg := fake.New().AWSConfig()
-	cfg.HTTPClient = cannedClient{body: `{"ActionArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a"}`}
-	benchSDKCreate(b, cfg)
+	benchSDKCreate(b, func() aws.Config {
+		cfg := fake.New().AWSConfig()
+		cfg.HTTPClient = cannedClient{body: `{"ActionArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a"}`}
+		return cfg
+	})
+}
+
+// BenchmarkWireCreateAction is the wire door alone: a prepared request, no SDK.
+func BenchmarkWireCreateAction(b *testing.B) {
+	var h http.Handler
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i%10_000 == 0 {
+			b.StopTimer()
+			h = fake.New().Handler()
+			b.StartTimer()
+		}
+		body := `{"ActionName":"a-` + strconv.Itoa(i) + `","ActionType":"ModelDeployment","Source":{"SourceUri":"s3://models/model.tar.gz"},"Properties":{"stage":"prod"}}`
+		req := httptest.NewRequest("POST", "/", strings.NewReader(body))
+		req.Header.Set("X-Amz-Target", "SageMaker.CreateAction")
+		req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+		req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=123456789012/20261121/us-east-1/sagemaker/aws4_request, SignedHeaders=host, Signature=0")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			b.Fatal(rec.Body.String())
+		}
+		i++
+	}
 }
 
 func BenchmarkSDKDescribeAction(b *testing.B) {

@@ -1,7 +1,6 @@
 package fake
 
 import (
-	"fmt"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -82,8 +81,12 @@ func (f *Fake) Region() string { return f.e.Config().Region }
 // Reset forgets every resource and recorded call. Options stay as they were.
 func (f *Fake) Reset() { f.e.Reset() }
 
-// requestID returns a fresh request id in the UUID form AWS uses.
+// requestID returns a fresh request id in the UUID form AWS uses, counting up.
 func (f *Fake) requestID() string {
-	n := f.requests.Add(1)
-	return fmt.Sprintf("00000000-0000-4000-8000-%012x", n)
+	const hex = "0123456789abcdef"
+	id := []byte("00000000-0000-4000-8000-000000000000")
+	for i, n := len(id)-1, f.requests.Add(1); n > 0 && i >= len(id)-12; i, n = i-1, n>>4 {
+		id[i] = hex[n&0xf]
+	}
+	return string(id)
 }

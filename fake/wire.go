@@ -1,9 +1,12 @@
 package fake
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"net/http"
-	"net/http/httptest"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -18,12 +21,23 @@ import (
 // documentation).
 func (f *Fake) Handler() http.Handler {
 	f.handlerOnce.Do(func() {
-		mux := http.NewServeMux()
-		mux.Handle("/_fake/", f.controlHandler())
-		mux.Handle("/", &wire.Handler{Engine: f.e, RequestID: f.requestID, MaxBody: f.maxBody})
-		f.handler = mux
+		f.handler = doors{
+			control: f.controlHandler(),
+			wire:    &wire.Handler{Engine: f.e, RequestID: f.requestID, MaxBody: f.maxBody},
+		}
 	})
 	return f.handler
+}
+
+// doors sends /_fake/ to the control endpoints and everything else to the wire door.
+type doors struct{ control, wire http.Handler }
+
+func (d doors) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/_fake/") {
+		d.control.ServeHTTP(w, r)
+		return
+	}
+	d.wire.ServeHTTP(w, r)
 }
 
 // AWSConfig returns an aws.Config for real aws-sdk-go-v2 clients that reach the fake
@@ -73,9 +87,41 @@ func (c inProcessClient) Do(req *http.Request) (*http.Response, error) {
 	if req.Body == nil {
 		req.Body = http.NoBody
 	}
-	rec := httptest.NewRecorder()
-	c.h.ServeHTTP(rec, req)
-	resp := rec.Result()
-	resp.Request = req
-	return resp, nil
+	rw := &memResponse{header: http.Header{}}
+	c.h.ServeHTTP(rw, req)
+	if rw.status == 0 {
+		rw.status = http.StatusOK
+	}
+	return &http.Response{
+		Status:        strconv.Itoa(rw.status) + " " + http.StatusText(rw.status),
+		StatusCode:    rw.status,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        rw.header,
+		Body:          io.NopCloser(bytes.NewReader(rw.body.Bytes())),
+		ContentLength: int64(rw.body.Len()),
+		Request:       req,
+	}, nil
+}
+
+// memResponse is the http.ResponseWriter of an in-process call: it keeps what the handler
+// writes for the response.
+type memResponse struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (m *memResponse) Header() http.Header { return m.header }
+
+func (m *memResponse) WriteHeader(code int) {
+	if m.status == 0 {
+		m.status = code
+	}
+}
+
+func (m *memResponse) Write(p []byte) (int, error) {
+	m.WriteHeader(http.StatusOK)
+	return m.body.Write(p)
 }

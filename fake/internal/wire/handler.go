@@ -38,8 +38,7 @@ var restRoutes = map[string]struct{ service, operation string }{
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	reqID := h.RequestID()
-	w.Header().Set("X-Amzn-Requestid", reqID)
+	w.Header()["X-Amzn-Requestid"] = []string{h.RequestID()}
 	op, proto, apiErr := route(r)
 	if apiErr != nil {
 		writeError(w, apiErr)

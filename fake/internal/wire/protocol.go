@@ -50,8 +50,8 @@ func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
 		body = []byte("{}")
 	}
 	h := w.Header()
-	h.Set("Content-Type", contentType)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Type"] = []string{contentType}
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
 }
@@ -79,6 +79,14 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, *eng
 	if r.Body == nil {
 		return nil, nil
 	}
+	if n := r.ContentLength; n >= 0 {
+		// The common case: a declared length within the limit, read in one piece.
+		body := make([]byte, n)
+		if _, err := io.ReadFull(r.Body, body); err != nil {
+			return nil, engine.Errorf("SerializationException", http.StatusBadRequest, "awsfake could not read the request body: %v", err)
+		}
+		return body, nil
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	var mbe *http.MaxBytesError
 	switch {
@@ -104,23 +112,8 @@ func decode(body []byte, in any) *engine.Error {
 	if body[0] != '{' {
 		return engine.Errorf("SerializationException", http.StatusBadRequest, "the request body must be a JSON object")
 	}
-	if err := json.Unmarshal(body, in); err != nil {
-		return engine.Errorf("SerializationException", http.StatusBadRequest, "%s", describeJSONError(err))
+	if err := decodeJSON(body, in); err != nil {
+		return engine.Errorf("SerializationException", http.StatusBadRequest, "%s", err.Error())
 	}
 	return nil
-}
-
-func describeJSONError(err error) string {
-	var te *json.UnmarshalTypeError
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &te):
-		if te.Field != "" {
-			return "Unexpected " + te.Value + " for member " + te.Field + " (expected " + te.Type.String() + ")"
-		}
-		return "Unexpected " + te.Value + " (expected " + te.Type.String() + ")"
-	case errors.As(err, &se):
-		return "Malformed JSON at offset " + strconv.FormatInt(se.Offset, 10) + ": " + se.Error()
-	}
-	return err.Error()
 }

@@ -17,15 +17,31 @@ func scopeOf(r *http.Request) engine.Scope {
 		cred = r.URL.Query().Get("X-Amz-Credential")
 	}
 	cred, _, _ = strings.Cut(cred, ",")
-	parts := strings.Split(strings.TrimSpace(cred), "/")
+	key, rest, _ := strings.Cut(strings.TrimSpace(cred), "/")
+	_, rest, _ = strings.Cut(rest, "/") // the date
+	region, _, found := strings.Cut(rest, "/")
 	var s engine.Scope
-	if len(parts) >= 3 {
-		s.Region = parts[2]
-		if isAccountID(parts[0]) {
-			s.Account = parts[0]
+	if found && isRegion(region) {
+		s.Region = region
+		if isAccountID(key) {
+			s.Account = key
 		}
 	}
 	return s
+}
+
+// isRegion accepts what a Region name can be (lowercase letters, digits, hyphens), so that
+// a garbled signature cannot put odd text into ARNs; anything else takes the default.
+func isRegion(s string) bool {
+	if s == "" || len(s) > 32 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func isAccountID(s string) bool {
