@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -78,35 +79,46 @@ type field struct {
 }
 
 var (
-	plans    sync.Map // reflect.Type → *plan
+	ready    sync.Map // reflect.Type → *plan, only plans that are complete
+	building sync.Mutex
 	timeType = reflect.TypeFor[shape.Time]()
 )
 
+// planFor returns the plan of a type, building it (once, under a lock) on first use.
 func planFor(t reflect.Type) *plan {
-	if p, ok := plans.Load(t); ok {
+	if p, ok := ready.Load(t); ok {
 		return p.(*plan)
 	}
+	building.Lock()
+	defer building.Unlock()
+	built := map[reflect.Type]*plan{}
+	p := buildPlan(t, built)
+	for t, p := range built {
+		ready.Store(t, p)
+	}
+	return p
+}
+
+func buildPlan(t reflect.Type, built map[reflect.Type]*plan) *plan {
+	if p, ok := ready.Load(t); ok {
+		return p.(*plan)
+	}
+	if p, ok := built[t]; ok {
+		return p
+	}
 	p := &plan{kind: t.Kind()}
-	plans.Store(t, p) // before recursing: shapes are not recursive, but stay safe if one is
+	built[t] = p // before recursing, in case a shape ever refers to itself
 	switch {
 	case t == timeType:
 		p.time = true
-	case t.Kind() == reflect.Pointer, t.Kind() == reflect.Slice:
-		p.elem = planFor(t.Elem())
-	case t.Kind() == reflect.Map:
-		p.elem = planFor(t.Elem())
+	case t.Kind() == reflect.Pointer, t.Kind() == reflect.Slice, t.Kind() == reflect.Map:
+		p.elem = buildPlan(t.Elem(), built)
 	case t.Kind() == reflect.Struct:
 		p.fields = map[string]field{}
 		for i := 0; i < t.NumField(); i++ {
-			name := t.Field(i).Tag.Get("json")
-			for j := 0; j < len(name); j++ {
-				if name[j] == ',' {
-					name = name[:j]
-					break
-				}
-			}
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
 			if name != "" && name != "-" {
-				p.fields[name] = field{name: name, index: i, plan: planFor(t.Field(i).Type)}
+				p.fields[name] = field{name: name, index: i, plan: buildPlan(t.Field(i).Type, built)}
 			}
 		}
 	}

@@ -1,0 +1,133 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/benbjohnson/clock"
+
+	"github.com/awsfake/awsfake/fake/internal/shape"
+)
+
+func optional(s string, set bool) *string {
+	if !set {
+		return nil
+	}
+	return &s
+}
+
+// checkCall runs one call and checks the engine's invariants: no panic; an error is an
+// *Error with a code and a 4xx status; a failed call changes nothing.
+func checkCall(t *testing.T, e *Engine, op *Op, in any) (any, *Error) {
+	t.Helper()
+	before := e.Digest()
+	out, err := e.Invoke(context.Background(), Scope{}, op, in)
+	if err == nil {
+		return out, nil
+	}
+	var apiErr *Error
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("%s: error of type %T: %v", op.Name, err, err)
+	}
+	if apiErr.Code == "" || apiErr.Status < 400 || apiErr.Status > 499 || apiErr.Message == "" {
+		t.Fatalf("%s: malformed error %#v", op.Name, apiErr)
+	}
+	if after := e.Digest(); after != before {
+		t.Fatalf("%s failed with %v but changed the state", op.Name, apiErr)
+	}
+	return nil, apiErr
+}
+
+func FuzzCreateAction(f *testing.F) {
+	f.Add("deploy-1", "ModelDeployment", "s3://m/1", "desc", "Completed", "k", "v", "team", "ml", true, true)
+	f.Add("", "", "", "", "", "", "", "", "", false, false)
+	f.Add("a_b", "t", "\n", "\u2028", "Weird", "k\n", "v", "b@d!", "", true, true)
+	f.Add("deploy-1", "t", "s3://x", "", "", "", "", "k", "v", false, true)
+	f.Fuzz(func(t *testing.T, name, typ, uri, desc, status, pk, pv, tk, tv string, withProps, withTags bool) {
+		clk := clock.NewMock()
+		e := New(Config{Clock: clk, TagQuota: 2, ActionQuota: 3})
+		mk := func() *shape.CreateActionInput {
+			in := &shape.CreateActionInput{
+				ActionName:  &name,
+				ActionType:  &typ,
+				Source:      &shape.ActionSource{SourceUri: &uri},
+				Description: optional(desc, desc != ""),
+				Status:      optional(status, status != ""),
+			}
+			if withProps {
+				in.Properties = map[string]string{pk: pv}
+			}
+			if withTags {
+				in.Tags = []shape.Tag{{Key: &tk, Value: &tv}, {Key: &tv, Value: &tk}}
+			}
+			return in
+		}
+		out, err := checkCall(t, e, OpCreateAction, mk())
+		if err != nil {
+			return
+		}
+		arn := *out.(*shape.CreateActionOutput).ActionArn
+		got, derr := checkCall(t, e, OpDescribeAction, &shape.DescribeActionInput{ActionName: &arn})
+		if derr != nil {
+			t.Fatalf("created %s but cannot describe it by ARN: %v", arn, derr)
+		}
+		d := got.(*shape.DescribeActionOutput)
+		if *d.ActionName != name || *d.ActionType != typ || *d.Source.SourceUri != uri {
+			t.Fatalf("described %+v, created %q %q %q", d, name, typ, uri)
+		}
+		clk.Add(time.Second)
+		if _, err := checkCall(t, e, OpCreateAction, mk()); err == nil || err.Code != "ValidationException" {
+			t.Fatalf("a second %q was not refused: %v", name, err)
+		}
+		list, lerr := checkCall(t, e, OpListActions, &shape.ListActionsInput{SortBy: optional("Name", true)})
+		if lerr != nil || len(list.(*shape.ListActionsOutput).ActionSummaries) != 1 {
+			t.Fatalf("listing after one create: %v %v", list, lerr)
+		}
+	})
+}
+
+func FuzzCreateEventTracker(f *testing.F) {
+	f.Add("shop", "clicks", "k", "v", int64(61), int64(61), true)
+	f.Add("shop", "", "", "", int64(0), int64(0), false)
+	f.Add("-bad", "t", "k", "v", int64(-5), int64(1e12), true)
+	f.Fuzz(func(t *testing.T, group, tracker, tk, tv string, wait1, wait2 int64, withTags bool) {
+		clk := clock.NewMock()
+		e := New(Config{Clock: clk, TagQuota: 1})
+		out, err := checkCall(t, e, OpCreateDatasetGroup, &shape.CreateDatasetGroupInput{Name: &group})
+		groupArn := "arn:aws:personalize:us-east-1:123456789012:dataset-group/" + group
+		if err == nil {
+			groupArn = *out.(*shape.CreateDatasetGroupOutput).DatasetGroupArn
+		}
+		clk.Add(time.Duration(wait1%1e6) * time.Second)
+		in := &shape.CreateEventTrackerInput{Name: &tracker, DatasetGroupArn: &groupArn}
+		if withTags {
+			in.Tags = []shape.PersonalizeTag{{TagKey: &tk, TagValue: &tv}}
+		}
+		res, terr := checkCall(t, e, OpCreateEventTracker, in)
+		if terr != nil {
+			return
+		}
+		tr := res.(*shape.CreateEventTrackerOutput)
+		if _, again := checkCall(t, e, OpCreateEventTracker, in); again == nil || again.Code != "ResourceAlreadyExistsException" {
+			t.Fatalf("a second tracker on %s: %v", groupArn, again)
+		}
+		clk.Add(time.Duration(wait2%1e6) * time.Second)
+		d, derr := checkCall(t, e, OpDescribeEventTracker, &shape.DescribeEventTrackerInput{EventTrackerArn: tr.EventTrackerArn})
+		if derr != nil {
+			t.Fatalf("cannot describe the tracker: %v", derr)
+		}
+		status := *d.(*shape.DescribeEventTrackerOutput).EventTracker.Status
+		sentAt := shape.Time{Time: clk.Now()}
+		typ, session := "click", "s"
+		_, perr := checkCall(t, e, OpPutEvents, &shape.PutEventsInput{TrackingId: tr.TrackingId, SessionId: &session,
+			EventList: []shape.Event{{EventType: &typ, SentAt: &sentAt}}})
+		if (perr == nil) != (status == StatusActive) {
+			t.Fatalf("PutEvents on a %s tracker: %v", status, perr)
+		}
+		if _, derr := checkCall(t, e, OpDeleteDatasetGroup, &shape.DeleteDatasetGroupInput{DatasetGroupArn: &groupArn}); derr == nil {
+			t.Fatal("deleted a dataset group that has a tracker")
+		}
+	})
+}
