@@ -10,7 +10,7 @@ type sortedIndex[T interface{ isDeleted() bool }] struct {
 	less    func(a, b T) bool
 	sorted  []T
 	pending []T
-	dead    int // flagged items still in sorted
+	dead    int // removals since the last merge (a hint: some may have been in pending)
 }
 
 func newSortedIndex[T interface{ isDeleted() bool }](less func(a, b T) bool) *sortedIndex[T] {
@@ -41,7 +41,7 @@ func (x *sortedIndex[T]) view() []T {
 		x.pending = x.pending[:0]
 		return x.sorted
 	}
-	merged := make([]T, 0, len(x.sorted)-x.dead+len(live))
+	merged := make([]T, 0, len(x.sorted)+len(live))
 	i, j := 0, 0
 	for i < len(x.sorted) || j < len(live) {
 		switch {
