@@ -33,8 +33,8 @@ func TestStress(t *testing.T) {
 	events := personalizeevents.NewFromConfig(f.AWSConfig())
 
 	var mu sync.Mutex
-	created := map[string]bool{}   // action names whose CreateAction succeeded
-	deleted := map[string]bool{}   // and whose DeleteAction succeeded
+	created := map[string]bool{}    // action names whose CreateAction succeeded
+	deleted := map[string]bool{}    // and whose DeleteAction succeeded
 	trackers := map[string]string{} // trackingId → dataset group, of trackers created
 
 	var wg sync.WaitGroup
