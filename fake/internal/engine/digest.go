@@ -32,7 +32,7 @@ func (e *Engine) Digest() string {
 			if _, _, gone := e.groupStatus(g, now); gone {
 				continue
 			}
-			fmt.Fprintf(h, "G %s %v %v %v %v %d\n", g.arn, g.life, g.tags, deref(g.domain), deref(g.kmsKeyArn), len(g.events))
+			fmt.Fprintf(h, "G %s %v %v %v %v %d\n", g.arn, g.life, g.tags, deref(g.domain), deref(g.kmsKeyArn), g.events.len())
 		}
 		for _, t := range w.trackerIndex.view() {
 			if _, _, gone := e.trackerStatus(t, now); gone {

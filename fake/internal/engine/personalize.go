@@ -95,7 +95,7 @@ type datasetGroup struct {
 	life      lifecycle
 	tags      tagList
 	tracker   *eventTracker // its event tracker, until that is gone
-	events    []RecordedEvent
+	events    eventLog
 	purged    bool
 }
 
@@ -168,7 +168,7 @@ func (w *world) purgeGroup(g *datasetGroup) {
 	g.purged = true
 	delete(w.groups, g.name)
 	w.groupIndex.removed()
-	g.events = nil
+	g.events = eventLog{}
 }
 
 func (w *world) purgeTracker(t *eventTracker) {

@@ -52,7 +52,7 @@ func (e *Engine) putEvents(w *world, in *shape.PutEventsInput, cx opContext) (*s
 		return nil, invalid(PersonalizeEvents, "The event tracker %s for tracking ID %s is not ACTIVE (its status is %s).", t.arn, *in.TrackingId, status)
 	}
 	for _, ev := range in.EventList {
-		t.group.events = append(t.group.events, RecordedEvent{
+		t.group.events.add(RecordedEvent{
 			TrackingID:        *in.TrackingId,
 			SessionID:         *in.SessionId,
 			UserID:            deref(in.UserId),
@@ -108,14 +108,37 @@ func (e *Engine) Events(datasetGroupArn string) ([]RecordedEvent, bool) {
 	if g == nil || g.arn != datasetGroupArn {
 		return nil, false
 	}
-	out := make([]RecordedEvent, len(g.events))
-	for i, ev := range g.events {
-		ev.Impression = slices.Clone(ev.Impression)
-		if ev.EventValue != nil {
-			v := *ev.EventValue
-			ev.EventValue = &v
+	out := make([]RecordedEvent, 0, g.events.len())
+	for _, chunk := range g.events.chunks {
+		for _, ev := range chunk {
+			ev.Impression = slices.Clone(ev.Impression)
+			if ev.EventValue != nil {
+				v := *ev.EventValue
+				ev.EventValue = &v
+			}
+			out = append(out, ev)
 		}
-		out[i] = ev
 	}
 	return out, true
+}
+
+// eventLog keeps a dataset group's events in fixed-size chunks, so that recording one never
+// copies the ones before it (a plain slice would, each time it grows).
+type eventLog struct{ chunks [][]RecordedEvent }
+
+const eventChunk = 512
+
+func (l *eventLog) add(ev RecordedEvent) {
+	if n := len(l.chunks); n == 0 || len(l.chunks[n-1]) == eventChunk {
+		l.chunks = append(l.chunks, make([]RecordedEvent, 0, eventChunk))
+	}
+	last := &l.chunks[len(l.chunks)-1]
+	*last = append(*last, ev)
+}
+
+func (l *eventLog) len() int {
+	if len(l.chunks) == 0 {
+		return 0
+	}
+	return (len(l.chunks)-1)*eventChunk + len(l.chunks[len(l.chunks)-1])
 }

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/awsfake/awsfake/fake/internal/shape"
@@ -24,6 +25,30 @@ func BenchmarkDecodeEncodingJSON(b *testing.B) {
 	for b.Loop() {
 		var in shape.CreateActionInput
 		if err := json.Unmarshal(benchDoc, &in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var putEventsDoc = []byte(`{"trackingId":"11111111-2222-4333-8444-555555555555","sessionId":"s","userId":"u","eventList":[` +
+	strings.Repeat(`{"eventType":"click","itemId":"i","sentAt":1700000000,"properties":"{\"page\":\"home\"}"},`, 9) +
+	`{"eventType":"click","itemId":"i","sentAt":1700000000}]}`)
+
+func BenchmarkDecodePutEventsOurs(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var in shape.PutEventsInput
+		if err := decodeJSON(putEventsDoc, &in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkDecodePutEventsEncodingJSON(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		var in shape.PutEventsInput
+		if err := json.Unmarshal(putEventsDoc, &in); err != nil {
 			b.Fatal(err)
 		}
 	}

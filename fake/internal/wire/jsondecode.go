@@ -46,13 +46,27 @@ const maxDepth = 10000
 
 type decoder struct {
 	data   []byte
+	src    string // data as a string, made once: plain string values are substrings of it
 	pos    int
 	member string // the member being decoded, for messages
+	slab   []string
 }
+
+// newString returns a pointer to s from a slab, so that a document's many *string members
+// cost a few allocations instead of one each.
+func (d *decoder) newString(s string) *string {
+	if len(d.slab) == cap(d.slab) {
+		d.slab = make([]string, 0, 16)
+	}
+	d.slab = append(d.slab, s)
+	return &d.slab[len(d.slab)-1]
+}
+
+var stringPtrType = reflect.TypeFor[*string]()
 
 // decodeJSON decodes a JSON object into v, a pointer to a shape struct.
 func decodeJSON(data []byte, v any) error {
-	d := &decoder{data: data}
+	d := &decoder{data: data, src: string(data)}
 	rv := reflect.ValueOf(v)
 	if err := d.value(rv.Elem(), planFor(rv.Elem().Type())); err != nil {
 		return err
@@ -169,6 +183,14 @@ func (d *decoder) value(v reflect.Value, p *plan) error {
 	}
 	switch p.kind {
 	case reflect.Pointer:
+		if c == '"' && v.Type() == stringPtrType {
+			str, err := d.str()
+			if err != nil {
+				return err
+			}
+			v.Set(reflect.ValueOf(d.newString(str)))
+			return nil
+		}
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
@@ -388,12 +410,12 @@ func (d *decoder) str() (string, error) {
 	for ; i < len(d.data); i++ {
 		c := d.data[i]
 		if c == '"' {
-			s := d.data[start:i]
+			s := d.src[start:i]
 			d.pos = i + 1
-			if utf8.Valid(s) {
-				return string(s), nil
+			if utf8.ValidString(s) {
+				return s, nil
 			}
-			return string([]rune(string(s))), nil // replaces invalid bytes with U+FFFD
+			return string([]rune(s)), nil // replaces invalid bytes with U+FFFD
 		}
 		if c == '\\' || c < 0x20 {
 			break
