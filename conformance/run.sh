@@ -33,3 +33,29 @@ timeout 600 python3 -m unittest discover -s conformance/python -p 'test_*.py' -v
 kill -TERM "$pid"
 wait "$pid"
 echo "server stopped cleanly"
+
+# A server that checks signatures, against botocore's own signer.
+"$work/awsfake" -addr 127.0.0.1:0 -credentials AKIDEXAMPLE:secret-one >"$work/out2" 2>"$work/err2" &
+pid=$!
+for _ in $(seq 1 100); do
+	[ -s "$work/out2" ] && break
+	sleep 0.1
+done
+AWSFAKE_URL=$(head -n 1 "$work/out2") timeout 120 python3 - <<'PY'
+import os, boto3, botocore
+from botocore.config import Config
+def sm(secret):
+    return boto3.client("sagemaker", endpoint_url=os.environ["AWSFAKE_URL"], region_name="eu-west-1",
+                        aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key=secret,
+                        config=Config(retries={"max_attempts": 0}))
+arn = sm("secret-one").create_action(ActionName="signed", ActionType="t", Source={"SourceUri": "s3://x y/ü"})["ActionArn"]
+assert arn == "arn:aws:sagemaker:eu-west-1:123456789012:action/signed", arn
+try:
+    sm("wrong").list_actions()
+    raise SystemExit("a wrong secret was accepted")
+except botocore.exceptions.ClientError as e:
+    assert e.response["Error"]["Code"] == "InvalidSignatureException", e.response
+print("signature checks: botocore's signatures verify, a wrong secret is refused")
+PY
+kill -TERM "$pid"
+wait "$pid"

@@ -18,6 +18,8 @@ type Fake struct {
 	e       *engine.Engine
 	sm      *SageMaker
 	maxBody int64
+	secrets map[string]string // checked by the wire door when not empty
+	key     string            // the access key id AWSConfig signs with
 
 	handlerOnce sync.Once
 	handler     http.Handler
@@ -34,7 +36,7 @@ func New(opts ...Option) *Fake {
 	for _, o := range opts {
 		o(&cf)
 	}
-	f := &Fake{e: engine.New(cf.engine), maxBody: cf.maxBody}
+	f := &Fake{e: engine.New(cf.engine), maxBody: cf.maxBody, secrets: cf.secrets, key: cf.firstKey}
 	f.sm = &SageMaker{f: f}
 	f.e.SetHook(f.decide)
 	if cf.scenario != nil {

@@ -14,6 +14,8 @@ type config struct {
 	engine   engine.Config
 	maxBody  int64
 	scenario *scenario.Scenario
+	secrets  map[string]string // access key id → secret key; signatures are checked when set
+	firstKey string
 }
 
 // WithClock sets the clock every status and timestamp is read from. The default is the real
@@ -75,3 +77,18 @@ var Instant = Lifecycle{}
 // WithMaxBody sets the largest request body the wire door accepts (default 1 MiB); a larger
 // one is refused with 413 RequestEntityTooLargeException.
 func WithMaxBody(n int64) Option { return func(cf *config) { cf.maxBody = n } }
+
+// WithCredentials makes the wire door check AWS Signature Version 4 on every request, accepting
+// this access key id and secret key (give the option once per key). A wrong signature gets
+// InvalidSignatureException, an unknown key UnrecognizedClientException, no signature
+// MissingAuthenticationTokenException, as from AWS. AWSConfig signs with the first key given.
+// Without this option signatures are not checked. The typed door has no signatures.
+func WithCredentials(accessKeyID, secretKey string) Option {
+	return func(cf *config) {
+		if cf.secrets == nil {
+			cf.secrets = map[string]string{}
+			cf.firstKey = accessKeyID
+		}
+		cf.secrets[accessKeyID] = secretKey
+	}
+}

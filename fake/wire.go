@@ -21,10 +21,11 @@ import (
 // documentation).
 func (f *Fake) Handler() http.Handler {
 	f.handlerOnce.Do(func() {
-		f.handler = doors{
-			control: f.controlHandler(),
-			wire:    &wire.Handler{Engine: f.e, RequestID: f.requestID, MaxBody: f.maxBody},
+		w := &wire.Handler{Engine: f.e, RequestID: f.requestID, MaxBody: f.maxBody}
+		if len(f.secrets) > 0 {
+			w.Verify = wire.SigV4{Secrets: f.secrets}.Verify
 		}
+		f.handler = doors{control: f.controlHandler(), wire: w}
 	})
 	return f.handler
 }
@@ -45,16 +46,19 @@ func (d doors) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 //
 //	client := sagemaker.NewFromConfig(f.AWSConfig())
 //
-// It carries the fake's default Region, static credentials whose access key id is the fake's
-// default account, and a retryer with the SDK's standard decisions and attempt count but no
+// It carries the fake's default Region, static credentials (the first WithCredentials key, or
+// else an access key id that is the fake's default account), and a retryer with the SDK's standard decisions and attempt count but no
 // backoff delay, so a throttled call is retried at once instead of making the test wait.
 func (f *Fake) AWSConfig() aws.Config {
-	account := f.Account()
+	key, secret := f.Account(), "awsfake"
+	if f.key != "" {
+		key, secret = f.key, f.secrets[f.key]
+	}
 	return aws.Config{
 		Region:       f.Region(),
 		BaseEndpoint: aws.String("http://awsfake.invalid"),
 		Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
-			return aws.Credentials{AccessKeyID: account, SecretAccessKey: "awsfake", Source: "awsfake"}, nil
+			return aws.Credentials{AccessKeyID: key, SecretAccessKey: secret, Source: "awsfake"}, nil
 		}),
 		HTTPClient: inProcessClient{h: f.Handler()},
 		Retryer: func() aws.Retryer {

@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -42,6 +43,7 @@ type options struct {
 	seed     uint64
 	maxBody  int64
 	shutdown time.Duration
+	creds    string
 }
 
 func parse(args []string, stderr io.Writer) (options, error) {
@@ -55,6 +57,7 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	fs.Uint64Var(&o.seed, "seed", 0, "seed for generated ids (0: random)")
 	fs.Int64Var(&o.maxBody, "max-body", 1<<20, "largest request body accepted, in bytes")
 	fs.DurationVar(&o.shutdown, "shutdown-timeout", 10*time.Second, "how long in-flight requests may finish on SIGINT or SIGTERM")
+	fs.StringVar(&o.creds, "credentials", "", "check SigV4 signatures against these keys: AKID:SECRET[,AKID:SECRET...] (default: no checking)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -87,6 +90,15 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 	if o.region != "" {
 		opts = append(opts, fake.WithRegion(o.region))
 	}
+	if o.creds != "" {
+		for _, pair := range strings.Split(o.creds, ",") {
+			key, secret, ok := strings.Cut(pair, ":")
+			if !ok || key == "" || secret == "" {
+				return fmt.Errorf("-credentials wants AKID:SECRET pairs separated by commas")
+			}
+			opts = append(opts, fake.WithCredentials(key, secret))
+		}
+	}
 	f := fake.New(opts...)
 
 	ln, err := net.Listen("tcp", o.addr)
@@ -103,8 +115,12 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 		ErrorLog:          log.New(stderr, "awsfake: ", 0),
 	}
 	fmt.Fprintf(stdout, "http://%s\n", ln.Addr())
-	fmt.Fprintf(stderr, "awsfake: serving SageMaker, Personalize and Personalize Events on http://%s (account %s, Region %s, %s clock)\n",
-		ln.Addr(), f.Account(), f.Region(), o.clock)
+	signatures := "not checked"
+	if o.creds != "" {
+		signatures = "checked"
+	}
+	fmt.Fprintf(stderr, "awsfake: serving SageMaker, Personalize and Personalize Events on http://%s (account %s, Region %s, %s clock, signatures %s)\n",
+		ln.Addr(), f.Account(), f.Region(), o.clock, signatures)
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

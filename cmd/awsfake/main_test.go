@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"net"
+	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,8 +55,55 @@ func TestFlags(t *testing.T) {
 		{"-nope"},
 		{"extra"},
 		{"-addr", "256.0.0.1:1"},
+		{"-credentials", "nocolon"},
 	} {
 		err := run(args, io.Discard, io.Discard, nil)
 		require.Error(t, err, "%v", args)
 	}
+}
+
+// TestShutdownDrainsInFlightRequests stops the server while a request's handler is waiting for
+// its body, and checks that the request is still answered before the server exits. The client
+// asks for "100 Continue", which the server sends only once the handler reads the body: that
+// is how the test knows the request is in flight.
+func TestShutdownDrainsInFlightRequests(t *testing.T) {
+	t.Parallel()
+	pr, pw := io.Pipe()
+	stop := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- run([]string{"-addr", "127.0.0.1:0"}, pw, io.Discard, stop)
+		pw.Close()
+	}()
+	url, err := bufio.NewReader(pr).ReadString('\n')
+	require.NoError(t, err)
+	go func() { _, _ = io.Copy(io.Discard, pr) }()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(strings.TrimSpace(url), "http://"))
+	require.NoError(t, err)
+	defer conn.Close()
+	r := bufio.NewReader(conn)
+
+	body := `{"ActionName":"in-flight","ActionType":"t","Source":{"SourceUri":"s3://x"}}`
+	_, err = conn.Write([]byte("POST / HTTP/1.1\r\nHost: fake\r\nX-Amz-Target: SageMaker.CreateAction\r\n" +
+		"Content-Type: application/x-amz-json-1.1\r\nExpect: 100-continue\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n"))
+	require.NoError(t, err)
+	line, err := r.ReadString('\n')
+	require.NoError(t, err)
+	require.Equal(t, "HTTP/1.1 100 Continue\r\n", line)
+	_, _ = r.ReadString('\n') // the blank line after it
+
+	close(stop) // shut down with the request in flight
+	select {
+	case err := <-done:
+		t.Fatalf("the server exited with a request in flight: %v", err)
+	default:
+	}
+	_, err = conn.Write([]byte(body))
+	require.NoError(t, err)
+	resp, err := http.ReadResponse(r, nil)
+	require.NoError(t, err)
+	require.Equal(t, 200, resp.StatusCode)
+	b, _ := io.ReadAll(resp.Body)
+	require.Contains(t, string(b), "action/in-flight")
+	require.NoError(t, <-done)
 }
