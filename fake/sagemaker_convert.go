@@ -79,13 +79,6 @@ func timeOut(t *shape.Time) *time.Time {
 	return &c
 }
 
-func sourceIn(s *types.ActionSource) *shape.ActionSource {
-	if s == nil {
-		return nil
-	}
-	return &shape.ActionSource{SourceUri: str(s.SourceUri), SourceType: str(s.SourceType), SourceId: str(s.SourceId)}
-}
-
 func sourceOut(s *shape.ActionSource) *types.ActionSource {
 	if s == nil {
 		return nil

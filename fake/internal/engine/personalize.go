@@ -226,22 +226,43 @@ func tooManyTags(q int) *Error {
 	return Errorf("TooManyTagsException", 0, "The request contains more tags than can be associated with a resource (%d tags per resource).", q)
 }
 
-// page is the position to resume a Personalize listing after, in creation order.
-func personalizeToken(kind string, created time.Time, seq uint64) string {
-	return sealToken(kind, fmt.Sprintf("%d/%d", created.UnixNano(), seq))
-}
-
-func openPersonalizeToken(kind, tok string) (time.Time, uint64, bool) {
-	parts, ok := openToken(tok, 2)
-	if !ok || parts[0] != kind {
-		return time.Time{}, 0, false
+// newestFirst pages through a creation-ordered view newest first, as the Personalize
+// listings do (a documented guess at their order): from just after the token's position, up
+// to limit items for which skip is false, and the token of the next page (nil on the last).
+// key gives an item's creation time and sequence; skip may purge what it skips.
+func newestFirst[T any](items []T, kind string, token *string, limit int,
+	key func(T) (time.Time, uint64), skip func(T) bool) ([]T, *string, *Error) {
+	i := len(items) - 1
+	if token != nil && *token != "" {
+		parts, ok := openToken(*token, 2)
+		var nanos int64
+		var seq uint64
+		if ok && parts[0] == kind {
+			_, err := fmt.Sscanf(parts[1], "%d/%d", &nanos, &seq)
+			ok = err == nil
+		}
+		if !ok {
+			return nil, nil, invalidToken(*token)
+		}
+		at := time.Unix(0, nanos).UTC()
+		i = seek(items, func(it T) bool {
+			t, s := key(it)
+			return !byCreation(t, s, at, seq)
+		}) - 1
 	}
-	var nanos int64
-	var seq uint64
-	if _, err := fmt.Sscanf(parts[1], "%d/%d", &nanos, &seq); err != nil {
-		return time.Time{}, 0, false
+	var page []T
+	for ; i >= 0; i-- {
+		if skip(items[i]) {
+			continue
+		}
+		if len(page) == limit {
+			t, s := key(page[len(page)-1])
+			tok := sealToken(kind, fmt.Sprintf("%d/%d", t.UnixNano(), s))
+			return page, &tok, nil
+		}
+		page = append(page, items[i])
 	}
-	return time.Unix(0, nanos).UTC(), seq, true
+	return page, nil, nil
 }
 
 func invalidToken(tok string) *Error {

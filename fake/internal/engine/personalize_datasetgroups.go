@@ -1,6 +1,10 @@
 package engine
 
-import "github.com/awsfake/awsfake/fake/internal/shape"
+import (
+	"time"
+
+	"github.com/awsfake/awsfake/fake/internal/shape"
+)
 
 // The Personalize dataset group operations.
 var (
@@ -73,32 +77,22 @@ func failureReason(status, reason string) *string {
 
 // listDatasetGroups lists newest first (a documented guess).
 func (e *Engine) listDatasetGroups(w *world, in *shape.ListDatasetGroupsInput, cx opContext) (*shape.ListDatasetGroupsOutput, *Error) {
-	items := w.groupIndex.view()
-	i := len(items) - 1
-	if in.NextToken != nil && *in.NextToken != "" {
-		at, seq, ok := openPersonalizeToken("dataset-groups", *in.NextToken)
-		if !ok {
-			return nil, invalidToken(*in.NextToken)
-		}
-		probe := &datasetGroup{life: lifecycle{created: at}, seq: seq}
-		i = seek(items, func(g *datasetGroup) bool { return !w.groupIndex.less(g, probe) }) - 1
+	page, next, err := newestFirst(w.groupIndex.view(), "dataset-groups", in.NextToken, maxResults(in.MaxResults),
+		func(g *datasetGroup) (time.Time, uint64) { return g.life.created, g.seq },
+		func(g *datasetGroup) bool {
+			_, _, gone := e.groupStatus(g, cx.now)
+			if gone {
+				w.purgeGroup(g) // the view stays valid: purging only flags it
+			}
+			return gone
+		})
+	if err != nil {
+		return nil, err
 	}
-	limit := maxResults(in.MaxResults)
-	out := &shape.ListDatasetGroupsOutput{DatasetGroups: []shape.DatasetGroupSummary{}}
-	var last *datasetGroup
-	for ; i >= 0; i-- {
-		g := items[i]
-		status, changed, gone := e.groupStatus(g, cx.now)
-		if gone {
-			w.purgeGroup(g) // the view stays valid: purging only flags it
-			continue
-		}
-		if len(out.DatasetGroups) == limit {
-			tok := personalizeToken("dataset-groups", last.life.created, last.seq)
-			out.NextToken = &tok
-			break
-		}
-		out.DatasetGroups = append(out.DatasetGroups, shape.DatasetGroupSummary{
+	out := &shape.ListDatasetGroupsOutput{DatasetGroups: make([]shape.DatasetGroupSummary, len(page)), NextToken: next}
+	for i, g := range page {
+		status, changed, _ := e.groupStatus(g, cx.now)
+		out.DatasetGroups[i] = shape.DatasetGroupSummary{
 			Name:                &g.name,
 			DatasetGroupArn:     &g.arn,
 			Status:              &status,
@@ -106,8 +100,7 @@ func (e *Engine) listDatasetGroups(w *world, in *shape.ListDatasetGroupsInput, c
 			CreationDateTime:    shape.T(g.life.created),
 			LastUpdatedDateTime: shape.T(changed),
 			FailureReason:       failureReason(status, g.life.failReason),
-		})
-		last = g
+		}
 	}
 	return out, nil
 }

@@ -1,6 +1,10 @@
 package engine
 
-import "github.com/awsfake/awsfake/fake/internal/shape"
+import (
+	"time"
+
+	"github.com/awsfake/awsfake/fake/internal/shape"
+)
 
 // The Personalize event tracker operations.
 var (
@@ -78,38 +82,28 @@ func (e *Engine) listEventTrackers(w *world, in *shape.ListEventTrackersInput, c
 			}
 		}
 	}
-	i := len(items) - 1
-	if in.NextToken != nil && *in.NextToken != "" {
-		at, seq, ok := openPersonalizeToken("event-trackers", *in.NextToken)
-		if !ok {
-			return nil, invalidToken(*in.NextToken)
-		}
-		probe := &eventTracker{life: lifecycle{created: at}, seq: seq}
-		i = seek(items, func(t *eventTracker) bool { return !w.trackerIndex.less(t, probe) }) - 1
+	page, next, err := newestFirst(items, "event-trackers", in.NextToken, maxResults(in.MaxResults),
+		func(t *eventTracker) (time.Time, uint64) { return t.life.created, t.seq },
+		func(t *eventTracker) bool {
+			_, _, gone := e.trackerStatus(t, cx.now)
+			if gone {
+				w.purgeTracker(t)
+			}
+			return gone
+		})
+	if err != nil {
+		return nil, err
 	}
-	limit := maxResults(in.MaxResults)
-	out := &shape.ListEventTrackersOutput{EventTrackers: []shape.EventTrackerSummary{}}
-	var last *eventTracker
-	for ; i >= 0; i-- {
-		t := items[i]
-		status, changed, gone := e.trackerStatus(t, cx.now)
-		if gone {
-			w.purgeTracker(t)
-			continue
-		}
-		if len(out.EventTrackers) == limit {
-			tok := personalizeToken("event-trackers", last.life.created, last.seq)
-			out.NextToken = &tok
-			break
-		}
-		out.EventTrackers = append(out.EventTrackers, shape.EventTrackerSummary{
+	out := &shape.ListEventTrackersOutput{EventTrackers: make([]shape.EventTrackerSummary, len(page)), NextToken: next}
+	for i, t := range page {
+		status, changed, _ := e.trackerStatus(t, cx.now)
+		out.EventTrackers[i] = shape.EventTrackerSummary{
 			Name:                &t.name,
 			EventTrackerArn:     &t.arn,
 			Status:              &status,
 			CreationDateTime:    shape.T(t.life.created),
 			LastUpdatedDateTime: shape.T(changed),
-		})
-		last = t
+		}
 	}
 	return out, nil
 }

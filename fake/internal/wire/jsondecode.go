@@ -263,12 +263,29 @@ func (d *decoder) object(v reflect.Value, p *plan) error {
 	if c := d.peek(); c != '{' {
 		return d.wrongKind("object", c)
 	}
+	outer := d.member
+	return d.eachMember(func(key []byte) error {
+		f, ok := p.fields[string(key)] // no allocation: a map index by converted bytes
+		if !ok {
+			return d.skip(0)
+		}
+		d.member = f.name
+		if err := d.value(v.Field(f.index), f.plan); err != nil {
+			return err
+		}
+		d.member = outer
+		return nil
+	})
+}
+
+// eachMember reads an object at pos (which holds '{'), calling member for each name with pos
+// at its value; member must consume the value.
+func (d *decoder) eachMember(member func(key []byte) error) error {
 	d.pos++
 	if d.peek() == '}' {
 		d.pos++
 		return nil
 	}
-	outer := d.member
 	for {
 		if d.peek() != '"' {
 			return d.syntax("expected a member name")
@@ -281,13 +298,7 @@ func (d *decoder) object(v reflect.Value, p *plan) error {
 			return d.syntax("expected ':' after a member name")
 		}
 		d.pos++
-		if f, ok := p.fields[string(key)]; ok { // no allocation: a map index by converted bytes
-			d.member = f.name
-			if err := d.value(v.Field(f.index), f.plan); err != nil {
-				return err
-			}
-			d.member = outer
-		} else if err := d.skip(0); err != nil {
+		if err := member(key); err != nil {
 			return err
 		}
 		switch d.peek() {
@@ -298,6 +309,30 @@ func (d *decoder) object(v reflect.Value, p *plan) error {
 			return nil
 		default:
 			return d.syntax("expected ',' or '}' in an object")
+		}
+	}
+}
+
+// eachElement reads an array at pos (which holds '['), calling element with pos at each
+// element; element must consume it.
+func (d *decoder) eachElement(element func() error) error {
+	d.pos++
+	if d.peek() == ']' {
+		d.pos++
+		return nil
+	}
+	for {
+		if err := element(); err != nil {
+			return err
+		}
+		switch d.peek() {
+		case ',':
+			d.pos++
+		case ']':
+			d.pos++
+			return nil
+		default:
+			return d.syntax("expected ',' or ']' in an array")
 		}
 	}
 }
@@ -323,29 +358,16 @@ func (d *decoder) array(v reflect.Value, p *plan) error {
 	if c := d.peek(); c != '[' {
 		return d.wrongKind("array", c)
 	}
-	d.pos++
 	slice := reflect.MakeSlice(v.Type(), 0, 0)
-	if d.peek() == ']' {
-		d.pos++
-		v.Set(slice)
-		return nil
-	}
-	for {
+	err := d.eachElement(func() error {
 		slice = reflect.Append(slice, reflect.Zero(v.Type().Elem()))
-		if err := d.value(slice.Index(slice.Len()-1), p.elem); err != nil {
-			return err
-		}
-		switch d.peek() {
-		case ',':
-			d.pos++
-		case ']':
-			d.pos++
-			v.Set(slice)
-			return nil
-		default:
-			return d.syntax("expected ',' or ']' in an array")
-		}
+		return d.value(slice.Index(slice.Len()-1), p.elem)
+	})
+	if err != nil {
+		return err
 	}
+	v.Set(slice)
+	return nil
 }
 
 func (d *decoder) stringMap(v reflect.Value, p *plan) error {
@@ -355,51 +377,28 @@ func (d *decoder) stringMap(v reflect.Value, p *plan) error {
 	if p.elem.kind != reflect.String || v.Type().Key().Kind() != reflect.String {
 		return fmt.Errorf("awsfake: cannot decode into %s", v.Type())
 	}
-	d.pos++
 	m := map[string]string{}
-	if d.peek() == '}' {
-		d.pos++
-		v.Set(reflect.ValueOf(m))
-		return nil
-	}
-	for {
-		if d.peek() != '"' {
-			return d.syntax("expected a member name")
-		}
-		key, err := d.str()
-		if err != nil {
-			return err
-		}
-		if d.peek() != ':' {
-			return d.syntax("expected ':' after a member name")
-		}
-		d.pos++
+	err := d.eachMember(func(key []byte) error {
 		switch c := d.peek(); c {
 		case '"':
 			val, err := d.str()
 			if err != nil {
 				return err
 			}
-			m[key] = val
+			m[string(key)] = val
 		case 'n':
-			if err := d.literal("null"); err != nil {
-				return err
-			}
-			m[key] = ""
+			m[string(key)] = ""
+			return d.literal("null")
 		default:
 			return d.wrongKind("string", c)
 		}
-		switch d.peek() {
-		case ',':
-			d.pos++
-		case '}':
-			d.pos++
-			v.Set(reflect.ValueOf(m))
-			return nil
-		default:
-			return d.syntax("expected ',' or '}' in an object")
-		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
+	v.Set(reflect.ValueOf(m))
+	return nil
 }
 
 // str reads a string at pos (which holds '"'), unescaping it. Invalid UTF-8 becomes U+FFFD,
@@ -596,55 +595,9 @@ func (d *decoder) skip(depth int) error {
 		_, err := d.str()
 		return err
 	case '{':
-		d.pos++
-		if d.peek() == '}' {
-			d.pos++
-			return nil
-		}
-		for {
-			if d.peek() != '"' {
-				return d.syntax("expected a member name")
-			}
-			if _, err := d.str(); err != nil {
-				return err
-			}
-			if d.peek() != ':' {
-				return d.syntax("expected ':' after a member name")
-			}
-			d.pos++
-			if err := d.skip(depth + 1); err != nil {
-				return err
-			}
-			switch d.peek() {
-			case ',':
-				d.pos++
-			case '}':
-				d.pos++
-				return nil
-			default:
-				return d.syntax("expected ',' or '}' in an object")
-			}
-		}
+		return d.eachMember(func([]byte) error { return d.skip(depth + 1) })
 	case '[':
-		d.pos++
-		if d.peek() == ']' {
-			d.pos++
-			return nil
-		}
-		for {
-			if err := d.skip(depth + 1); err != nil {
-				return err
-			}
-			switch d.peek() {
-			case ',':
-				d.pos++
-			case ']':
-				d.pos++
-				return nil
-			default:
-				return d.syntax("expected ',' or ']' in an array")
-			}
-		}
+		return d.eachElement(func() error { return d.skip(depth + 1) })
 	case 't':
 		return d.literal("true")
 	case 'f':
