@@ -45,6 +45,8 @@ name, workers, d, before, after, hz, n = sys.argv[1], sys.argv[2], json.loads(sy
 cpu_us = (after - before) * 1e6 / hz / (n + 100)
 print(f'{name:<8} {workers:<7} {round(d["throughput_rps"]):>10} {round(d["latency_ok"]["p50_us"]):>9} '
       f'{round(d["latency_ok"]["p99_us"]):>9} {d["errors"]:>7} {cpu_us:>14.1f}')
+if name == "awsfake" and d["errors"]:
+    sys.exit(f"awsfake answered {d['errors']} requests with errors: {d.get('first_error')}")
 PY
 	echo "$json" >"$tmp/$1-$6.json"
 }

@@ -64,6 +64,56 @@
 //     sensitive members are left out ("Value at 'x' failed ...").
 //   - There is no default quota on actions (WithActionQuota sets one).
 //
+// # Personalize
+//
+// Personalize is reached through the wire door (there is no downloadable SDK v2 Personalize
+// client to mirror): aws-sdk-go v1's personalize client with f.HTTPClient(), boto3 or any
+// SDK on cmd/awsfake, and the SDK v2 personalizeevents client on f.AWSConfig() for PutEvents.
+// f.Events(datasetGroupArn) returns the events PutEvents accepted.
+//
+// Faithful:
+//   - Statuses are AWS's exact strings. A dataset group or event tracker is CREATE PENDING,
+//     then CREATE IN_PROGRESS, then ACTIVE (or CREATE FAILED, from a scenario) as the clock
+//     passes; after a delete, DELETE PENDING, DELETE IN_PROGRESS, then gone
+//     (ResourceNotFoundException). lastUpdatedDateTime is when the status last changed.
+//   - One event tracker per dataset group (ResourceAlreadyExistsException); a missing dataset
+//     group is ResourceNotFoundException; one that is not ACTIVE, ResourceInUseException.
+//     Nothing can be deleted while it is being created, and a dataset group cannot be deleted
+//     while it has an event tracker (ResourceInUseException).
+//   - ARNs arn:aws:personalize:<region>:<account>:dataset-group/<name> and
+//     ...:event-tracker/<8 hex digits>; trackingId a lowercase UUID v4; accountId set.
+//   - Constraint violations are InvalidInputException with AWS's wording; an invalid
+//     nextToken is InvalidNextTokenException; more than 50 tags on a resource is
+//     TooManyTagsException, more than 50 keys to untag TooManyTagKeysException.
+//   - PutEvents takes 1 to 10 events with eventType and sentAt (integer or fractional epoch
+//     seconds); properties must be a JSON object of at most 1024 characters.
+//
+// Documented guesses:
+//   - Timings (Lifecycle options): CREATE PENDING 5 s, CREATE IN_PROGRESS 55 s, DELETE
+//     PENDING 5 s, DELETE IN_PROGRESS 25 s.
+//   - The dataset-group quota (default 5) counts groups from creation until their deletion is
+//     asked for; a name stays taken until the group is gone; names are checked before the quota.
+//   - A tracker that is being deleted still counts as the group's one tracker.
+//   - PutEvents with an unknown trackingId, or one whose tracker is not ACTIVE, is
+//     InvalidInputException.
+//   - Listings are newest first, 100 per page unless maxResults says fewer.
+//   - roleArn without kmsKeyArn is InvalidInputException.
+//
+// Unsupported: datasets, schemas, solutions and every other Personalize operation answer 400
+// UnknownOperationException.
+//
+// # Scenarios
+//
+// Faults and seeds come from package scenario: fake.WithScenario at construction,
+// f.SetScenario, f.AddRules or f.Inject(t, rules...) during a test, or POST /_fake/scenario on
+// the server. They act in the one chokepoint every call of either door passes.
+//
+// # Signatures
+//
+// Signatures are not checked unless WithCredentials (cmd/awsfake -credentials) says which keys
+// to accept. The Region of a wire call comes from its signature's credential scope, and an
+// access key id of 12 digits selects that account.
+//
 // Unsupported: every other SageMaker operation answers 400 UnknownOperationException naming
 // the operation (never a 5xx an SDK would retry); CreatedBy, LastModifiedBy and
 // LineageGroupArn are never set.

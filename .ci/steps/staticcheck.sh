@@ -1,0 +1,3 @@
+# staticcheck on the root module (the SDK v1 modules would only report that SDK v1 is deprecated).
+go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+"$(go env GOPATH)/bin/staticcheck" ./...
