@@ -9,8 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-3000}
-shared=${SHARED_BENCH:-../shared/bench}
-[ -d "$shared/loadgen" ] || { echo "SKIP: no load generator at $shared/loadgen"; exit 0; }
+# The shared load generator sits beside the checkout; a clone elsewhere finds the workplace's.
+shared=${SHARED_BENCH:-}
+for candidate in ../shared/bench /work/shared/bench; do
+	[ -z "$shared" ] && [ -d "$candidate/loadgen" ] && shared=$candidate
+done
+[ -n "$shared" ] || { echo "SKIP: no load generator (set SHARED_BENCH, or put ../shared/bench beside the checkout)"; exit 0; }
 python3 -c 'import moto' 2>/dev/null || { echo "SKIP: moto is not installed"; exit 0; }
 
 tmp=$(mktemp -d)
