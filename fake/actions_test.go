@@ -19,7 +19,7 @@ var ignoreSDK = cmp.Options{
 		sagemaker.DescribeActionOutput{}, types.ActionSource{}, types.MetadataProperties{},
 		types.ActionSummary{}, types.Tag{}, sagemaker.ListActionsOutput{}, sagemaker.ListTagsOutput{},
 		sagemaker.AddTagsOutput{}, sagemaker.CreateActionOutput{}, sagemaker.UpdateActionOutput{},
-		sagemaker.DeleteActionOutput{}),
+		sagemaker.DeleteActionOutput{}, sagemaker.DeleteTagsOutput{}),
 	cmpopts.IgnoreFields(sagemaker.DescribeActionOutput{}, "ResultMetadata"),
 	cmpopts.IgnoreFields(sagemaker.ListActionsOutput{}, "ResultMetadata"),
 	cmpopts.IgnoreFields(sagemaker.ListTagsOutput{}, "ResultMetadata"),
@@ -27,6 +27,7 @@ var ignoreSDK = cmp.Options{
 	cmpopts.IgnoreFields(sagemaker.CreateActionOutput{}, "ResultMetadata"),
 	cmpopts.IgnoreFields(sagemaker.UpdateActionOutput{}, "ResultMetadata"),
 	cmpopts.IgnoreFields(sagemaker.DeleteActionOutput{}, "ResultMetadata"),
+	cmpopts.IgnoreFields(sagemaker.DeleteTagsOutput{}, "ResultMetadata"),
 }
 
 func TestCreateAndDescribeAction(t *testing.T) {
