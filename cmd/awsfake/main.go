@@ -44,6 +44,7 @@ type options struct {
 	maxBody  int64
 	shutdown time.Duration
 	creds    string
+	slow     time.Duration
 }
 
 func parse(args []string, stderr io.Writer) (options, error) {
@@ -57,6 +58,7 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	fs.Uint64Var(&o.seed, "seed", 0, "seed for generated ids (0: random)")
 	fs.Int64Var(&o.maxBody, "max-body", 1<<20, "largest request body accepted, in bytes")
 	fs.DurationVar(&o.shutdown, "shutdown-timeout", 10*time.Second, "how long in-flight requests may finish on SIGINT or SIGTERM")
+	fs.DurationVar(&o.slow, "read-header-timeout", 5*time.Second, "how long a client may take to send a request's headers (read and write timeouts are six times this)")
 	fs.StringVar(&o.creds, "credentials", "", "check SigV4 signatures against these keys: AKID:SECRET[,AKID:SECRET...] (default: no checking)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -107,9 +109,9 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 	}
 	srv := &http.Server{
 		Handler:           f.Handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      30 * time.Second,
+		ReadHeaderTimeout: o.slow,
+		ReadTimeout:       6 * o.slow,
+		WriteTimeout:      6 * o.slow,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          log.New(stderr, "awsfake: ", 0),

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
@@ -105,5 +106,32 @@ func TestShutdownDrainsInFlightRequests(t *testing.T) {
 	require.Equal(t, 200, resp.StatusCode)
 	b, _ := io.ReadAll(resp.Body)
 	require.Contains(t, string(b), "action/in-flight")
+	require.NoError(t, <-done)
+}
+
+// TestSlowClientIsCut opens a connection that never finishes its headers and checks that the
+// server closes it once the header timeout passes (a real-time network timeout, kept short).
+func TestSlowClientIsCut(t *testing.T) {
+	t.Parallel()
+	pr, pw := io.Pipe()
+	stop := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- run([]string{"-addr", "127.0.0.1:0", "-read-header-timeout", "200ms"}, pw, io.Discard, stop)
+		pw.Close()
+	}()
+	url, err := bufio.NewReader(pr).ReadString('\n')
+	require.NoError(t, err)
+	go func() { _, _ = io.Copy(io.Discard, pr) }()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(strings.TrimSpace(url), "http://"))
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = conn.Write([]byte("POST / HTTP/1.1\r\nHost: fake\r\n")) // and then nothing
+	require.NoError(t, err)
+	// A bound on the wait, so a server that never cuts the client fails the test.
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(10*time.Second)))
+	_, err = io.ReadAll(conn)
+	require.NoError(t, err, "the server closed the connection (no read deadline error)")
+	close(stop)
 	require.NoError(t, <-done)
 }
