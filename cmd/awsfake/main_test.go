@@ -17,18 +17,44 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestServeAndStop(t *testing.T) {
-	t.Parallel()
+// server is cmd/awsfake running in the test: its base URL, a way to stop it, and where its
+// exit status arrives.
+type server struct {
+	url  string
+	stop chan struct{}
+	done chan error
+}
+
+// startServer runs the command with args and waits for the URL it prints first.
+func startServer(t *testing.T, args ...string) *server {
+	t.Helper()
 	pr, pw := io.Pipe()
-	stop := make(chan struct{})
-	done := make(chan error, 1)
+	s := &server{stop: make(chan struct{}), done: make(chan error, 1)}
 	go func() {
-		done <- run([]string{"-addr", "127.0.0.1:0", "-clock", "manual", "-region", "eu-west-1"}, pw, io.Discard, stop)
+		s.done <- run(args, pw, io.Discard, s.stop)
 		pw.Close()
 	}()
-	url, err := bufio.NewReader(pr).ReadString('\n')
+	r := bufio.NewReader(pr)
+	url, err := r.ReadString('\n')
 	require.NoError(t, err)
-	url = strings.TrimSpace(url)
+	go func() { _, _ = io.Copy(io.Discard, r) }()
+	s.url = strings.TrimSpace(url)
+	return s
+}
+
+// dial opens a raw connection to the server.
+func (s *server) dial(t *testing.T) net.Conn {
+	t.Helper()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(s.url, "http://"))
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}
+
+func TestServeAndStop(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "-addr", "127.0.0.1:0", "-clock", "manual", "-region", "eu-west-1")
+	url, stop, done := srv.url, srv.stop, srv.done
 	require.True(t, strings.HasPrefix(url, "http://127.0.0.1:"), url)
 
 	client := sagemaker.New(sagemaker.Options{
@@ -69,23 +95,13 @@ func TestFlags(t *testing.T) {
 // is how the test knows the request is in flight.
 func TestShutdownDrainsInFlightRequests(t *testing.T) {
 	t.Parallel()
-	pr, pw := io.Pipe()
-	stop := make(chan struct{})
-	done := make(chan error, 1)
-	go func() {
-		done <- run([]string{"-addr", "127.0.0.1:0"}, pw, io.Discard, stop)
-		pw.Close()
-	}()
-	url, err := bufio.NewReader(pr).ReadString('\n')
-	require.NoError(t, err)
-	go func() { _, _ = io.Copy(io.Discard, pr) }()
-	conn, err := net.Dial("tcp", strings.TrimPrefix(strings.TrimSpace(url), "http://"))
-	require.NoError(t, err)
-	defer conn.Close()
+	srv := startServer(t, "-addr", "127.0.0.1:0")
+	stop, done := srv.stop, srv.done
+	conn := srv.dial(t)
 	r := bufio.NewReader(conn)
 
 	body := `{"ActionName":"in-flight","ActionType":"t","Source":{"SourceUri":"s3://x"}}`
-	_, err = conn.Write([]byte("POST / HTTP/1.1\r\nHost: fake\r\nX-Amz-Target: SageMaker.CreateAction\r\n" +
+	_, err := conn.Write([]byte("POST / HTTP/1.1\r\nHost: fake\r\nX-Amz-Target: SageMaker.CreateAction\r\n" +
 		"Content-Type: application/x-amz-json-1.1\r\nExpect: 100-continue\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n"))
 	require.NoError(t, err)
 	line, err := r.ReadString('\n')
@@ -113,20 +129,10 @@ func TestShutdownDrainsInFlightRequests(t *testing.T) {
 // server closes it once the header timeout passes (a real-time network timeout, kept short).
 func TestSlowClientIsCut(t *testing.T) {
 	t.Parallel()
-	pr, pw := io.Pipe()
-	stop := make(chan struct{})
-	done := make(chan error, 1)
-	go func() {
-		done <- run([]string{"-addr", "127.0.0.1:0", "-read-header-timeout", "200ms"}, pw, io.Discard, stop)
-		pw.Close()
-	}()
-	url, err := bufio.NewReader(pr).ReadString('\n')
-	require.NoError(t, err)
-	go func() { _, _ = io.Copy(io.Discard, pr) }()
-	conn, err := net.Dial("tcp", strings.TrimPrefix(strings.TrimSpace(url), "http://"))
-	require.NoError(t, err)
-	defer conn.Close()
-	_, err = conn.Write([]byte("POST / HTTP/1.1\r\nHost: fake\r\n")) // and then nothing
+	srv := startServer(t, "-addr", "127.0.0.1:0", "-read-header-timeout", "200ms")
+	stop, done := srv.stop, srv.done
+	conn := srv.dial(t)
+	_, err := conn.Write([]byte("POST / HTTP/1.1\r\nHost: fake\r\n")) // and then nothing
 	require.NoError(t, err)
 	// A bound on the wait, so a server that never cuts the client fails the test.
 	require.NoError(t, conn.SetReadDeadline(time.Now().Add(10*time.Second)))
