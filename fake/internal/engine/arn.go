@@ -17,9 +17,9 @@ func partition(region string) string {
 	return "aws"
 }
 
-// arn builds arn:<partition>:<service>:<region>:<account>:<resource>.
-func (s Scope) arn(service, resource string) string {
-	return "arn:" + partition(s.Region) + ":" + service + ":" + s.Region + ":" + s.Account + ":" + resource
+// arn builds arn:<partition>:<service>:<region>:<account>:<kind>/<id>, in one allocation.
+func (s Scope) arn(service, kind, id string) string {
+	return "arn:" + partition(s.Region) + ":" + service + ":" + s.Region + ":" + s.Account + ":" + kind + "/" + id
 }
 
 // parsedARN is an ARN split into its fields.

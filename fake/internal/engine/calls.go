@@ -18,35 +18,50 @@ type Call struct {
 }
 
 // callLog keeps the most recent calls in a ring. mu of the engine guards it.
+//
+// The ring is stored in fixed-size chunks allocated as it fills, so a busy log never copies
+// what it holds to grow (a plain append-grown slice of 10,000 calls copies and discards
+// about twice its size on the way there).
 type callLog struct {
-	limit int
-	seq   uint64
-	ring  []Call
-	next  int // where the next call goes once the ring is full
+	limit  int
+	seq    uint64
+	chunks [][]Call
+	n      int // calls kept, at most limit
+	next   int // where the next call goes once the log is full
 }
 
+const callChunk = 256
+
+func (l *callLog) slot(i int) *Call { return &l.chunks[i/callChunk][i%callChunk] }
+
 func (l *callLog) add(c Call) {
-	if l.limit < 0 {
+	if l.limit <= 0 {
 		return
 	}
 	l.seq++
 	c.Seq = l.seq
-	if len(l.ring) < l.limit {
-		l.ring = append(l.ring, c)
+	if l.n < l.limit {
+		if l.n%callChunk == 0 {
+			l.chunks = append(l.chunks, make([]Call, min(callChunk, l.limit-l.n)))
+		}
+		*l.slot(l.n) = c
+		l.n++
 		return
 	}
-	l.ring[l.next] = c
+	*l.slot(l.next) = c
 	l.next = (l.next + 1) % l.limit
 }
 
 // snapshot returns the kept calls, oldest first, in a new slice.
 func (l *callLog) snapshot() []Call {
-	out := make([]Call, 0, len(l.ring))
-	out = append(out, l.ring[l.next:]...)
-	return append(out, l.ring[:l.next]...)
+	out := make([]Call, 0, l.n)
+	for i := range l.n {
+		out = append(out, *l.slot((l.next + i) % l.n))
+	}
+	return out
 }
 
-func (l *callLog) reset() { l.ring, l.next = nil, 0 }
+func (l *callLog) reset() { l.chunks, l.n, l.next = nil, 0, 0 }
 
 // Calls returns the recorded calls, oldest first.
 func (e *Engine) Calls() []Call {

@@ -35,7 +35,7 @@ func (e *Engine) createDatasetGroup(w *world, in *shape.CreateDatasetGroupInput,
 	}
 	g := &datasetGroup{
 		name:      name,
-		arn:       w.scope.arn(Personalize, "dataset-group/"+name),
+		arn:       w.scope.arn(Personalize, "dataset-group", name),
 		seq:       w.nextSeq(),
 		roleArn:   in.RoleArn,
 		kmsKeyArn: in.KmsKeyArn,

@@ -31,9 +31,9 @@ func (e *Engine) createEventTracker(w *world, in *shape.CreateEventTrackerInput,
 	if len(tags) > e.cfg.TagQuota {
 		return nil, tooManyTags(e.cfg.TagQuota)
 	}
-	arn := w.scope.arn(Personalize, "event-tracker/"+e.newID(8))
+	arn := w.scope.arn(Personalize, "event-tracker", e.newID(8))
 	for w.trackers[arn] != nil {
-		arn = w.scope.arn(Personalize, "event-tracker/"+e.newID(8))
+		arn = w.scope.arn(Personalize, "event-tracker", e.newID(8))
 	}
 	t := &eventTracker{
 		name:       *in.Name,

@@ -45,7 +45,7 @@ func (e *Engine) createAction(w *world, in *shape.CreateActionInput, cx opContex
 	// Names are unique per account and Region, compared exactly (case kept): a documented
 	// guess, AWS does not say whether it folds case.
 	if _, ok := w.actions[name]; ok {
-		return nil, invalid(SageMaker, "Action %s already exists.", w.scope.arn(SageMaker, "action/"+name))
+		return nil, invalid(SageMaker, "Action %s already exists.", w.scope.arn(SageMaker, "action", name))
 	}
 	if q := e.cfg.ActionQuota; q > 0 && len(w.actions) >= q {
 		return nil, limitExceeded(SageMaker, "The account-level service limit 'Total number of actions' is %d Actions, with current utilization of %d Actions.", q, len(w.actions))
@@ -56,7 +56,7 @@ func (e *Engine) createAction(w *world, in *shape.CreateActionInput, cx opContex
 	}
 	a := &action{
 		name:        name,
-		arn:         w.scope.arn(SageMaker, "action/"+name),
+		arn:         w.scope.arn(SageMaker, "action", name),
 		seq:         w.nextSeq(),
 		source:      *in.Source,
 		actionType:  *in.ActionType,
@@ -96,7 +96,7 @@ func (w *world) findAction(nameOrARN string) *action {
 func actionNotFound(w *world, nameOrARN string) *Error {
 	arn := nameOrARN
 	if !strings.HasPrefix(arn, "arn:") {
-		arn = w.scope.arn(SageMaker, "action/"+nameOrARN)
+		arn = w.scope.arn(SageMaker, "action", nameOrARN)
 	}
 	return notFound(SageMaker, "Action %s does not exist.", arn)
 }

@@ -30,7 +30,7 @@ func (e *Engine) RekeyTracker(scope Scope, arn, id, trackingID string) (string, 
 		return "", resourceNotFound(arn)
 	}
 	if id != "" {
-		newARN := scope.arn(Personalize, "event-tracker/"+id)
+		newARN := scope.arn(Personalize, "event-tracker", id)
 		if len(id) != 8 || strings.Trim(id, "0123456789abcdef") != "" {
 			return "", invalid(Personalize, "an event tracker id is 8 lowercase hex digits, not %q", id)
 		}

@@ -109,10 +109,20 @@ func lineageNameOrARNMatch(s string) bool {
 	return sagemakerARN(prefix[:j+1]+"x") && strings.Count(prefix[:j+1], ":") == 5
 }
 
+// noLineTerminator is Java's ".*": any character but the line terminators \n, \r, U+0085,
+// U+2028 and U+2029. ASCII is checked a byte at a time; runes are decoded only past it.
 func noLineTerminator(s string) bool {
-	return !strings.ContainsFunc(s, func(r rune) bool {
-		return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029
-	})
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\n' || c == '\r':
+			return false
+		case c >= utf8.RuneSelf:
+			return !strings.ContainsFunc(s[i:], func(r rune) bool {
+				return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029
+			})
+		}
+	}
+	return true
 }
 
 func isAlnum(c byte) bool {

@@ -204,8 +204,20 @@ func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[
 	case "map":
 		v.checkSize(n, val, val.Len(), parent, name, out)
 		m, _ := val.Interface().(map[string]string)
-		v.checkMapPart(n, val, m, parent, name, "Map keys", n.key, true, out)
-		v.checkMapPart(n, val, m, parent, name, "Map value", n.value, false, out)
+		badKey, badValue := false, false
+		for k, e := range m {
+			badKey = badKey || !v.stringOK(n.key, k)
+			badValue = badValue || !v.stringOK(n.value, e)
+			if badKey && badValue {
+				break
+			}
+		}
+		if badKey {
+			v.mapPartViolation(n, val, parent, name, "Map keys", n.key, out)
+		}
+		if badValue {
+			v.mapPartViolation(n, val, parent, name, "Map value", n.value, out)
+		}
 	case "string":
 		s := val.String()
 		if !v.stringOK(n, s) {
@@ -271,24 +283,11 @@ func (v *Validator) checkSize(n *node, val reflect.Value, l int, parent, name st
 	}
 }
 
-// checkMapPart reports a map whose keys (or values) break their constraints, once per map.
-// AWS then lists every constraint of the key (or value) shape, broken or not, maximum length
-// first: "Map value must satisfy constraint: [Member must have length less than or equal to
-// 256, Member must have length greater than or equal to 0, Member must satisfy ...]".
-func (v *Validator) checkMapPart(n *node, val reflect.Value, m map[string]string, parent, name, what string, part *node, keys bool, out *[]Violation) {
-	broken := false
-	for k, e := range m {
-		if keys {
-			e = k
-		}
-		if !v.stringOK(part, e) {
-			broken = true
-			break
-		}
-	}
-	if !broken {
-		return
-	}
+// mapPartViolation reports a map whose keys (or values) break their constraints, once per
+// map. AWS then lists every constraint of the key (or value) shape, broken or not, maximum
+// length first: "Map value must satisfy constraint: [Member must have length less than or
+// equal to 256, Member must have length greater than or equal to 0, Member must satisfy ...]".
+func (v *Validator) mapPartViolation(n *node, val reflect.Value, parent, name, what string, part *node, out *[]Violation) {
 	var all []string
 	s := part.shape
 	if s.Max != nil {
