@@ -10,6 +10,14 @@ for target in \
 	pkg=${target%%:*}
 	name=${target#*:}
 	echo "-- $name ($t)"
-	go test -run '^$' -fuzz "^${name}\$" -fuzztime "$t" "./$pkg" 2>&1 | tail -n 3
-	[ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
+	out=$(mktemp)
+	if go test -run '^$' -fuzz "^${name}\$" -fuzztime "$t" "./$pkg" >"$out" 2>&1; then
+		tail -n 3 "$out"
+	else
+		# The whole output, progress lines aside: the failure and the input it wrote.
+		grep -v '^fuzz: elapsed' "$out"
+		rm -f "$out"
+		exit 1
+	fi
+	rm -f "$out"
 done
