@@ -6,6 +6,7 @@ package engine
 import (
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/benbjohnson/clock"
@@ -22,8 +23,7 @@ type Engine struct {
 	cfg   Config
 	clock clock.Clock
 
-	hookMu sync.RWMutex
-	hook   Hook // consulted outside mu
+	hook atomic.Pointer[Hook] // consulted outside mu; an atomic, so calls never contend for it
 
 	// mu guards everything below. Invariant: each world's indexes hold exactly the
 	// resources of its maps that are not deleted, and a call's state change and its call

@@ -103,9 +103,11 @@ type Hook func(ctx context.Context, p Pending) Decision
 
 // SetHook installs the hook (nil removes it).
 func (e *Engine) SetHook(h Hook) {
-	e.hookMu.Lock()
-	defer e.hookMu.Unlock()
-	e.hook = h
+	if h == nil {
+		e.hook.Store(nil)
+		return
+	}
+	e.hook.Store(&h)
 }
 
 // Invoke is the one chokepoint every call of either door passes: context, hook, validation,
@@ -116,12 +118,9 @@ func (e *Engine) Invoke(ctx context.Context, scope Scope, op *Op, in any) (any, 
 		return nil, err
 	}
 	scope = e.fill(scope)
-	e.hookMu.RLock()
-	hook := e.hook
-	e.hookMu.RUnlock()
 	var d Decision
-	if hook != nil {
-		d = hook(ctx, Pending{Service: op.Service, Operation: op.Name, Scope: scope, Input: in})
+	if hook := e.hook.Load(); hook != nil {
+		d = (*hook)(ctx, Pending{Service: op.Service, Operation: op.Name, Scope: scope, Input: in})
 		if d.Delay > 0 {
 			if err := e.wait(ctx, d.Delay); err != nil {
 				return nil, err

@@ -58,8 +58,22 @@ type field struct {
 	node     *node
 }
 
+// shapeKind is a shape's type, decided once at compile time so that walking does not compare
+// type names.
+type shapeKind uint8
+
+const (
+	kindOther shapeKind = iota
+	kindStructure
+	kindList
+	kindMap
+	kindString
+	kindInteger
+)
+
 type node struct {
 	shape   *Shape
+	typ     shapeKind
 	kind    reflect.Kind // of the value after dereferencing pointers
 	fields  []field      // structures
 	elem    *node        // lists
@@ -86,6 +100,7 @@ func compileNode(s *Shape, t reflect.Type, where string) *node {
 	n := &node{shape: s, kind: t.Kind()}
 	switch s.Type {
 	case "structure":
+		n.typ = kindStructure
 		if t.Kind() != reflect.Struct {
 			panic(fmt.Sprintf("%s: structure %s mapped to %s", where, s.Name, t))
 		}
@@ -118,11 +133,13 @@ func compileNode(s *Shape, t reflect.Type, where string) *node {
 		// Alphabetical by member, so messages are stable.
 		sort.Slice(n.fields, func(i, j int) bool { return n.fields[i].name < n.fields[j].name })
 	case "list":
+		n.typ = kindList
 		if t.Kind() != reflect.Slice {
 			panic(fmt.Sprintf("%s: list mapped to %s", where, t))
 		}
 		n.elem = compileNode(s.Member, t.Elem(), where+"[]")
 	case "map":
+		n.typ = kindMap
 		if t.Kind() != reflect.Map {
 			panic(fmt.Sprintf("%s: map mapped to %s", where, t))
 		}
@@ -132,6 +149,7 @@ func compileNode(s *Shape, t reflect.Type, where string) *node {
 		n.key = compileNode(s.Key, t.Key(), where+"{key}")
 		n.value = compileNode(s.Value, t.Elem(), where+"{value}")
 	case "string":
+		n.typ = kindString
 		if t.Kind() != reflect.String {
 			panic(fmt.Sprintf("%s: string mapped to %s", where, t))
 		}
@@ -145,6 +163,7 @@ func compileNode(s *Shape, t reflect.Type, where string) *node {
 			}
 		}
 	case "integer", "long":
+		n.typ = kindInteger
 		if k := t.Kind(); k != reflect.Int32 && k != reflect.Int64 && k != reflect.Int {
 			panic(fmt.Sprintf("%s: %s mapped to %s", where, s.Type, t))
 		}
@@ -180,8 +199,8 @@ func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[
 		}
 		val = val.Elem()
 	}
-	switch n.shape.Type {
-	case "structure":
+	switch n.typ {
+	case kindStructure:
 		path := join(parent, name)
 		for _, f := range n.fields {
 			fv := val.Field(f.index)
@@ -193,7 +212,7 @@ func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[
 			}
 			v.walk(f.node, fv, path, f.path, out)
 		}
-	case "list":
+	case kindList:
 		v.checkSize(n, val, val.Len(), parent, name, out)
 		if val.Len() > 0 {
 			path := join(parent, name)
@@ -201,7 +220,7 @@ func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[
 				v.walk(n.elem, val.Index(i), path, strconv.Itoa(i+1)+".member", out)
 			}
 		}
-	case "map":
+	case kindMap:
 		v.checkSize(n, val, val.Len(), parent, name, out)
 		m, _ := val.Interface().(map[string]string)
 		badKey, badValue := false, false
@@ -218,14 +237,14 @@ func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[
 		if badValue {
 			v.mapPartViolation(n, val, parent, name, "Map value", n.value, out)
 		}
-	case "string":
+	case kindString:
 		s := val.String()
 		if !v.stringOK(n, s) {
 			for _, c := range v.stringConstraints(n, s) {
 				*out = append(*out, Violation{Path: join(parent, name), Value: s, Sensitive: n.shape.Sensitive, Constraint: c})
 			}
 		}
-	case "integer", "long":
+	case kindInteger:
 		i := val.Int()
 		if n.shape.Min != nil && i < *n.shape.Min {
 			*out = append(*out, Violation{Path: join(parent, name), Value: strconv.FormatInt(i, 10), Sensitive: n.shape.Sensitive,
