@@ -61,7 +61,8 @@
 //   - Tagging a resource that does not exist is ValidationException; more than the tag quota
 //     (50) on one resource is ResourceLimitExceeded; AddTags returns every tag of the resource.
 //   - With several violations, messages list them alphabetically by member; values of
-//     sensitive members are left out ("Value at 'x' failed ...").
+//     sensitive members, and of lists, maps and structures holding one (PutEvents'
+//     eventList), are left out ("Value at 'x' failed ...").
 //   - There is no default quota on actions (WithActionQuota sets one).
 //
 // # Personalize

@@ -370,6 +370,10 @@ func TestValidationMessages(t *testing.T) {
 			"1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1"},
 		{"empty list", OpDeleteTags, `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a","TagKeys":[]}`,
 			"1 validation error detected: Value '[]' at 'tagKeys' failed to satisfy constraint: Member must have length greater than or equal to 1"},
+		{"list of sensitive structures", OpPutEvents, `{"trackingId":"t","sessionId":"s","eventList":[]}`,
+			"1 validation error detected: Value at 'eventList' failed to satisfy constraint: Member must have length greater than or equal to 1"},
+		{"sensitive member", OpPutEvents, `{"trackingId":"t","sessionId":"s","eventList":[{"eventType":"click","sentAt":1,"itemId":""}]}`,
+			"1 validation error detected: Value at 'eventList.1.member.itemId' failed to satisfy constraint: Member must have length greater than or equal to 1"},
 		{"arn pattern", OpListTags, `{"ResourceArn":""}`,
 			"1 validation error detected: Value '' at 'resourceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+"},
 	}

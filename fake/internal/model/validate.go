@@ -74,6 +74,7 @@ const (
 type node struct {
 	shape   *Shape
 	typ     shapeKind
+	secret  bool // the shape or anything in it is sensitive: messages never print its value
 	kind    reflect.Kind // of the value after dereferencing pointers
 	fields  []field      // structures
 	elem    *node        // lists
@@ -171,6 +172,13 @@ func compileNode(s *Shape, t reflect.Type, where string) *node {
 		// No constraints in these models beyond the type, which decoding enforces.
 	default:
 		panic(fmt.Sprintf("%s: unsupported shape type %s", where, s.Type))
+	}
+	n.secret = s.Sensitive
+	for _, part := range []*node{n.elem, n.key, n.value} {
+		n.secret = n.secret || part != nil && part.secret
+	}
+	for _, f := range n.fields {
+		n.secret = n.secret || f.node.secret
 	}
 	return n
 }
@@ -293,11 +301,11 @@ func (v *Validator) stringConstraints(n *node, s string) []string {
 func (v *Validator) checkSize(n *node, val reflect.Value, l int, parent, name string, out *[]Violation) {
 	s := n.shape
 	if s.Min != nil && int64(l) < *s.Min {
-		*out = append(*out, Violation{Path: join(parent, name), Value: render(val), Sensitive: s.Sensitive,
+		*out = append(*out, Violation{Path: join(parent, name), Value: render(val), Sensitive: n.secret,
 			Constraint: fmt.Sprintf("Member must have length greater than or equal to %d", *s.Min)})
 	}
 	if s.Max != nil && int64(l) > *s.Max {
-		*out = append(*out, Violation{Path: join(parent, name), Value: render(val), Sensitive: s.Sensitive,
+		*out = append(*out, Violation{Path: join(parent, name), Value: render(val), Sensitive: n.secret,
 			Constraint: fmt.Sprintf("Member must have length less than or equal to %d", *s.Max)})
 	}
 }
@@ -318,7 +326,7 @@ func (v *Validator) mapPartViolation(n *node, val reflect.Value, parent, name, w
 	if s.Pattern != "" {
 		all = append(all, "Member must satisfy regular expression pattern: "+v.display(s.Pattern))
 	}
-	*out = append(*out, Violation{Path: join(parent, name), Value: render(val), Sensitive: n.shape.Sensitive || s.Sensitive,
+	*out = append(*out, Violation{Path: join(parent, name), Value: render(val), Sensitive: n.secret,
 		Constraint: what + " must satisfy constraint: [" + strings.Join(all, ", ") + "]"})
 }
 
