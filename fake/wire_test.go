@@ -51,17 +51,21 @@ func TestWireRejectsBadRequests(t *testing.T) {
 		status  int
 		code    string
 		message string
+		ctype   string // the response's Content-Type, when it is not AWS JSON 1.1's
 	}{
-		{"malformed json", "POST", "/", jsonHeaders("SageMaker.CreateAction"), `{"ActionName":`, 400, "SerializationException", "Malformed JSON"},
-		{"not an object", "POST", "/", jsonHeaders("SageMaker.CreateAction"), `[1,2]`, 400, "SerializationException", "JSON object"},
-		{"wrong member type", "POST", "/", jsonHeaders("SageMaker.CreateAction"), `{"ActionName":5}`, 400, "SerializationException", "ActionName"},
-		{"bad timestamp", "POST", "/", jsonHeaders("SageMaker.ListActions"), `{"CreatedAfter":"yesterday"}`, 400, "SerializationException", "epoch seconds"},
-		{"wrong content type", "POST", "/", map[string]string{"X-Amz-Target": "SageMaker.CreateAction", "Content-Type": "text/plain"}, good, 400, "SerializationException", "application/x-amz-json-1.1"},
-		{"no target", "POST", "/", map[string]string{"Content-Type": "application/x-amz-json-1.1"}, good, 400, "UnknownOperationException", "X-Amz-Target"},
-		{"unknown service", "POST", "/", jsonHeaders("DynamoDB_20120810.GetItem"), `{}`, 400, "UnknownOperationException", "DynamoDB_20120810.GetItem"},
-		{"unsupported operation", "POST", "/", jsonHeaders("SageMaker.CreateTrainingJob"), `{}`, 400, "UnknownOperationException", "SageMaker.CreateTrainingJob"},
-		{"wrong method", "GET", "/", jsonHeaders("SageMaker.CreateAction"), good, 400, "UnknownOperationException", "POST"},
-		{"oversized body", "POST", "/", jsonHeaders("SageMaker.CreateAction"), `{"Description":"` + strings.Repeat("x", 5000) + `"}`, 413, "RequestEntityTooLargeException", "4096"},
+		{"malformed json", "POST", "/", jsonHeaders("SageMaker.CreateAction"), `{"ActionName":`, 400, "SerializationException", "Malformed JSON", ""},
+		{"not an object", "POST", "/", jsonHeaders("SageMaker.CreateAction"), `[1,2]`, 400, "SerializationException", "JSON object", ""},
+		{"wrong member type", "POST", "/", jsonHeaders("SageMaker.CreateAction"), `{"ActionName":5}`, 400, "SerializationException", "ActionName", ""},
+		{"bad timestamp", "POST", "/", jsonHeaders("SageMaker.ListActions"), `{"CreatedAfter":"yesterday"}`, 400, "SerializationException", "epoch seconds", ""},
+		{"wrong content type", "POST", "/", map[string]string{"X-Amz-Target": "SageMaker.CreateAction", "Content-Type": "text/plain"}, good, 400, "SerializationException", "application/x-amz-json-1.1", ""},
+		{"no target", "POST", "/", map[string]string{"Content-Type": "application/x-amz-json-1.1"}, good, 400, "UnknownOperationException", "X-Amz-Target", ""},
+		{"unknown service", "POST", "/", jsonHeaders("DynamoDB_20120810.GetItem"), `{}`, 400, "UnknownOperationException", "DynamoDB_20120810.GetItem", ""},
+		{"unsupported operation", "POST", "/", jsonHeaders("SageMaker.CreateTrainingJob"), `{}`, 400, "UnknownOperationException", "SageMaker.CreateTrainingJob", ""},
+		{"wrong method", "GET", "/", jsonHeaders("SageMaker.CreateAction"), good, 400, "UnknownOperationException", "POST", ""},
+		{"oversized body", "POST", "/", jsonHeaders("SageMaker.CreateAction"), `{"Description":"` + strings.Repeat("x", 5000) + `"}`, 413, "RequestEntityTooLargeException", "4096", ""},
+		// REST-JSON answers its errors as application/json, as Personalize Events does.
+		{"rest-json malformed", "POST", "/events", map[string]string{"Content-Type": "application/json"}, `{"trackingId":`, 400, "SerializationException", "Malformed JSON", "application/json"},
+		{"rest-json invalid", "POST", "/events", map[string]string{"Content-Type": "application/json"}, `{}`, 400, "InvalidInputException", "at 'trackingId'", "application/json"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -71,6 +75,11 @@ func TestWireRejectsBadRequests(t *testing.T) {
 			require.Equal(t, c.code, doc["__type"])
 			require.Contains(t, doc["message"], c.message)
 			require.NotEmpty(t, hdr.Get("X-Amzn-Requestid"))
+			ctype := c.ctype
+			if ctype == "" {
+				ctype = "application/x-amz-json-1.1"
+			}
+			require.Equal(t, ctype, hdr.Get("Content-Type"))
 		})
 	}
 	// None of them changed anything.

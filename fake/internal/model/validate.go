@@ -74,7 +74,7 @@ const (
 type node struct {
 	shape   *Shape
 	typ     shapeKind
-	secret  bool // the shape or anything in it is sensitive: messages never print its value
+	secret  bool         // the shape or anything in it is sensitive: messages never print its value
 	kind    reflect.Kind // of the value after dereferencing pointers
 	fields  []field      // structures
 	elem    *node        // lists

@@ -41,35 +41,36 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header()["X-Amzn-Requestid"] = []string{h.RequestID()}
 	op, proto, apiErr := route(r)
 	if apiErr != nil {
-		writeError(w, apiErr)
+		writeError(w, jsonContentType, apiErr)
 		return
 	}
+	ct := proto.contentType()
 	body, apiErr := readBody(w, r, h.maxBody())
 	if apiErr != nil {
-		writeError(w, apiErr)
+		writeError(w, ct, apiErr)
 		return
 	}
 	if h.Verify != nil {
 		if apiErr := h.Verify(r, body); apiErr != nil {
-			writeError(w, apiErr)
+			writeError(w, ct, apiErr)
 			return
 		}
 	}
 	in := op.NewInput()
 	if apiErr := decode(body, in); apiErr != nil {
-		writeError(w, apiErr)
+		writeError(w, ct, apiErr)
 		return
 	}
 	out, err := h.Engine.Invoke(r.Context(), scopeOf(r), op, in)
 	var e *engine.Error
 	switch {
 	case errors.As(err, &e):
-		writeError(w, e)
+		writeError(w, ct, e)
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		// The client has gone; there is no one to answer.
-		writeError(w, engine.Errorf("RequestCanceled", 499, "the request was cancelled: %v", err))
+		writeError(w, ct, engine.Errorf("RequestCanceled", 499, "the request was cancelled: %v", err))
 	case err != nil:
-		writeError(w, engine.Errorf("InternalFailure", http.StatusInternalServerError, "%v", err))
+		writeError(w, ct, engine.Errorf("InternalFailure", http.StatusInternalServerError, "%v", err))
 	default:
 		proto.writeOutput(w, out)
 	}

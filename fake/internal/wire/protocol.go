@@ -14,17 +14,24 @@ import (
 // protocol writes a successful response in its protocol's form.
 type protocol interface {
 	writeOutput(w http.ResponseWriter, out any)
+	contentType() string // of its responses, errors included
 }
+
+const jsonContentType = "application/x-amz-json-1.1"
 
 // awsJSON is AWS JSON 1.1: the output structure as the body.
 type awsJSON struct{}
 
+func (awsJSON) contentType() string { return jsonContentType }
+
 func (awsJSON) writeOutput(w http.ResponseWriter, out any) {
-	writeJSON(w, http.StatusOK, "application/x-amz-json-1.1", out)
+	writeJSON(w, http.StatusOK, jsonContentType, out)
 }
 
 // restJSON is REST-JSON; PutEvents, its only operation here, answers 200 with no body.
 type restJSON struct{}
+
+func (restJSON) contentType() string { return "application/json" }
 
 func (restJSON) writeOutput(w http.ResponseWriter, out any) {
 	if out == nil || isEmptyStruct(out) {
@@ -43,7 +50,7 @@ func isEmptyStruct(v any) bool {
 func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
 	body, err := json.Marshal(v)
 	if err != nil {
-		writeError(w, engine.Errorf("InternalFailure", http.StatusInternalServerError, "awsfake could not encode the response: %v", err))
+		writeError(w, contentType, engine.Errorf("InternalFailure", http.StatusInternalServerError, "awsfake could not encode the response: %v", err))
 		return
 	}
 	if v == nil {
@@ -57,15 +64,16 @@ func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
 }
 
 // writeError sends an error the way AWS does: the code in the X-Amzn-ErrorType header (which
-// the Go SDK reads first) and in __type of the body (which botocore reads), and the message.
-func writeError(w http.ResponseWriter, e *engine.Error) {
+// the Go SDK reads first) and in __type of the body (which botocore reads), and the message,
+// with the content type of the request's protocol.
+func writeError(w http.ResponseWriter, contentType string, e *engine.Error) {
 	w.Header().Set("X-Amzn-Errortype", e.Code)
 	body, _ := json.Marshal(struct {
 		Type    string `json:"__type"`
 		Message string `json:"message"`
 	}{e.Code, e.Message})
 	h := w.Header()
-	h.Set("Content-Type", "application/x-amz-json-1.1")
+	h.Set("Content-Type", contentType)
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(e.Status)
 	_, _ = w.Write(body)
