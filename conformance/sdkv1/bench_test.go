@@ -1,14 +1,11 @@
 package sdkv1
 
 import (
-	"net/http"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go/aws"
-	"github.com/aws/aws-sdk-go/aws/credentials"
-	"github.com/aws/aws-sdk-go/aws/session"
 	"github.com/aws/aws-sdk-go/service/personalize"
 	"github.com/aws/aws-sdk-go/service/personalizeevents"
 
@@ -36,14 +33,7 @@ func benchClients(b *testing.B) (*personalize.Personalize, *personalizeevents.Pe
 		fake.WithDatasetGroupLifecycle(fake.Instant), fake.WithEventTrackerLifecycle(fake.Instant),
 		fake.WithScenario(scenario.New().SeedDatasetGroup(scenario.DatasetGroup{Name: "shop",
 			EventTracker: &scenario.EventTracker{Name: "t", ID: "0a1b2c3d", TrackingID: benchTrackingID}})))
-	sess := session.Must(session.NewSession(&aws.Config{
-		HTTPClient:  &http.Client{Transport: &http.Transport{}},
-		Region:      aws.String("us-east-1"),
-		Endpoint:    aws.String("http://awsfake.invalid"),
-		Credentials: credentials.NewStaticCredentials("123456789012", "awsfake", ""),
-		MaxRetries:  aws.Int(0),
-	}))
-	sess = sess.Copy(&aws.Config{HTTPClient: f.HTTPClient()})
+	sess := v1Session(f)
 	return personalize.New(sess), personalizeevents.New(sess)
 }
 

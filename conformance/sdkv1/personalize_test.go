@@ -37,6 +37,13 @@ func newWorld(t *testing.T, opts ...fake.Option) *world {
 	clk := clock.NewMock()
 	clk.Set(start)
 	f := fake.ForTest(t, append([]fake.Option{fake.WithClock(clk)}, opts...)...)
+	sess := v1Session(f)
+	return &world{f: f, clk: clk, pz: personalize.New(sess), events: personalizeevents.New(sess)}
+}
+
+// v1Session is an aws-sdk-go session whose clients call f's wire door in process, with no
+// retries, as account 123456789012 in us-east-1.
+func v1Session(f *fake.Fake) *session.Session {
 	sess := session.Must(session.NewSession(&aws.Config{
 		// A transport of its own: with AWS_CA_BUNDLE set, a new session writes the bundle into
 		// its client's transport, and concurrent sessions on the shared default one race.
@@ -48,8 +55,7 @@ func newWorld(t *testing.T, opts ...fake.Option) *world {
 	}))
 	// Set the client after the session is made: a session applies AWS_CA_BUNDLE, when the
 	// environment sets it, to its client's transport, which must then be an *http.Transport.
-	sess = sess.Copy(&aws.Config{HTTPClient: f.HTTPClient()})
-	return &world{f: f, clk: clk, pz: personalize.New(sess), events: personalizeevents.New(sess)}
+	return sess.Copy(&aws.Config{HTTPClient: f.HTTPClient()})
 }
 
 func code(t *testing.T, err error) string {
