@@ -74,12 +74,11 @@ const (
 type node struct {
 	shape   *Shape
 	typ     shapeKind
-	secret  bool         // the shape or anything in it is sensitive: messages never print its value
-	kind    reflect.Kind // of the value after dereferencing pointers
-	fields  []field      // structures
-	elem    *node        // lists
-	key     *node        // maps
-	value   *node        // maps
+	secret  bool    // the shape or anything in it is sensitive: messages never print its value
+	fields  []field // structures
+	elem    *node   // lists
+	key     *node   // maps
+	value   *node   // maps
 	matches func(string) bool
 	enum    map[string]bool
 }
@@ -98,7 +97,7 @@ func compileNode(s *Shape, t reflect.Type, where string) *node {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	n := &node{shape: s, kind: t.Kind()}
+	n := &node{shape: s}
 	switch s.Type {
 	case "structure":
 		n.typ = kindStructure
