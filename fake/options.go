@@ -1,6 +1,8 @@
 package fake
 
 import (
+	"time"
+
 	"github.com/benbjohnson/clock"
 
 	"github.com/awsfake/awsfake/fake/internal/engine"
@@ -52,22 +54,31 @@ func WithDatasetGroupQuota(n int) Option {
 	return func(cf *config) { cf.engine.DatasetGroupQuota = n }
 }
 
-// Lifecycle is how long a Personalize resource spends in each transitional status.
-type Lifecycle = engine.Lifecycle
+// Lifecycle is how long a Personalize resource spends in each transitional status. A
+// resource is ACTIVE (or CREATE FAILED) Pending+InProgress after its creation, and gone
+// DeletePending+DeleteInProgress after its deletion was asked for.
+type Lifecycle struct {
+	Pending          time.Duration // CREATE PENDING
+	InProgress       time.Duration // CREATE IN_PROGRESS
+	DeletePending    time.Duration // DELETE PENDING
+	DeleteInProgress time.Duration // DELETE IN_PROGRESS
+}
 
 // DefaultLifecycle is the timing used unless an option says otherwise: CREATE PENDING for
 // 5 s, CREATE IN_PROGRESS for 55 s (so ACTIVE a minute after creation), DELETE PENDING for
 // 5 s and DELETE IN_PROGRESS for 25 s.
-var DefaultLifecycle = engine.DefaultLifecycle
+var DefaultLifecycle = Lifecycle(engine.DefaultLifecycle)
 
 // WithDatasetGroupLifecycle sets the timing of dataset groups.
 func WithDatasetGroupLifecycle(l Lifecycle) Option {
-	return func(cf *config) { cf.engine.DatasetGroupLifecycle = &l }
+	e := engine.Lifecycle(l)
+	return func(cf *config) { cf.engine.DatasetGroupLifecycle = &e }
 }
 
 // WithEventTrackerLifecycle sets the timing of event trackers.
 func WithEventTrackerLifecycle(l Lifecycle) Option {
-	return func(cf *config) { cf.engine.EventTrackerLifecycle = &l }
+	e := engine.Lifecycle(l)
+	return func(cf *config) { cf.engine.EventTrackerLifecycle = &e }
 }
 
 // Instant is a Lifecycle with no waiting: resources are ACTIVE at creation and gone at
