@@ -21,11 +21,16 @@ import (
 // the clock moves, and then checks the invariants: action names are unique, no dataset group
 // has two trackers, every listed resource can be described, and no create that succeeded is
 // missing. Bounded: a fixed number of operations per worker. Run it under -race.
+//
+// Which actions should exist is worked out from the fake's call log, whose order is the order
+// in which calls took effect; what the callers saw is checked against that log. (Callers'
+// own notes cannot be ordered: a delete and a create of one name may return in either order
+// relative to when each worker writes its note down.)
 func TestStress(t *testing.T) {
 	t.Parallel()
 	const workers, opsPerWorker = 12, 150
 	clk := mockClock()
-	f := fake.New(fake.WithClock(clk), fake.WithDatasetGroupQuota(1000), fake.WithCallLog(1000),
+	f := fake.New(fake.WithClock(clk), fake.WithDatasetGroupQuota(1000), fake.WithCallLog(4*workers*opsPerWorker),
 		fake.WithDatasetGroupLifecycle(fake.Lifecycle{Pending: time.Second, InProgress: time.Second, DeletePending: time.Second, DeleteInProgress: time.Second}),
 		fake.WithEventTrackerLifecycle(fake.Lifecycle{Pending: time.Second, InProgress: time.Second, DeletePending: time.Second, DeleteInProgress: time.Second}))
 	ctx := context.Background()
@@ -33,8 +38,8 @@ func TestStress(t *testing.T) {
 	events := personalizeevents.NewFromConfig(f.AWSConfig())
 
 	var mu sync.Mutex
-	created := map[string]bool{}    // action names whose CreateAction succeeded
-	deleted := map[string]bool{}    // and whose DeleteAction succeeded
+	created := map[string]int{}     // successful CreateActions seen by callers, by name
+	deleted := map[string]int{}     // successful DeleteActions seen by callers, by name
 	trackers := map[string]string{} // trackingId → dataset group, of trackers created
 
 	var wg sync.WaitGroup
@@ -54,13 +59,13 @@ func TestStress(t *testing.T) {
 				case 0, 1:
 					if _, err := api.CreateAction(ctx, newAction(name)); err == nil {
 						mu.Lock()
-						created[name], deleted[name] = true, false
+						created[name]++
 						mu.Unlock()
 					}
 				case 2:
 					if _, err := api.DeleteAction(ctx, &sagemaker.DeleteActionInput{ActionName: aws.String(name)}); err == nil {
 						mu.Lock()
-						deleted[name] = true
+						deleted[name]++
 						mu.Unlock()
 					}
 				case 3:
@@ -117,10 +122,34 @@ func TestStress(t *testing.T) {
 	}
 	for name, n := range names {
 		require.Equal(t, 1, n, "%s listed %d times", name, n)
-		require.True(t, created[name], "%s exists but no create succeeded", name)
 	}
+	// Replay the successful creates and deletes in the order they took effect: a name is
+	// created only when absent and deleted only when present, the callers saw exactly these
+	// successes, and what should exist at the end is what is listed.
+	logged := f.Calls()
+	require.Less(t, len(logged), 4*workers*opsPerWorker, "the call log must hold every call")
+	exists := map[string]bool{}
+	loggedCreates, loggedDeletes := map[string]int{}, map[string]int{}
+	for _, c := range logged {
+		if c.Service != "sagemaker" || c.Err != nil || (c.Operation != "CreateAction" && c.Operation != "DeleteAction") {
+			continue
+		}
+		name := c.Input["ActionName"].(string)
+		switch c.Operation {
+		case "CreateAction":
+			require.False(t, exists[name], "%s created while it existed", name)
+			exists[name] = true
+			loggedCreates[name]++
+		case "DeleteAction":
+			require.True(t, exists[name], "%s deleted while absent", name)
+			exists[name] = false
+			loggedDeletes[name]++
+		}
+	}
+	require.Equal(t, created, loggedCreates, "creates the callers saw succeed")
+	require.Equal(t, deleted, loggedDeletes, "deletes the callers saw succeed")
 	for name := range created {
-		require.Equal(t, !deleted[name], names[name] == 1, "action %s: deleted=%v listed=%v", name, deleted[name], names[name])
+		require.Equal(t, exists[name], names[name] == 1, "action %s: exists by the log=%v, listed=%d", name, exists[name], names[name])
 	}
 
 	// At most one tracker per dataset group, and each listed resource describes.

@@ -101,7 +101,10 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 			opts = append(opts, fake.WithCredentials(key, secret))
 		}
 	}
-	f := fake.New(opts...)
+	f, err := newFake(opts)
+	if err != nil {
+		return err
+	}
 
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
@@ -146,4 +149,15 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 		return err
 	}
 	return nil
+}
+
+// newFake builds the fake, turning New's panic on an option out of range (an -account that
+// is not 12 digits, say) into an error for the command line.
+func newFake(opts []fake.Option) (f *fake.Fake, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return fake.New(opts...), nil
 }
