@@ -77,15 +77,21 @@ func TestServeAndStop(t *testing.T) {
 
 func TestFlags(t *testing.T) {
 	t.Parallel()
-	for _, args := range [][]string{
-		{"-clock", "fast"},
-		{"-nope"},
-		{"extra"},
-		{"-addr", "256.0.0.1:1"},
-		{"-credentials", "nocolon"},
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-clock", "fast"}, "-clock must be real or manual"},
+		{[]string{"-nope"}, "not defined"},
+		{[]string{"extra"}, "unexpected arguments"},
+		{[]string{"-addr", "256.0.0.1:1"}, "256.0.0.1"},
+		{[]string{"-credentials", "nocolon"}, "AKID:SECRET"},
+		{[]string{"-account", "test"}, "account id is 12 digits"},
+		{[]string{"-region", "Mars"}, "not a Region name"},
+		{[]string{"-max-body", "-1"}, "WithMaxBody"},
 	} {
-		err := run(args, io.Discard, io.Discard, nil)
-		require.Error(t, err, "%v", args)
+		err := run(c.args, io.Discard, io.Discard, nil)
+		require.ErrorContains(t, err, c.want, "%v", c.args)
 	}
 }
 
