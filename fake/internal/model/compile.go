@@ -1,0 +1,117 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// Compile builds the validator of an operation's input for the Go type of its input
+// structure. displayPattern renders a pattern in messages (SageMaker prints it with a
+// leading "^").
+func Compile(op *Operation, t reflect.Type, displayPattern func(string) string) *Validator {
+	if displayPattern == nil {
+		displayPattern = func(p string) string { return p }
+	}
+	return &Validator{root: compileNode(op.Input, t, op.Name), display: displayPattern}
+}
+
+// compileNode walks a shape and the Go type it is decoded into together; where names the
+// place for the panic that a mismatch causes.
+func compileNode(s *Shape, t reflect.Type, where string) *node {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	n := &node{shape: s}
+	switch s.Type {
+	case "structure":
+		mustBe(t, reflect.Struct, where, s)
+		n.typ, n.fields = kindStructure, compileFields(s, t, where)
+	case "list":
+		mustBe(t, reflect.Slice, where, s)
+		n.typ, n.elem = kindList, compileNode(s.Member, t.Elem(), where+"[]")
+	case "map":
+		mustBe(t, reflect.Map, where, s)
+		if t != reflect.TypeFor[map[string]string]() || s.Key.Type != "string" || s.Value.Type != "string" {
+			panic(fmt.Sprintf("%s: only maps of strings are supported, not %s", where, t))
+		}
+		n.typ = kindMap
+		n.key = compileNode(s.Key, t.Key(), where+"{key}")
+		n.value = compileNode(s.Value, t.Elem(), where+"{value}")
+	case "string":
+		mustBe(t, reflect.String, where, s)
+		n.typ = kindString
+		compileString(n, s)
+	case "integer", "long":
+		if k := t.Kind(); k != reflect.Int32 && k != reflect.Int64 && k != reflect.Int {
+			panic(fmt.Sprintf("%s: %s mapped to %s", where, s.Type, t))
+		}
+		n.typ = kindInteger
+	case "float", "double", "timestamp", "boolean":
+		// No constraints in these models beyond the type, which decoding enforces.
+	default:
+		panic(fmt.Sprintf("%s: unsupported shape type %s", where, s.Type))
+	}
+	n.secret = s.Sensitive
+	for _, part := range []*node{n.elem, n.key, n.value} {
+		n.secret = n.secret || part != nil && part.secret
+	}
+	for _, f := range n.fields {
+		n.secret = n.secret || f.node.secret
+	}
+	return n
+}
+
+func mustBe(t reflect.Type, k reflect.Kind, where string, s *Shape) {
+	if t.Kind() != k {
+		panic(fmt.Sprintf("%s: %s %s mapped to %s", where, s.Type, s.Name, t))
+	}
+}
+
+// compileFields pairs each member of a structure with the Go field of the same JSON name,
+// and panics if either side has one the other lacks, so no constraint can be forgotten.
+func compileFields(s *Shape, t reflect.Type, where string) []field {
+	req := map[string]bool{}
+	for _, r := range s.Required {
+		req[r] = true
+	}
+	var fields []field
+	seen := map[string]bool{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		m := s.Members[name]
+		if m == nil {
+			panic(fmt.Sprintf("%s: field %s.%s has no model member", where, t.Name(), name))
+		}
+		seen[name] = true
+		fields = append(fields, field{
+			index: i, name: name, path: lowerFirst(name), required: req[name],
+			node: compileNode(m, f.Type, where+"."+name),
+		})
+	}
+	for name := range s.Members {
+		if !seen[name] {
+			panic(fmt.Sprintf("%s: model member %s has no field in %s", where, name, t))
+		}
+	}
+	// Alphabetical by member, so messages are stable.
+	sort.Slice(fields, func(i, j int) bool { return fields[i].name < fields[j].name })
+	return fields
+}
+
+func compileString(n *node, s *Shape) {
+	if s.Pattern != "" {
+		n.matches = compilePattern(s.Pattern)
+	}
+	if len(s.Enum) > 0 {
+		n.enum = map[string]bool{}
+		for _, e := range s.Enum {
+			n.enum[e] = true
+		}
+	}
+}
