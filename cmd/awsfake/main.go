@@ -79,32 +79,19 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 	if err != nil {
 		return err
 	}
-	opts := []fake.Option{fake.WithSeed(o.seed), fake.WithMaxBody(o.maxBody)}
-	if o.clock == "manual" {
-		// A manual clock starts at the real time so that timestamps look like real ones.
-		clk := clock.NewMock()
-		clk.Set(time.Now().UTC().Truncate(time.Second))
-		opts = append(opts, fake.WithClock(clk))
-	}
-	if o.account != "" {
-		opts = append(opts, fake.WithAccount(o.account))
-	}
-	if o.region != "" {
-		opts = append(opts, fake.WithRegion(o.region))
-	}
-	if o.creds != "" {
-		for _, pair := range strings.Split(o.creds, ",") {
-			key, secret, ok := strings.Cut(pair, ":")
-			if !ok || key == "" || secret == "" {
-				return fmt.Errorf("-credentials wants AKID:SECRET pairs separated by commas")
-			}
-			opts = append(opts, fake.WithCredentials(key, secret))
-		}
+	opts, err := o.fakeOptions()
+	if err != nil {
+		return err
 	}
 	f, err := newFake(opts)
 	if err != nil {
 		return err
 	}
+	// Listen for signals before the URL is printed: a supervisor that reads the URL and at
+	// once sends SIGTERM must get a drained shutdown, not the default death.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sig)
 
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
@@ -127,12 +114,14 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 	fmt.Fprintf(stderr, "awsfake: serving SageMaker, Personalize and Personalize Events on http://%s (account %s, Region %s, %s clock, signatures %s)\n",
 		ln.Addr(), f.Account(), f.Region(), o.clock, signatures)
 
+	return serveUntilStopped(srv, ln, sig, stop, stderr, o.shutdown)
+}
+
+// serveUntilStopped serves on ln until a signal arrives on sig or stop is closed, then lets
+// in-flight requests finish for up to grace.
+func serveUntilStopped(srv *http.Server, ln net.Listener, sig <-chan os.Signal, stop <-chan struct{}, stderr io.Writer, grace time.Duration) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
-	defer signal.Stop(sig)
 	select {
 	case err := <-served:
 		return err
@@ -140,7 +129,7 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 		fmt.Fprintf(stderr, "awsfake: %v: draining in-flight requests\n", s)
 	case <-stop:
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), o.shutdown)
+	ctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := srv.Shutdown(ctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
@@ -149,6 +138,33 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 		return err
 	}
 	return nil
+}
+
+// fakeOptions turns the flags into the fake's options.
+func (o options) fakeOptions() ([]fake.Option, error) {
+	opts := []fake.Option{fake.WithSeed(o.seed), fake.WithMaxBody(o.maxBody)}
+	if o.clock == "manual" {
+		// A manual clock starts at the real time so that timestamps look like real ones.
+		clk := clock.NewMock()
+		clk.Set(time.Now().UTC().Truncate(time.Second))
+		opts = append(opts, fake.WithClock(clk))
+	}
+	if o.account != "" {
+		opts = append(opts, fake.WithAccount(o.account))
+	}
+	if o.region != "" {
+		opts = append(opts, fake.WithRegion(o.region))
+	}
+	if o.creds != "" {
+		for _, pair := range strings.Split(o.creds, ",") {
+			key, secret, ok := strings.Cut(pair, ":")
+			if !ok || key == "" || secret == "" {
+				return nil, fmt.Errorf("-credentials wants AKID:SECRET pairs separated by commas")
+			}
+			opts = append(opts, fake.WithCredentials(key, secret))
+		}
+	}
+	return opts, nil
 }
 
 // newFake builds the fake, turning New's panic on an option out of range (an -account that
