@@ -32,7 +32,9 @@ type liveRule struct {
 }
 
 // SetScenario replaces the installed rules with the scenario's and puts its seeds in place;
-// nil removes every rule. Resources from earlier seeds or calls stay (Reset forgets them).
+// nil removes every rule. Resources from earlier seeds or calls stay (Reset forgets them). A
+// scenario that cannot be applied (a seed whose name is taken, say) changes nothing: no seed
+// stays in place and the rules installed before stay installed.
 func (f *Fake) SetScenario(s *scenario.Scenario) error {
 	if s == nil {
 		f.rules.mu.Lock()
@@ -158,17 +160,20 @@ func predicateHolds(pred any, in any) (holds bool) {
 	return fn.Call([]reflect.Value{sdkIn})[0].Bool()
 }
 
-// applySeeds puts a scenario's resources in place.
-func (f *Fake) applySeeds(s scenario.Seeds) error {
-	for _, a := range s.Actions {
-		if err := f.seedAction(a); err != nil {
-			return fmt.Errorf("seeding action %s: %w", a.Name, err)
+// applySeeds puts a scenario's resources in place: all of them, or none when one fails.
+func (f *Fake) applySeeds(seeds scenario.Seeds) error {
+	cfg := f.e.Config()
+	return f.e.SeedAll(func(s *engine.Seeding) error {
+		for _, a := range seeds.Actions {
+			if err := seedAction(s, a); err != nil {
+				return fmt.Errorf("seeding action %s: %w", a.Name, err)
+			}
 		}
-	}
-	for _, g := range s.DatasetGroups {
-		if err := f.seedDatasetGroup(g); err != nil {
-			return fmt.Errorf("seeding dataset group %s: %w", g.Name, err)
+		for _, g := range seeds.DatasetGroups {
+			if err := seedDatasetGroup(s, cfg, g); err != nil {
+				return fmt.Errorf("seeding dataset group %s: %w", g.Name, err)
+			}
 		}
-	}
-	return nil
+		return nil
+	})
 }

@@ -3,6 +3,7 @@ package fake_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"sync"
 	"testing"
@@ -338,4 +339,57 @@ func TestSeeds(t *testing.T) {
 	require.ErrorContains(t, err, "already exists")
 	var apiErr interface{ ErrorCode() string }
 	require.False(t, errors.As(err, &apiErr))
+}
+
+// A scenario whose seeds fail part-way leaves nothing of them behind: no resource, no name
+// taken, no quota used, no trackingId claimed, and the rules it carried are not installed.
+func TestSeedsAreAllOrNothing(t *testing.T) {
+	t.Parallel()
+	const trackingID = "11111111-2222-4333-8444-555555555555"
+	good := func() *scenario.Scenario {
+		s := scenario.New().
+			SeedAction(scenario.Action{Name: "a1"}).
+			SeedDatasetGroup(scenario.DatasetGroup{Name: "shop", EventTracker: &scenario.EventTracker{Name: "t", ID: "0a1b2c3d", TrackingID: trackingID}}).
+			SeedDatasetGroup(scenario.DatasetGroup{Name: "west", Where: scenario.Where{Region: "eu-west-1"}})
+		s.On("sagemaker", "ListActions").Fail(scenario.Throttling())
+		return s
+	}
+	for _, c := range []struct {
+		name string
+		bad  func(s *scenario.Scenario)
+		want string
+	}{
+		{"a duplicate action last", func(s *scenario.Scenario) { s.SeedAction(scenario.Action{Name: "a1"}) }, "already exists"},
+		{"an invalid dataset group name last", func(s *scenario.Scenario) { s.SeedDatasetGroup(scenario.DatasetGroup{Name: "bad name"}) }, "failed to satisfy constraint"},
+		{"a tracker id taken", func(s *scenario.Scenario) {
+			s.SeedDatasetGroup(scenario.DatasetGroup{Name: "other", EventTracker: &scenario.EventTracker{Name: "t", ID: "0a1b2c3d"}})
+		}, "already exists"},
+		{"a trackingId taken", func(s *scenario.Scenario) {
+			s.SeedDatasetGroup(scenario.DatasetGroup{Name: "other", EventTracker: &scenario.EventTracker{Name: "t", TrackingID: trackingID}})
+		}, "already in use"},
+		{"past the dataset group quota", func(s *scenario.Scenario) {
+			for i := range 5 {
+				s.SeedDatasetGroup(scenario.DatasetGroup{Name: fmt.Sprintf("g%d", i)})
+			}
+		}, "LimitExceededException"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			p := newPZ(t)
+			s := good()
+			c.bad(s)
+			err := p.f.SetScenario(s)
+			require.ErrorContains(t, err, c.want)
+
+			out, err := p.f.SageMaker().ListActions(context.Background(), &sagemaker.ListActionsInput{})
+			require.NoError(t, err, "the scenario's rules must not be installed")
+			require.Empty(t, out.ActionSummaries)
+			require.Empty(t, p.ok("ListDatasetGroups", map[string]any{})["datasetGroups"])
+			require.Empty(t, p.ok("ListEventTrackers", map[string]any{})["eventTrackers"])
+
+			// Everything the failed scenario touched is free again.
+			require.NoError(t, p.f.SetScenario(good()))
+			require.Equal(t, "ACTIVE", p.trackerStatus("arn:aws:personalize:us-east-1:123456789012:event-tracker/0a1b2c3d"))
+		})
+	}
 }

@@ -32,7 +32,7 @@ func sortedKeys(m map[string]string) []string {
 	return keys
 }
 
-func (f *Fake) seedAction(a scenario.Action) error {
+func seedAction(s *engine.Seeding, a scenario.Action) error {
 	in := &shape.CreateActionInput{
 		ActionName: &a.Name,
 		ActionType: orString(a.ActionType, "Seeded"),
@@ -44,7 +44,7 @@ func (f *Fake) seedAction(a scenario.Action) error {
 		v := a.Tags[k]
 		in.Tags = append(in.Tags, shape.Tag{Key: &k, Value: &v})
 	}
-	_, err := f.seed(a.Where, engine.OpCreateAction, in, 0, "")
+	_, err := seed(s, a.Where, engine.OpCreateAction, in, 0, "")
 	return err
 }
 
@@ -69,8 +69,7 @@ func ago(status string, l *engine.Lifecycle) time.Duration {
 	}
 }
 
-func (f *Fake) seedDatasetGroup(g scenario.DatasetGroup) error {
-	cfg := f.e.Config()
+func seedDatasetGroup(s *engine.Seeding, cfg engine.Config, g scenario.DatasetGroup) error {
 	var trackerAgo time.Duration
 	if g.EventTracker != nil {
 		trackerAgo = ago(g.EventTracker.Status, cfg.EventTrackerLifecycle)
@@ -82,7 +81,7 @@ func (f *Fake) seedDatasetGroup(g scenario.DatasetGroup) error {
 			reason = "Seeded failure."
 		}
 	}
-	out, err := f.seed(g.Where, engine.OpCreateDatasetGroup, &shape.CreateDatasetGroupInput{
+	out, err := seed(s, g.Where, engine.OpCreateDatasetGroup, &shape.CreateDatasetGroupInput{
 		Name: &g.Name, Domain: optString(g.Domain), Tags: personalizeTags(g.Tags),
 	}, trackerAgo+ago(g.Status, cfg.DatasetGroupLifecycle), reason)
 	if err != nil || g.EventTracker == nil {
@@ -90,7 +89,7 @@ func (f *Fake) seedDatasetGroup(g scenario.DatasetGroup) error {
 	}
 	t := g.EventTracker
 	groupArn := *out.(*shape.CreateDatasetGroupOutput).DatasetGroupArn
-	res, err := f.seed(g.Where, engine.OpCreateEventTracker, &shape.CreateEventTrackerInput{
+	res, err := seed(s, g.Where, engine.OpCreateEventTracker, &shape.CreateEventTrackerInput{
 		Name: &t.Name, DatasetGroupArn: &groupArn, Tags: personalizeTags(t.Tags),
 	}, trackerAgo, "")
 	if err != nil {
@@ -98,15 +97,15 @@ func (f *Fake) seedDatasetGroup(g scenario.DatasetGroup) error {
 	}
 	if t.ID != "" || t.TrackingID != "" {
 		arn := *res.(*shape.CreateEventTrackerOutput).EventTrackerArn
-		if _, apiErr := f.e.RekeyTracker(engine.Scope{Account: g.Account, Region: g.Region}, arn, t.ID, t.TrackingID); apiErr != nil {
+		if _, apiErr := s.RekeyTracker(engine.Scope{Account: g.Account, Region: g.Region}, arn, t.ID, t.TrackingID); apiErr != nil {
 			return apiErr
 		}
 	}
 	return nil
 }
 
-func (f *Fake) seed(w scenario.Where, op *engine.Op, in any, ago time.Duration, failReason string) (any, error) {
-	out, apiErr := f.e.Seed(engine.Scope{Account: w.Account, Region: w.Region}, op, in, ago, failReason)
+func seed(s *engine.Seeding, w scenario.Where, op *engine.Op, in any, ago time.Duration, failReason string) (any, error) {
+	out, apiErr := s.Seed(engine.Scope{Account: w.Account, Region: w.Region}, op, in, ago, failReason)
 	if apiErr != nil {
 		return nil, apiErr
 	}
