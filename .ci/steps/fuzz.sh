@@ -6,7 +6,8 @@ for target in \
 	fake/internal/wire:FuzzDecode \
 	fake/internal/engine:FuzzCreateAction \
 	fake/internal/engine:FuzzCreateEventTracker \
-	fake/internal/model:FuzzFastPatterns; do
+	fake/internal/model:FuzzFastPatterns \
+	fake:FuzzScenarioJSON; do
 	pkg=${target%%:*}
 	name=${target#*:}
 	echo "-- $name ($t)"
