@@ -58,6 +58,8 @@ func TestParseJSONErrors(t *testing.T) {
 		"seed without name":   `{"seeds": {"actions": [{}]}}`,
 		"tracker on creating": `{"seeds": {"datasetGroups": [{"name": "g", "status": "CREATE PENDING", "eventTracker": {"name": "t"}}]}}`,
 		"bad seed status":     `{"seeds": {"datasetGroups": [{"name": "g", "status": "DELETE PENDING"}]}}`,
+		"seed account":        `{"seeds": {"actions": [{"name": "a", "account": "test"}]}}`,
+		"seed region":         `{"seeds": {"datasetGroups": [{"name": "g", "region": "EU"}]}}`,
 	}
 	for name, doc := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -1,6 +1,9 @@
 package scenario
 
-import "fmt"
+import (
+	"fmt"
+	"regexp"
+)
 
 // Seeds are resources put in place when a scenario is installed, so that a test of, say,
 // event-tracker creation does not first create a dataset group and wait for it. Seeded
@@ -64,13 +67,35 @@ func (s *Scenario) SeedDatasetGroup(g DatasetGroup) *Scenario {
 
 var creationStatuses = map[string]bool{"": true, "ACTIVE": true, "CREATE PENDING": true, "CREATE IN_PROGRESS": true, "CREATE FAILED": true}
 
+var (
+	accountID  = regexp.MustCompile(`^[0-9]{12}$`)
+	regionName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// check reports an account or Region that would give ARNs the services' patterns refuse.
+func (w Where) check() error {
+	switch {
+	case w.Account != "" && !accountID.MatchString(w.Account):
+		return fmt.Errorf("an account id is 12 digits, not %q", w.Account)
+	case w.Region != "" && !regionName.MatchString(w.Region):
+		return fmt.Errorf("%q is not a Region name such as us-east-1", w.Region)
+	}
+	return nil
+}
+
 func (s Seeds) check() error {
 	for i, a := range s.Actions {
 		if a.Name == "" {
 			return fmt.Errorf("seeded action %d has no name", i+1)
 		}
+		if err := a.Where.check(); err != nil {
+			return fmt.Errorf("seeded action %s: %w", a.Name, err)
+		}
 	}
 	for i, g := range s.DatasetGroups {
+		if err := g.Where.check(); err != nil {
+			return fmt.Errorf("seeded dataset group %s: %w", g.Name, err)
+		}
 		switch {
 		case g.Name == "":
 			return fmt.Errorf("seeded dataset group %d has no name", i+1)
