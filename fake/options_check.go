@@ -2,14 +2,9 @@ package fake
 
 import (
 	"fmt"
-	"regexp"
 
 	"github.com/awsfake/awsfake/fake/internal/engine"
-)
-
-var (
-	accountID  = regexp.MustCompile(`^[0-9]{12}$`)
-	regionName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	"github.com/awsfake/awsfake/scenario"
 )
 
 // check reports an option out of range. Each would make the fake answer in ways AWS never
@@ -17,11 +12,13 @@ var (
 // on the next call, and a negative duration or quota has no meaning.
 func (cf *config) check() error {
 	e := cf.engine
+	if err := (scenario.Where{Account: e.Account}).Check(); err != nil {
+		return fmt.Errorf("WithAccount: %w", err)
+	}
+	if err := (scenario.Where{Region: e.Region}).Check(); err != nil {
+		return fmt.Errorf("WithRegion: %w", err)
+	}
 	switch {
-	case e.Account != "" && !accountID.MatchString(e.Account):
-		return fmt.Errorf("WithAccount: an account id is 12 digits, not %q", e.Account)
-	case e.Region != "" && !regionName.MatchString(e.Region):
-		return fmt.Errorf("WithRegion: %q is not a Region name such as us-east-1", e.Region)
 	case e.ActionQuota < 0 || e.TagQuota < 0 || e.DatasetGroupQuota < 0:
 		return fmt.Errorf("quotas must not be negative (actions %d, tags %d, dataset groups %d)", e.ActionQuota, e.TagQuota, e.DatasetGroupQuota)
 	case cf.maxBody < 0:

@@ -72,8 +72,10 @@ var (
 	regionName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
-// check reports an account or Region that would give ARNs the services' patterns refuse.
-func (w Where) check() error {
+// Check reports an account that is not 12 digits or a Region that is not a Region name:
+// either would give ARNs that the services' own patterns refuse. Empty fields are the fake's
+// defaults and pass.
+func (w Where) Check() error {
 	switch {
 	case w.Account != "" && !accountID.MatchString(w.Account):
 		return fmt.Errorf("an account id is 12 digits, not %q", w.Account)
@@ -88,12 +90,12 @@ func (s Seeds) check() error {
 		if a.Name == "" {
 			return fmt.Errorf("seeded action %d has no name", i+1)
 		}
-		if err := a.Where.check(); err != nil {
+		if err := a.Where.Check(); err != nil {
 			return fmt.Errorf("seeded action %s: %w", a.Name, err)
 		}
 	}
 	for i, g := range s.DatasetGroups {
-		if err := g.Where.check(); err != nil {
+		if err := g.Where.Check(); err != nil {
 			return fmt.Errorf("seeded dataset group %s: %w", g.Name, err)
 		}
 		switch {
