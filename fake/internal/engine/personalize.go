@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/awsfake/awsfake/fake/internal/shape"
 )
 
 // Personalize statuses, exactly as the service spells them.
@@ -204,22 +202,6 @@ func (e *Engine) newUUID() string {
 	hi = hi&^0xf000 | 0x4000     // version 4
 	lo = lo&^(0xc<<60) | 0x8<<60 // RFC 4122 variant
 	return fmt.Sprintf("%08x-%04x-%04x-%04x-%012x", hi>>32, hi>>16&0xffff, hi&0xffff, lo>>48, lo&0xffffffffffff)
-}
-
-func personalizeTagsIn(ts []shape.PersonalizeTag) []tag {
-	out := make([]tag, len(ts))
-	for i, t := range ts {
-		out[i] = tag{key: *t.TagKey, value: *t.TagValue}
-	}
-	return out
-}
-
-func personalizeTagsOut(ts tagList) []shape.PersonalizeTag {
-	out := make([]shape.PersonalizeTag, len(ts))
-	for i := range ts {
-		out[i] = shape.PersonalizeTag{TagKey: &ts[i].key, TagValue: &ts[i].value}
-	}
-	return out
 }
 
 func tooManyTags(q int) *Error {

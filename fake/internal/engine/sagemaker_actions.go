@@ -243,19 +243,3 @@ func actionSummary(a *action) shape.ActionSummary {
 		LastModifiedTime: shape.T(a.modified),
 	}
 }
-
-func tagsIn(ts []shape.Tag) []tag {
-	out := make([]tag, len(ts))
-	for i, t := range ts {
-		out[i] = tag{key: *t.Key, value: *t.Value}
-	}
-	return out
-}
-
-func tagsOut(ts tagList) []shape.Tag {
-	out := make([]shape.Tag, len(ts))
-	for i := range ts {
-		out[i] = shape.Tag{Key: &ts[i].key, Value: &ts[i].value}
-	}
-	return out
-}

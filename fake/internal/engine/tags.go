@@ -1,5 +1,7 @@
 package engine
 
+import "github.com/awsfake/awsfake/fake/internal/shape"
+
 // tag is one key and value; tagList keeps a resource's tags in the order they were first
 // added (keys unique). A tagList is never changed once stored: merged and without return new
 // lists, so outputs may point into one.
@@ -41,6 +43,41 @@ func (t tagList) without(keys []string) tagList {
 		if !drop {
 			out = append(out, tg)
 		}
+	}
+	return out
+}
+
+// The two services name a tag's members differently (Key and Value in SageMaker, tagKey and
+// tagValue in Personalize); both convert to and from the engine's one tag type.
+
+func tagsIn(ts []shape.Tag) []tag {
+	out := make([]tag, len(ts))
+	for i, t := range ts {
+		out[i] = tag{key: *t.Key, value: *t.Value}
+	}
+	return out
+}
+
+func tagsOut(ts tagList) []shape.Tag {
+	out := make([]shape.Tag, len(ts))
+	for i := range ts {
+		out[i] = shape.Tag{Key: &ts[i].key, Value: &ts[i].value}
+	}
+	return out
+}
+
+func personalizeTagsIn(ts []shape.PersonalizeTag) []tag {
+	out := make([]tag, len(ts))
+	for i, t := range ts {
+		out[i] = tag{key: *t.TagKey, value: *t.TagValue}
+	}
+	return out
+}
+
+func personalizeTagsOut(ts tagList) []shape.PersonalizeTag {
+	out := make([]shape.PersonalizeTag, len(ts))
+	for i := range ts {
+		out[i] = shape.PersonalizeTag{TagKey: &ts[i].key, TagValue: &ts[i].value}
 	}
 	return out
 }
