@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/awsfake/awsfake/fake/internal/engine"
+	"github.com/awsfake/awsfake/internal/engine"
 )
 
 // Call is one call the fake answered, through either door, as plain data that go-cmp and

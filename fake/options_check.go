@@ -3,7 +3,7 @@ package fake
 import (
 	"fmt"
 
-	"github.com/awsfake/awsfake/fake/internal/engine"
+	"github.com/awsfake/awsfake/internal/engine"
 	"github.com/awsfake/awsfake/scenario"
 )
 

@@ -5,7 +5,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 
-	"github.com/awsfake/awsfake/fake/internal/engine"
+	"github.com/awsfake/awsfake/internal/engine"
 )
 
 // SageMaker is the typed door to the fake's SageMaker: its methods have the exact signatures

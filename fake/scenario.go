@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/awsfake/awsfake/fake/internal/engine"
+	"github.com/awsfake/awsfake/internal/engine"
 	"github.com/awsfake/awsfake/scenario"
 )
 

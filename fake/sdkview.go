@@ -5,7 +5,7 @@ import (
 	"reflect"
 	"time"
 
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape"
 )
 
 // convertInto copies an engine shape (src) into an SDK v2 type (dst), matching fields by

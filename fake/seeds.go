@@ -4,8 +4,8 @@ import (
 	"sort"
 	"time"
 
-	"github.com/awsfake/awsfake/fake/internal/engine"
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/engine"
+	"github.com/awsfake/awsfake/internal/shape"
 	"github.com/awsfake/awsfake/scenario"
 )
 

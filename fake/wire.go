@@ -12,7 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 
-	"github.com/awsfake/awsfake/fake/internal/wire"
+	"github.com/awsfake/awsfake/internal/wire"
 )
 
 // Handler returns the wire door: an http.Handler that speaks the services' real protocols,

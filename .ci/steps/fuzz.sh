@@ -2,11 +2,11 @@
 # far live in each package's testdata/fuzz and also run as plain tests.
 t=${FUZZTIME:-15s}
 for target in \
-	fake/internal/wire:FuzzWireRequest \
-	fake/internal/wire:FuzzDecode \
-	fake/internal/engine:FuzzCreateAction \
-	fake/internal/engine:FuzzCreateEventTracker \
-	fake/internal/model:FuzzFastPatterns \
+	internal/wire:FuzzWireRequest \
+	internal/wire:FuzzDecode \
+	internal/engine:FuzzCreateAction \
+	internal/engine:FuzzCreateEventTracker \
+	internal/model:FuzzFastPatterns \
 	fake:FuzzScenarioJSON; do
 	pkg=${target%%:*}
 	name=${target#*:}

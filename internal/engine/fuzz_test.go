@@ -8,7 +8,7 @@ import (
 
 	"github.com/benbjohnson/clock"
 
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape"
 )
 
 func optional(s string, set bool) *string {

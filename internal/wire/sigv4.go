@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/awsfake/awsfake/fake/internal/engine"
+	"github.com/awsfake/awsfake/internal/engine"
 )
 
 // SigV4 checks AWS Signature Version 4 on requests, for a server started with credentials.

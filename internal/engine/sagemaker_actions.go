@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape"
 )
 
 // action is one SageMaker ML lineage action.

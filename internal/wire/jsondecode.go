@@ -7,7 +7,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape"
 )
 
 // A JSON decoder for the shapes, several times faster than encoding/json on these small

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape"
 )
 
 // Seeding is one batch of seeds, applied under one hold of the engine's lock: all of them, or

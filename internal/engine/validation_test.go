@@ -10,7 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/awsfake/awsfake/fake/internal/model"
+	"github.com/awsfake/awsfake/internal/model"
 	"github.com/awsfake/awsfake/scenario"
 )
 

@@ -11,7 +11,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/awsfake/awsfake/fake/internal/engine"
+	"github.com/awsfake/awsfake/internal/engine"
 )
 
 // DefaultMaxBody is the largest request body accepted, far above any valid request of the

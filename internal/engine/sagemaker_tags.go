@@ -3,7 +3,7 @@ package engine
 import (
 	"strings"
 
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape"
 )
 
 // The SageMaker tagging operations, on the ARNs of actions (the only SageMaker resources the

@@ -9,8 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/awsfake/awsfake/fake/internal/engine"
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/engine"
+	"github.com/awsfake/awsfake/internal/shape"
 )
 
 // sameAsStdlib are documents both decoders must read identically.

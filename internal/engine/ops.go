@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/fake/internal/model"
+	"github.com/awsfake/awsfake/internal/model"
 )
 
 // Op is one supported operation: how to make its input, its compiled validator, and the

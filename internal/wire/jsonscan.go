@@ -7,7 +7,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape"
 )
 
 // The decoder's scanning of JSON tokens: white space, literals, strings, numbers, and values

@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/awsfake/awsfake/fake/internal/engine"
+	"github.com/awsfake/awsfake/internal/engine"
 )
 
 // scopeOf reads where a request lands from its SigV4 credential scope

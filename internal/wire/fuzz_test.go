@@ -11,7 +11,7 @@ import (
 
 	"github.com/benbjohnson/clock"
 
-	"github.com/awsfake/awsfake/fake/internal/engine"
+	"github.com/awsfake/awsfake/internal/engine"
 )
 
 // FuzzWireRequest sends arbitrary requests (method, path, target, content type, signature

@@ -1,6 +1,6 @@
 package engine
 
-import "github.com/awsfake/awsfake/fake/internal/shape"
+import "github.com/awsfake/awsfake/internal/shape"
 
 // tag is one key and value; tagList keeps a resource's tags in the order they were first
 // added (keys unique). A tagList is never changed once stored: merged and without return new

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape"
 )
 
 var benchDoc = []byte(`{"ActionName":"a-123456","ActionType":"ModelDeployment","Source":{"SourceUri":"s3://models/model.tar.gz"},"Properties":{"stage":"prod"}}`)

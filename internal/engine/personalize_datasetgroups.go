@@ -3,7 +3,7 @@ package engine
 import (
 	"time"
 
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape"
 )
 
 // The Personalize dataset group operations.

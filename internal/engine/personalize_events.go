@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape"
 )
 
 // OpPutEvents is Personalize Events' PutEvents.

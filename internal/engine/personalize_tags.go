@@ -3,7 +3,7 @@ package engine
 import (
 	"strings"
 
-	"github.com/awsfake/awsfake/fake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape"
 )
 
 // The Personalize tagging operations, on dataset groups and event trackers.
