@@ -16,7 +16,6 @@ import (
 // New (or ForTest); the zero value is not usable.
 type Fake struct {
 	e       *engine.Engine
-	sm      *SageMaker
 	maxBody int64
 	secrets map[string]string // checked by the wire door when not empty
 	key     string            // the access key id AWSConfig signs with
@@ -43,7 +42,6 @@ func New(opts ...Option) *Fake {
 		panic("awsfake: " + err.Error())
 	}
 	f := &Fake{e: engine.New(cf.engine), maxBody: cf.maxBody, secrets: cf.secrets, key: cf.firstKey}
-	f.sm = &SageMaker{f: f}
 	f.e.SetHook(f.decide)
 	if cf.scenario != nil {
 		if err := f.SetScenario(cf.scenario); err != nil {

@@ -108,7 +108,7 @@ func (f *Fake) decide(ctx context.Context, p engine.Pending) engine.Decision {
 	// Predicates run with no lock held.
 	matching := candidates[:0]
 	for _, lr := range candidates {
-		if lr.r.Predicate == nil || predicateHolds(lr.r.Predicate, p.Input) {
+		if lr.r.Predicate == nil || predicateHolds(lr.r.Predicate, engine.Lookup(p.Service, p.Operation), p.Input) {
 			matching = append(matching, lr)
 		}
 	}
@@ -145,7 +145,7 @@ func (f *Fake) decide(ctx context.Context, p engine.Pending) engine.Decision {
 // predicateHolds calls a rule's predicate with the call's input, as the SDK v2 input type or
 // as the JSON document, whichever the predicate takes. A predicate that panics does not match
 // (and does not take the fake down).
-func predicateHolds(pred any, in any) (holds bool) {
+func predicateHolds(pred any, op *engine.Op, in any) (holds bool) {
 	defer func() {
 		if recover() != nil {
 			holds = false
@@ -154,10 +154,7 @@ func predicateHolds(pred any, in any) (holds bool) {
 	if doc, ok := pred.(func(map[string]any) bool); ok {
 		return doc(document(in))
 	}
-	fn := reflect.ValueOf(pred)
-	sdkIn := reflect.New(fn.Type().In(0).Elem())
-	convertInto(sdkIn.Elem(), reflect.ValueOf(in).Elem())
-	return fn.Call([]reflect.Value{sdkIn})[0].Bool()
+	return reflect.ValueOf(pred).Call([]reflect.Value{reflect.ValueOf(sdkInputs[op](in))})[0].Bool()
 }
 
 // applySeeds puts a scenario's resources in place: all of them, or none when one fails.

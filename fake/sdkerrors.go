@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
-	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
@@ -17,12 +16,12 @@ import (
 //
 //	*smithy.OperationError
 //	  └ *awshttp.ResponseError (status code, request id)
-//	      └ *types.ResourceNotFound, *types.ResourceLimitExceeded, *types.ConflictException,
-//	        *types.ResourceInUse, or *smithy.GenericAPIError for every other code
+//	      └ the SDK's type for a code the operation models (modelled gives it), or
+//	        *smithy.GenericAPIError for every other code
 //
 // Context and parameter errors sit directly under the OperationError, as the SDK puts them.
-// This is the only place the typed door builds SDK errors.
-func sdkError(serviceID, operation string, err error, requestID string) error {
+// This is the only place the typed doors build SDK errors.
+func sdkError(serviceID, operation string, err error, requestID string, modelled func(code, message string) error) error {
 	var apiErr *engine.Error
 	if !errors.As(err, &apiErr) {
 		return &smithy.OperationError{ServiceID: serviceID, OperationName: operation, Err: err}
@@ -30,32 +29,22 @@ func sdkError(serviceID, operation string, err error, requestID string) error {
 	resp := &http.Response{StatusCode: apiErr.Status, Header: http.Header{}}
 	resp.Header.Set("X-Amzn-Requestid", requestID)
 	resp.Header.Set("X-Amzn-Errortype", apiErr.Code)
+	var typed error
+	if modelled != nil {
+		typed = modelled(apiErr.Code, apiErr.Message)
+	}
+	if typed == nil {
+		typed = &smithy.GenericAPIError{Code: apiErr.Code, Message: apiErr.Message}
+	}
 	return &smithy.OperationError{
 		ServiceID:     serviceID,
 		OperationName: operation,
 		Err: &awshttp.ResponseError{
 			ResponseError: &smithyhttp.ResponseError{
 				Response: &smithyhttp.Response{Response: resp},
-				Err:      sageMakerAPIError(apiErr),
+				Err:      typed,
 			},
 			RequestID: requestID,
 		},
 	}
-}
-
-// sageMakerAPIError maps a code to the SDK's modelled type for it, as the SDK's deserializer
-// does.
-func sageMakerAPIError(e *engine.Error) error {
-	msg := e.Message
-	switch e.Code {
-	case "ResourceNotFound":
-		return &types.ResourceNotFound{Message: &msg}
-	case "ResourceLimitExceeded":
-		return &types.ResourceLimitExceeded{Message: &msg}
-	case "ConflictException":
-		return &types.ConflictException{Message: &msg}
-	case "ResourceInUse":
-		return &types.ResourceInUse{Message: &msg}
-	}
-	return &smithy.GenericAPIError{Code: e.Code, Message: msg}
 }

@@ -5,7 +5,8 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/engine"
-	"github.com/awsfake/awsfake/internal/shape"
+	pzshape "github.com/awsfake/awsfake/internal/shape/personalize"
+	smshape "github.com/awsfake/awsfake/internal/shape/sagemaker"
 	"github.com/awsfake/awsfake/scenario"
 )
 
@@ -33,26 +34,26 @@ func sortedKeys(m map[string]string) []string {
 }
 
 func seedAction(s *engine.Seeding, a scenario.Action) error {
-	in := &shape.CreateActionInput{
+	in := &smshape.CreateActionInput{
 		ActionName: &a.Name,
 		ActionType: orString(a.ActionType, "Seeded"),
-		Source:     &shape.ActionSource{SourceUri: orString(a.SourceURI, "s3://awsfake/seeded")},
+		Source:     &smshape.ActionSource{SourceUri: orString(a.SourceURI, "s3://awsfake/seeded")},
 		Status:     optString(a.Status),
 		Properties: a.Properties,
 	}
 	for _, k := range sortedKeys(a.Tags) {
 		v := a.Tags[k]
-		in.Tags = append(in.Tags, shape.Tag{Key: &k, Value: &v})
+		in.Tags = append(in.Tags, smshape.Tag{Key: &k, Value: &v})
 	}
 	_, err := seed(s, a.Where, engine.OpCreateAction, in, 0, "")
 	return err
 }
 
-func personalizeTags(m map[string]string) []shape.PersonalizeTag {
-	var out []shape.PersonalizeTag
+func personalizeTags(m map[string]string) []pzshape.Tag {
+	var out []pzshape.Tag
 	for _, k := range sortedKeys(m) {
 		v := m[k]
-		out = append(out, shape.PersonalizeTag{TagKey: &k, TagValue: &v})
+		out = append(out, pzshape.Tag{TagKey: &k, TagValue: &v})
 	}
 	return out
 }
@@ -81,22 +82,22 @@ func seedDatasetGroup(s *engine.Seeding, cfg engine.Config, g scenario.DatasetGr
 			reason = "Seeded failure."
 		}
 	}
-	out, err := seed(s, g.Where, engine.OpCreateDatasetGroup, &shape.CreateDatasetGroupInput{
+	out, err := seed(s, g.Where, engine.OpCreateDatasetGroup, &pzshape.CreateDatasetGroupInput{
 		Name: &g.Name, Domain: optString(g.Domain), Tags: personalizeTags(g.Tags),
 	}, trackerAgo+ago(g.Status, cfg.DatasetGroupLifecycle), reason)
 	if err != nil || g.EventTracker == nil {
 		return err
 	}
 	t := g.EventTracker
-	groupArn := *out.(*shape.CreateDatasetGroupOutput).DatasetGroupArn
-	res, err := seed(s, g.Where, engine.OpCreateEventTracker, &shape.CreateEventTrackerInput{
+	groupArn := *out.(*pzshape.CreateDatasetGroupOutput).DatasetGroupArn
+	res, err := seed(s, g.Where, engine.OpCreateEventTracker, &pzshape.CreateEventTrackerInput{
 		Name: &t.Name, DatasetGroupArn: &groupArn, Tags: personalizeTags(t.Tags),
 	}, trackerAgo, "")
 	if err != nil {
 		return err
 	}
 	if t.ID != "" || t.TrackingID != "" {
-		arn := *res.(*shape.CreateEventTrackerOutput).EventTrackerArn
+		arn := *res.(*pzshape.CreateEventTrackerOutput).EventTrackerArn
 		if _, apiErr := s.RekeyTracker(engine.Scope{Account: g.Account, Region: g.Region}, arn, t.ID, t.TrackingID); apiErr != nil {
 			return apiErr
 		}

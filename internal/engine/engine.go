@@ -87,7 +87,7 @@ type world struct {
 	actionByName *sortedIndex[*action]
 	actionByTime *sortedIndex[*action]
 
-	personalize
+	personalizeState
 }
 
 func newWorld(s Scope) *world {
@@ -99,7 +99,7 @@ func newWorld(s Scope) *world {
 		}
 		return a.seq < b.seq
 	})
-	w.personalize.init()
+	w.personalizeState.init()
 	return w
 }
 

@@ -9,6 +9,9 @@ import (
 	"github.com/benbjohnson/clock"
 
 	"github.com/awsfake/awsfake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape/personalize"
+	"github.com/awsfake/awsfake/internal/shape/personalizeevents"
+	"github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
 
 func optional(s string, set bool) *string {
@@ -62,11 +65,11 @@ func FuzzCreateAction(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name, typ, uri, desc, status, pk, pv, tk, tv string, withProps, withTags bool) {
 		clk := newStepClock()
 		e := New(Config{Clock: clk, TagQuota: 2, ActionQuota: 3})
-		mk := func() *shape.CreateActionInput {
-			in := &shape.CreateActionInput{
+		mk := func() *sagemaker.CreateActionInput {
+			in := &sagemaker.CreateActionInput{
 				ActionName:  &name,
 				ActionType:  &typ,
-				Source:      &shape.ActionSource{SourceUri: &uri},
+				Source:      &sagemaker.ActionSource{SourceUri: &uri},
 				Description: optional(desc, desc != ""),
 				Status:      optional(status, status != ""),
 			}
@@ -74,7 +77,7 @@ func FuzzCreateAction(f *testing.F) {
 				in.Properties = map[string]string{pk: pv}
 			}
 			if withTags {
-				in.Tags = []shape.Tag{{Key: &tk, Value: &tv}, {Key: &tv, Value: &tk}}
+				in.Tags = []sagemaker.Tag{{Key: &tk, Value: &tv}, {Key: &tv, Value: &tk}}
 			}
 			return in
 		}
@@ -82,12 +85,12 @@ func FuzzCreateAction(f *testing.F) {
 		if err != nil {
 			return
 		}
-		arn := *out.(*shape.CreateActionOutput).ActionArn
-		got, derr := checkCall(t, e, OpDescribeAction, &shape.DescribeActionInput{ActionName: &arn})
+		arn := *out.(*sagemaker.CreateActionOutput).ActionArn
+		got, derr := checkCall(t, e, OpDescribeAction, &sagemaker.DescribeActionInput{ActionName: &arn})
 		if derr != nil {
 			t.Fatalf("created %s but cannot describe it by ARN: %v", arn, derr)
 		}
-		d := got.(*shape.DescribeActionOutput)
+		d := got.(*sagemaker.DescribeActionOutput)
 		if *d.ActionName != name || *d.ActionType != typ || *d.Source.SourceUri != uri {
 			t.Fatalf("described %+v, created %q %q %q", d, name, typ, uri)
 		}
@@ -95,8 +98,8 @@ func FuzzCreateAction(f *testing.F) {
 		if _, err := checkCall(t, e, OpCreateAction, mk()); err == nil || err.Code != "ValidationException" {
 			t.Fatalf("a second %q was not refused: %v", name, err)
 		}
-		list, lerr := checkCall(t, e, OpListActions, &shape.ListActionsInput{SortBy: optional("Name", true)})
-		if lerr != nil || len(list.(*shape.ListActionsOutput).ActionSummaries) != 1 {
+		list, lerr := checkCall(t, e, OpListActions, &sagemaker.ListActionsInput{SortBy: optional("Name", true)})
+		if lerr != nil || len(list.(*sagemaker.ListActionsOutput).ActionSummaries) != 1 {
 			t.Fatalf("listing after one create: %v %v", list, lerr)
 		}
 	})
@@ -109,38 +112,38 @@ func FuzzCreateEventTracker(f *testing.F) {
 	f.Fuzz(func(t *testing.T, group, tracker, tk, tv string, wait1, wait2 int64, withTags bool) {
 		clk := newStepClock()
 		e := New(Config{Clock: clk, TagQuota: 1})
-		out, err := checkCall(t, e, OpCreateDatasetGroup, &shape.CreateDatasetGroupInput{Name: &group})
+		out, err := checkCall(t, e, OpCreateDatasetGroup, &personalize.CreateDatasetGroupInput{Name: &group})
 		groupArn := "arn:aws:personalize:us-east-1:123456789012:dataset-group/" + group
 		if err == nil {
-			groupArn = *out.(*shape.CreateDatasetGroupOutput).DatasetGroupArn
+			groupArn = *out.(*personalize.CreateDatasetGroupOutput).DatasetGroupArn
 		}
 		clk.add(time.Duration(wait1%1e6) * time.Second)
-		in := &shape.CreateEventTrackerInput{Name: &tracker, DatasetGroupArn: &groupArn}
+		in := &personalize.CreateEventTrackerInput{Name: &tracker, DatasetGroupArn: &groupArn}
 		if withTags {
-			in.Tags = []shape.PersonalizeTag{{TagKey: &tk, TagValue: &tv}}
+			in.Tags = []personalize.Tag{{TagKey: &tk, TagValue: &tv}}
 		}
 		res, terr := checkCall(t, e, OpCreateEventTracker, in)
 		if terr != nil {
 			return
 		}
-		tr := res.(*shape.CreateEventTrackerOutput)
+		tr := res.(*personalize.CreateEventTrackerOutput)
 		if _, again := checkCall(t, e, OpCreateEventTracker, in); again == nil || again.Code != "ResourceAlreadyExistsException" {
 			t.Fatalf("a second tracker on %s: %v", groupArn, again)
 		}
 		clk.add(time.Duration(wait2%1e6) * time.Second)
-		d, derr := checkCall(t, e, OpDescribeEventTracker, &shape.DescribeEventTrackerInput{EventTrackerArn: tr.EventTrackerArn})
+		d, derr := checkCall(t, e, OpDescribeEventTracker, &personalize.DescribeEventTrackerInput{EventTrackerArn: tr.EventTrackerArn})
 		if derr != nil {
 			t.Fatalf("cannot describe the tracker: %v", derr)
 		}
-		status := *d.(*shape.DescribeEventTrackerOutput).EventTracker.Status
+		status := *d.(*personalize.DescribeEventTrackerOutput).EventTracker.Status
 		sentAt := shape.Time{Time: clk.Now()}
 		typ, session := "click", "s"
-		_, perr := checkCall(t, e, OpPutEvents, &shape.PutEventsInput{TrackingId: tr.TrackingId, SessionId: &session,
-			EventList: []shape.Event{{EventType: &typ, SentAt: &sentAt}}})
+		_, perr := checkCall(t, e, OpPutEvents, &personalizeevents.PutEventsInput{TrackingId: tr.TrackingId, SessionId: &session,
+			EventList: []personalizeevents.Event{{EventType: &typ, SentAt: &sentAt}}})
 		if (perr == nil) != (status == StatusActive) {
 			t.Fatalf("PutEvents on a %s tracker: %v", status, perr)
 		}
-		if _, derr := checkCall(t, e, OpDeleteDatasetGroup, &shape.DeleteDatasetGroupInput{DatasetGroupArn: &groupArn}); derr == nil {
+		if _, derr := checkCall(t, e, OpDeleteDatasetGroup, &personalize.DeleteDatasetGroupInput{DatasetGroupArn: &groupArn}); derr == nil {
 			t.Fatal("deleted a dataset group that has a tracker")
 		}
 	})

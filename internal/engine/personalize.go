@@ -59,7 +59,7 @@ func deleting(status string) bool {
 }
 
 // personalize is the Personalize state of a world.
-type personalize struct {
+type personalizeState struct {
 	groups       map[string]*datasetGroup // by name
 	groupIndex   *sortedIndex[*datasetGroup]
 	groupsLive   int                      // not yet asked to be deleted: what the quota counts
@@ -68,7 +68,7 @@ type personalize struct {
 	byTrackingID map[string]*eventTracker
 }
 
-func (p *personalize) init() {
+func (p *personalizeState) init() {
 	p.groups = map[string]*datasetGroup{}
 	p.trackers = map[string]*eventTracker{}
 	p.byTrackingID = map[string]*eventTracker{}

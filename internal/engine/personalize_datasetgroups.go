@@ -4,17 +4,10 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape/personalize"
 )
 
-// The Personalize dataset group operations.
-var (
-	OpCreateDatasetGroup   = define(Personalize, "CreateDatasetGroup", (*Engine).createDatasetGroup)
-	OpDescribeDatasetGroup = define(Personalize, "DescribeDatasetGroup", (*Engine).describeDatasetGroup)
-	OpListDatasetGroups    = define(Personalize, "ListDatasetGroups", (*Engine).listDatasetGroups)
-	OpDeleteDatasetGroup   = define(Personalize, "DeleteDatasetGroup", (*Engine).deleteDatasetGroup)
-)
-
-func (e *Engine) createDatasetGroup(w *world, in *shape.CreateDatasetGroupInput, cx opContext) (*shape.CreateDatasetGroupOutput, *Error) {
+func (e *Engine) createDatasetGroup(w *world, in *personalize.CreateDatasetGroupInput, cx opContext) (*personalize.CreateDatasetGroupOutput, *Error) {
 	name := *in.Name
 	// AWS: "Supplying an IAM role is only valid when also specifying a KMS key."
 	if in.RoleArn != nil && in.KmsKeyArn == nil {
@@ -46,16 +39,16 @@ func (e *Engine) createDatasetGroup(w *world, in *shape.CreateDatasetGroupInput,
 	w.groups[name] = g
 	w.groupIndex.add(g)
 	w.groupsLive++
-	return &shape.CreateDatasetGroupOutput{DatasetGroupArn: &g.arn, Domain: g.domain}, nil
+	return &personalize.CreateDatasetGroupOutput{DatasetGroupArn: &g.arn, Domain: g.domain}, nil
 }
 
-func (e *Engine) describeDatasetGroup(w *world, in *shape.DescribeDatasetGroupInput, cx opContext) (*shape.DescribeDatasetGroupOutput, *Error) {
+func (e *Engine) describeDatasetGroup(w *world, in *personalize.DescribeDatasetGroupInput, cx opContext) (*personalize.DescribeDatasetGroupOutput, *Error) {
 	g := e.group(w, *in.DatasetGroupArn, cx.now)
 	if g == nil {
 		return nil, resourceNotFound(*in.DatasetGroupArn)
 	}
 	status, changed, _ := e.groupStatus(g, cx.now)
-	return &shape.DescribeDatasetGroupOutput{DatasetGroup: &shape.DatasetGroup{
+	return &personalize.DescribeDatasetGroupOutput{DatasetGroup: &personalize.DatasetGroup{
 		Name:                &g.name,
 		DatasetGroupArn:     &g.arn,
 		Status:              &status,
@@ -76,7 +69,7 @@ func failureReason(status, reason string) *string {
 }
 
 // listDatasetGroups lists newest first (a documented guess).
-func (e *Engine) listDatasetGroups(w *world, in *shape.ListDatasetGroupsInput, cx opContext) (*shape.ListDatasetGroupsOutput, *Error) {
+func (e *Engine) listDatasetGroups(w *world, in *personalize.ListDatasetGroupsInput, cx opContext) (*personalize.ListDatasetGroupsOutput, *Error) {
 	page, next, err := newestFirst(w.groupIndex.view(), "dataset-groups", in.NextToken, maxResults(in.MaxResults),
 		func(g *datasetGroup) (time.Time, uint64) { return g.life.created, g.seq },
 		func(g *datasetGroup) bool {
@@ -89,10 +82,10 @@ func (e *Engine) listDatasetGroups(w *world, in *shape.ListDatasetGroupsInput, c
 	if err != nil {
 		return nil, err
 	}
-	out := &shape.ListDatasetGroupsOutput{DatasetGroups: make([]shape.DatasetGroupSummary, len(page)), NextToken: next}
+	out := &personalize.ListDatasetGroupsOutput{DatasetGroups: make([]personalize.DatasetGroupSummary, len(page)), NextToken: next}
 	for i, g := range page {
 		status, changed, _ := e.groupStatus(g, cx.now)
-		out.DatasetGroups[i] = shape.DatasetGroupSummary{
+		out.DatasetGroups[i] = personalize.DatasetGroupSummary{
 			Name:                &g.name,
 			DatasetGroupArn:     &g.arn,
 			Status:              &status,
@@ -105,7 +98,7 @@ func (e *Engine) listDatasetGroups(w *world, in *shape.ListDatasetGroupsInput, c
 	return out, nil
 }
 
-func (e *Engine) deleteDatasetGroup(w *world, in *shape.DeleteDatasetGroupInput, cx opContext) (*shape.DeleteDatasetGroupOutput, *Error) {
+func (e *Engine) deleteDatasetGroup(w *world, in *personalize.DeleteDatasetGroupInput, cx opContext) (*personalize.DeleteDatasetGroupOutput, *Error) {
 	g := e.group(w, *in.DatasetGroupArn, cx.now)
 	if g == nil {
 		return nil, resourceNotFound(*in.DatasetGroupArn)
@@ -119,5 +112,5 @@ func (e *Engine) deleteDatasetGroup(w *world, in *shape.DeleteDatasetGroupInput,
 	}
 	g.life.deleted = cx.now
 	w.groupsLive--
-	return &shape.DeleteDatasetGroupOutput{}, nil
+	return &personalize.DeleteDatasetGroupOutput{}, nil
 }

@@ -7,11 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape/personalizeevents"
 )
-
-// OpPutEvents is Personalize Events' PutEvents.
-var OpPutEvents = define(PersonalizeEvents, "PutEvents", (*Engine).putEvents)
 
 // RecordedEvent is one event PutEvents accepted, as a test reads it back.
 type RecordedEvent struct {
@@ -30,7 +27,7 @@ type RecordedEvent struct {
 	ReceivedAt        time.Time // on the fake's clock
 }
 
-func (e *Engine) putEvents(w *world, in *shape.PutEventsInput, cx opContext) (*shape.PutEventsOutput, *Error) {
+func (e *Engine) putEvents(w *world, in *personalizeevents.PutEventsInput, cx opContext) (*personalizeevents.PutEventsOutput, *Error) {
 	for i, ev := range in.EventList {
 		if ev.Properties != nil && !isJSONObject(*ev.Properties) {
 			return nil, invalid(PersonalizeEvents, "1 validation error detected: Value at 'eventList.%d.member.properties' failed to satisfy constraint: Member must be a JSON object, such as {\"numberOfRatings\": \"12\"}", i+1)
@@ -68,7 +65,7 @@ func (e *Engine) putEvents(w *world, in *shape.PutEventsInput, cx opContext) (*s
 			ReceivedAt:        cx.now,
 		})
 	}
-	return &shape.PutEventsOutput{}, nil
+	return &personalizeevents.PutEventsOutput{}, nil
 }
 
 func isJSONObject(s string) bool {
@@ -83,7 +80,7 @@ func deref(s *string) string {
 	return *s
 }
 
-func attribution(m *shape.MetricAttribution) string {
+func attribution(m *personalizeevents.MetricAttribution) string {
 	if m == nil {
 		return ""
 	}

@@ -4,17 +4,10 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape/personalize"
 )
 
-// The Personalize event tracker operations.
-var (
-	OpCreateEventTracker   = define(Personalize, "CreateEventTracker", (*Engine).createEventTracker)
-	OpDescribeEventTracker = define(Personalize, "DescribeEventTracker", (*Engine).describeEventTracker)
-	OpListEventTrackers    = define(Personalize, "ListEventTrackers", (*Engine).listEventTrackers)
-	OpDeleteEventTracker   = define(Personalize, "DeleteEventTracker", (*Engine).deleteEventTracker)
-)
-
-func (e *Engine) createEventTracker(w *world, in *shape.CreateEventTrackerInput, cx opContext) (*shape.CreateEventTrackerOutput, *Error) {
+func (e *Engine) createEventTracker(w *world, in *personalize.CreateEventTrackerInput, cx opContext) (*personalize.CreateEventTrackerOutput, *Error) {
 	g := e.group(w, *in.DatasetGroupArn, cx.now)
 	if g == nil {
 		return nil, resourceNotFound(*in.DatasetGroupArn)
@@ -48,16 +41,16 @@ func (e *Engine) createEventTracker(w *world, in *shape.CreateEventTrackerInput,
 	w.byTrackingID[t.trackingID] = t
 	w.trackerIndex.add(t)
 	g.tracker = t
-	return &shape.CreateEventTrackerOutput{EventTrackerArn: &t.arn, TrackingId: &t.trackingID}, nil
+	return &personalize.CreateEventTrackerOutput{EventTrackerArn: &t.arn, TrackingId: &t.trackingID}, nil
 }
 
-func (e *Engine) describeEventTracker(w *world, in *shape.DescribeEventTrackerInput, cx opContext) (*shape.DescribeEventTrackerOutput, *Error) {
+func (e *Engine) describeEventTracker(w *world, in *personalize.DescribeEventTrackerInput, cx opContext) (*personalize.DescribeEventTrackerOutput, *Error) {
 	t := e.tracker(w, *in.EventTrackerArn, cx.now)
 	if t == nil {
 		return nil, resourceNotFound(*in.EventTrackerArn)
 	}
 	status, changed, _ := e.trackerStatus(t, cx.now)
-	return &shape.DescribeEventTrackerOutput{EventTracker: &shape.EventTracker{
+	return &personalize.DescribeEventTrackerOutput{EventTracker: &personalize.EventTracker{
 		Name:                &t.name,
 		EventTrackerArn:     &t.arn,
 		AccountId:           &w.scope.Account,
@@ -72,7 +65,7 @@ func (e *Engine) describeEventTracker(w *world, in *shape.DescribeEventTrackerIn
 // listEventTrackers lists newest first (a documented guess); summaries carry no trackingId.
 // With datasetGroupArn it lists that group's tracker (none if the group does not exist: the
 // operation models no not-found error).
-func (e *Engine) listEventTrackers(w *world, in *shape.ListEventTrackersInput, cx opContext) (*shape.ListEventTrackersOutput, *Error) {
+func (e *Engine) listEventTrackers(w *world, in *personalize.ListEventTrackersInput, cx opContext) (*personalize.ListEventTrackersOutput, *Error) {
 	items := w.trackerIndex.view()
 	if in.DatasetGroupArn != nil {
 		items = nil
@@ -94,10 +87,10 @@ func (e *Engine) listEventTrackers(w *world, in *shape.ListEventTrackersInput, c
 	if err != nil {
 		return nil, err
 	}
-	out := &shape.ListEventTrackersOutput{EventTrackers: make([]shape.EventTrackerSummary, len(page)), NextToken: next}
+	out := &personalize.ListEventTrackersOutput{EventTrackers: make([]personalize.EventTrackerSummary, len(page)), NextToken: next}
 	for i, t := range page {
 		status, changed, _ := e.trackerStatus(t, cx.now)
-		out.EventTrackers[i] = shape.EventTrackerSummary{
+		out.EventTrackers[i] = personalize.EventTrackerSummary{
 			Name:                &t.name,
 			EventTrackerArn:     &t.arn,
 			Status:              &status,
@@ -108,7 +101,7 @@ func (e *Engine) listEventTrackers(w *world, in *shape.ListEventTrackersInput, c
 	return out, nil
 }
 
-func (e *Engine) deleteEventTracker(w *world, in *shape.DeleteEventTrackerInput, cx opContext) (*shape.DeleteEventTrackerOutput, *Error) {
+func (e *Engine) deleteEventTracker(w *world, in *personalize.DeleteEventTrackerInput, cx opContext) (*personalize.DeleteEventTrackerOutput, *Error) {
 	t := e.tracker(w, *in.EventTrackerArn, cx.now)
 	if t == nil {
 		return nil, resourceNotFound(*in.EventTrackerArn)
@@ -117,5 +110,5 @@ func (e *Engine) deleteEventTracker(w *world, in *shape.DeleteEventTrackerInput,
 		return nil, inUse("The event tracker %s is in %s state and cannot be deleted.", t.arn, status)
 	}
 	t.life.deleted = cx.now
-	return &shape.DeleteEventTrackerOutput{}, nil
+	return &personalize.DeleteEventTrackerOutput{}, nil
 }

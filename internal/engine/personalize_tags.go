@@ -3,14 +3,7 @@ package engine
 import (
 	"strings"
 
-	"github.com/awsfake/awsfake/internal/shape"
-)
-
-// The Personalize tagging operations, on dataset groups and event trackers.
-var (
-	OpTagResource         = define(Personalize, "TagResource", (*Engine).tagResource)
-	OpUntagResource       = define(Personalize, "UntagResource", (*Engine).untagResource)
-	OpListTagsForResource = define(Personalize, "ListTagsForResource", (*Engine).listTagsForResource)
+	"github.com/awsfake/awsfake/internal/shape/personalize"
 )
 
 // tagged finds the tags of the resource an ARN names. forChange refuses a resource that is
@@ -39,7 +32,7 @@ func (e *Engine) tagged(w *world, arn string, cx opContext, forChange bool) (*ta
 	return tags, nil
 }
 
-func (e *Engine) tagResource(w *world, in *shape.TagResourceInput, cx opContext) (*shape.TagResourceOutput, *Error) {
+func (e *Engine) tagResource(w *world, in *personalize.TagResourceInput, cx opContext) (*personalize.TagResourceOutput, *Error) {
 	tags, err := e.tagged(w, *in.ResourceArn, cx, true)
 	if err != nil {
 		return nil, err
@@ -49,10 +42,10 @@ func (e *Engine) tagResource(w *world, in *shape.TagResourceInput, cx opContext)
 		return nil, tooManyTags(e.cfg.TagQuota)
 	}
 	*tags = merged
-	return &shape.TagResourceOutput{}, nil
+	return &personalize.TagResourceOutput{}, nil
 }
 
-func (e *Engine) untagResource(w *world, in *shape.UntagResourceInput, cx opContext) (*shape.UntagResourceOutput, *Error) {
+func (e *Engine) untagResource(w *world, in *personalize.UntagResourceInput, cx opContext) (*personalize.UntagResourceOutput, *Error) {
 	if len(in.TagKeys) > e.cfg.TagQuota {
 		return nil, Errorf("TooManyTagKeysException", 0, "The request contains more tag keys than can be associated with a resource (%d tag keys per resource).", e.cfg.TagQuota)
 	}
@@ -61,13 +54,13 @@ func (e *Engine) untagResource(w *world, in *shape.UntagResourceInput, cx opCont
 		return nil, err
 	}
 	*tags = tags.without(in.TagKeys)
-	return &shape.UntagResourceOutput{}, nil
+	return &personalize.UntagResourceOutput{}, nil
 }
 
-func (e *Engine) listTagsForResource(w *world, in *shape.ListTagsForResourceInput, cx opContext) (*shape.ListTagsForResourceOutput, *Error) {
+func (e *Engine) listTagsForResource(w *world, in *personalize.ListTagsForResourceInput, cx opContext) (*personalize.ListTagsForResourceOutput, *Error) {
 	tags, err := e.tagged(w, *in.ResourceArn, cx, false)
 	if err != nil {
 		return nil, err
 	}
-	return &shape.ListTagsForResourceOutput{Tags: personalizeTagsOut(*tags)}, nil
+	return &personalize.ListTagsForResourceOutput{Tags: personalizeTagsOut(*tags)}, nil
 }

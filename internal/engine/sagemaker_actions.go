@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
 
 // action is one SageMaker ML lineage action.
@@ -17,12 +18,12 @@ import (
 type action struct {
 	name, arn   string
 	seq         uint64
-	source      shape.ActionSource
+	source      sagemaker.ActionSource
 	actionType  string
 	description *string
 	status      *string
 	properties  map[string]string
-	metadata    *shape.MetadataProperties
+	metadata    *sagemaker.MetadataProperties
 	created     time.Time
 	modified    time.Time
 	tags        tagList
@@ -31,16 +32,7 @@ type action struct {
 
 func (a *action) isDeleted() bool { return a.deleted }
 
-// The SageMaker action operations.
-var (
-	OpCreateAction   = define(SageMaker, "CreateAction", (*Engine).createAction)
-	OpDescribeAction = define(SageMaker, "DescribeAction", (*Engine).describeAction)
-	OpListActions    = define(SageMaker, "ListActions", (*Engine).listActions)
-	OpUpdateAction   = define(SageMaker, "UpdateAction", (*Engine).updateAction)
-	OpDeleteAction   = define(SageMaker, "DeleteAction", (*Engine).deleteAction)
-)
-
-func (e *Engine) createAction(w *world, in *shape.CreateActionInput, cx opContext) (*shape.CreateActionOutput, *Error) {
+func (e *Engine) createAction(w *world, in *sagemaker.CreateActionInput, cx opContext) (*sagemaker.CreateActionOutput, *Error) {
 	name := *in.ActionName
 	// Names are unique per account and Region, compared exactly (case kept): a documented
 	// guess, AWS does not say whether it folds case.
@@ -71,7 +63,7 @@ func (e *Engine) createAction(w *world, in *shape.CreateActionInput, cx opContex
 	w.actions[name] = a
 	w.actionByName.add(a)
 	w.actionByTime.add(a)
-	return &shape.CreateActionOutput{ActionArn: &a.arn}, nil
+	return &sagemaker.CreateActionOutput{ActionArn: &a.arn}, nil
 }
 
 func tooManySageMakerTags(q int) *Error {
@@ -101,12 +93,12 @@ func actionNotFound(w *world, nameOrARN string) *Error {
 	return notFound(SageMaker, "Action %s does not exist.", arn)
 }
 
-func (e *Engine) describeAction(w *world, in *shape.DescribeActionInput, _ opContext) (*shape.DescribeActionOutput, *Error) {
+func (e *Engine) describeAction(w *world, in *sagemaker.DescribeActionInput, _ opContext) (*sagemaker.DescribeActionOutput, *Error) {
 	a := w.findAction(*in.ActionName)
 	if a == nil {
 		return nil, actionNotFound(w, *in.ActionName)
 	}
-	return &shape.DescribeActionOutput{
+	return &sagemaker.DescribeActionOutput{
 		ActionName:         &a.name,
 		ActionArn:          &a.arn,
 		Source:             &a.source,
@@ -120,7 +112,7 @@ func (e *Engine) describeAction(w *world, in *shape.DescribeActionInput, _ opCon
 	}, nil
 }
 
-func (e *Engine) updateAction(w *world, in *shape.UpdateActionInput, cx opContext) (*shape.UpdateActionOutput, *Error) {
+func (e *Engine) updateAction(w *world, in *sagemaker.UpdateActionInput, cx opContext) (*sagemaker.UpdateActionOutput, *Error) {
 	a := w.actions[*in.ActionName]
 	if a == nil {
 		return nil, actionNotFound(w, *in.ActionName)
@@ -143,10 +135,10 @@ func (e *Engine) updateAction(w *world, in *shape.UpdateActionInput, cx opContex
 		a.properties = props
 	}
 	a.modified = cx.now
-	return &shape.UpdateActionOutput{ActionArn: &a.arn}, nil
+	return &sagemaker.UpdateActionOutput{ActionArn: &a.arn}, nil
 }
 
-func (e *Engine) deleteAction(w *world, in *shape.DeleteActionInput, _ opContext) (*shape.DeleteActionOutput, *Error) {
+func (e *Engine) deleteAction(w *world, in *sagemaker.DeleteActionInput, _ opContext) (*sagemaker.DeleteActionOutput, *Error) {
 	a := w.actions[*in.ActionName]
 	if a == nil {
 		return nil, actionNotFound(w, *in.ActionName)
@@ -155,10 +147,10 @@ func (e *Engine) deleteAction(w *world, in *shape.DeleteActionInput, _ opContext
 	a.deleted = true
 	w.actionByName.removed()
 	w.actionByTime.removed()
-	return &shape.DeleteActionOutput{ActionArn: &a.arn}, nil
+	return &sagemaker.DeleteActionOutput{ActionArn: &a.arn}, nil
 }
 
-func (e *Engine) listActions(w *world, in *shape.ListActionsInput, _ opContext) (*shape.ListActionsOutput, *Error) {
+func (e *Engine) listActions(w *world, in *sagemaker.ListActionsInput, _ opContext) (*sagemaker.ListActionsOutput, *Error) {
 	byName := in.SortBy != nil && *in.SortBy == "Name"
 	asc := in.SortOrder != nil && *in.SortOrder == "Ascending"
 	limit := 10
@@ -192,7 +184,7 @@ func (e *Engine) listActions(w *world, in *shape.ListActionsInput, _ opContext) 
 		}
 	}
 
-	out := &shape.ListActionsOutput{ActionSummaries: []shape.ActionSummary{}}
+	out := &sagemaker.ListActionsOutput{ActionSummaries: []sagemaker.ActionSummary{}}
 	var last *action
 	for ; i >= 0 && i < len(items); i += step {
 		a := items[i]
@@ -221,7 +213,7 @@ func actionProbe(name, timeSeq string) (*action, bool) {
 	return &action{name: name, created: time.Unix(0, nanos).UTC(), seq: seq}, true
 }
 
-func actionMatches(a *action, in *shape.ListActionsInput) bool {
+func actionMatches(a *action, in *sagemaker.ListActionsInput) bool {
 	switch {
 	case in.SourceUri != nil && *in.SourceUri != *a.source.SourceUri,
 		in.ActionType != nil && *in.ActionType != a.actionType,
@@ -232,8 +224,8 @@ func actionMatches(a *action, in *shape.ListActionsInput) bool {
 	return true
 }
 
-func actionSummary(a *action) shape.ActionSummary {
-	return shape.ActionSummary{
+func actionSummary(a *action) sagemaker.ActionSummary {
+	return sagemaker.ActionSummary{
 		ActionArn:        &a.arn,
 		ActionName:       &a.name,
 		Source:           &a.source,

@@ -3,15 +3,7 @@ package engine
 import (
 	"strings"
 
-	"github.com/awsfake/awsfake/internal/shape"
-)
-
-// The SageMaker tagging operations, on the ARNs of actions (the only SageMaker resources the
-// fake holds).
-var (
-	OpAddTags    = define(SageMaker, "AddTags", (*Engine).addTags)
-	OpListTags   = define(SageMaker, "ListTags", (*Engine).listTags)
-	OpDeleteTags = define(SageMaker, "DeleteTags", (*Engine).deleteTags)
+	"github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
 
 // taggedAction finds the action an ARN names. SageMaker answers tagging calls on a resource
@@ -25,7 +17,7 @@ func (w *world) taggedAction(arn string) (*action, *Error) {
 	return nil, invalid(SageMaker, "Resource %s does not exist.", arn)
 }
 
-func (e *Engine) addTags(w *world, in *shape.AddTagsInput, _ opContext) (*shape.AddTagsOutput, *Error) {
+func (e *Engine) addTags(w *world, in *sagemaker.AddTagsInput, _ opContext) (*sagemaker.AddTagsOutput, *Error) {
 	a, err := w.taggedAction(*in.ResourceArn)
 	if err != nil {
 		return nil, err
@@ -36,10 +28,10 @@ func (e *Engine) addTags(w *world, in *shape.AddTagsInput, _ opContext) (*shape.
 	}
 	a.tags = tags
 	// A documented guess: the output lists every tag of the resource after the call.
-	return &shape.AddTagsOutput{Tags: tagsOut(tags)}, nil
+	return &sagemaker.AddTagsOutput{Tags: tagsOut(tags)}, nil
 }
 
-func (e *Engine) listTags(w *world, in *shape.ListTagsInput, _ opContext) (*shape.ListTagsOutput, *Error) {
+func (e *Engine) listTags(w *world, in *sagemaker.ListTagsInput, _ opContext) (*sagemaker.ListTagsOutput, *Error) {
 	a, err := w.taggedAction(*in.ResourceArn)
 	if err != nil {
 		return nil, err
@@ -49,14 +41,14 @@ func (e *Engine) listTags(w *world, in *shape.ListTagsInput, _ opContext) (*shap
 	if in.NextToken != nil && *in.NextToken != "" {
 		return nil, invalid(SageMaker, "Invalid pagination token: %s", *in.NextToken)
 	}
-	return &shape.ListTagsOutput{Tags: tagsOut(a.tags)}, nil
+	return &sagemaker.ListTagsOutput{Tags: tagsOut(a.tags)}, nil
 }
 
-func (e *Engine) deleteTags(w *world, in *shape.DeleteTagsInput, _ opContext) (*shape.DeleteTagsOutput, *Error) {
+func (e *Engine) deleteTags(w *world, in *sagemaker.DeleteTagsInput, _ opContext) (*sagemaker.DeleteTagsOutput, *Error) {
 	a, err := w.taggedAction(*in.ResourceArn)
 	if err != nil {
 		return nil, err
 	}
 	a.tags = a.tags.without(in.TagKeys)
-	return &shape.DeleteTagsOutput{}, nil
+	return &sagemaker.DeleteTagsOutput{}, nil
 }

@@ -4,7 +4,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/shape"
+	"github.com/awsfake/awsfake/internal/shape/personalize"
+	"github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
 
 // Seeding is one batch of seeds, applied under one hold of the engine's lock: all of them, or
@@ -53,7 +54,7 @@ func (s *Seeding) Seed(scope Scope, op *Op, in any, ago time.Duration, failReaso
 // count it touched.
 func undoCreate(w *world, out any) func() {
 	switch o := out.(type) {
-	case *shape.CreateActionOutput:
+	case *sagemaker.CreateActionOutput:
 		a := w.findAction(*o.ActionArn)
 		return func() {
 			delete(w.actions, a.name)
@@ -61,14 +62,14 @@ func undoCreate(w *world, out any) func() {
 			w.actionByName.removed()
 			w.actionByTime.removed()
 		}
-	case *shape.CreateDatasetGroupOutput:
+	case *personalize.CreateDatasetGroupOutput:
 		p, _ := parseARN(*o.DatasetGroupArn)
 		g := w.groups[strings.TrimPrefix(p.resource, "dataset-group/")]
 		return func() {
 			w.purgeGroup(g)
 			w.groupsLive--
 		}
-	case *shape.CreateEventTrackerOutput:
+	case *personalize.CreateEventTrackerOutput:
 		t := w.trackers[*o.EventTrackerArn]
 		return func() { w.purgeTracker(t) }
 	}

@@ -1,6 +1,9 @@
 package engine
 
-import "github.com/awsfake/awsfake/internal/shape"
+import (
+	"github.com/awsfake/awsfake/internal/shape/personalize"
+	"github.com/awsfake/awsfake/internal/shape/sagemaker"
+)
 
 // tag is one key and value; tagList keeps a resource's tags in the order they were first
 // added (keys unique). A tagList is never changed once stored: merged and without return new
@@ -50,7 +53,7 @@ func (t tagList) without(keys []string) tagList {
 // The two services name a tag's members differently (Key and Value in SageMaker, tagKey and
 // tagValue in Personalize); both convert to and from the engine's one tag type.
 
-func tagsIn(ts []shape.Tag) []tag {
+func tagsIn(ts []sagemaker.Tag) []tag {
 	out := make([]tag, len(ts))
 	for i, t := range ts {
 		out[i] = tag{key: *t.Key, value: *t.Value}
@@ -58,15 +61,15 @@ func tagsIn(ts []shape.Tag) []tag {
 	return out
 }
 
-func tagsOut(ts tagList) []shape.Tag {
-	out := make([]shape.Tag, len(ts))
+func tagsOut(ts tagList) []sagemaker.Tag {
+	out := make([]sagemaker.Tag, len(ts))
 	for i := range ts {
-		out[i] = shape.Tag{Key: &ts[i].key, Value: &ts[i].value}
+		out[i] = sagemaker.Tag{Key: &ts[i].key, Value: &ts[i].value}
 	}
 	return out
 }
 
-func personalizeTagsIn(ts []shape.PersonalizeTag) []tag {
+func personalizeTagsIn(ts []personalize.Tag) []tag {
 	out := make([]tag, len(ts))
 	for i, t := range ts {
 		out[i] = tag{key: *t.TagKey, value: *t.TagValue}
@@ -74,10 +77,10 @@ func personalizeTagsIn(ts []shape.PersonalizeTag) []tag {
 	return out
 }
 
-func personalizeTagsOut(ts tagList) []shape.PersonalizeTag {
-	out := make([]shape.PersonalizeTag, len(ts))
+func personalizeTagsOut(ts tagList) []personalize.Tag {
+	out := make([]personalize.Tag, len(ts))
 	for i := range ts {
-		out[i] = shape.PersonalizeTag{TagKey: &ts[i].key, TagValue: &ts[i].value}
+		out[i] = personalize.Tag{TagKey: &ts[i].key, TagValue: &ts[i].value}
 	}
 	return out
 }

@@ -5,7 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/awsfake/awsfake/internal/shape"
+	peshape "github.com/awsfake/awsfake/internal/shape/personalizeevents"
+	smshape "github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
 
 var benchDoc = []byte(`{"ActionName":"a-123456","ActionType":"ModelDeployment","Source":{"SourceUri":"s3://models/model.tar.gz"},"Properties":{"stage":"prod"}}`)
@@ -13,7 +14,7 @@ var benchDoc = []byte(`{"ActionName":"a-123456","ActionType":"ModelDeployment","
 func BenchmarkDecodeOurs(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		var in shape.CreateActionInput
+		var in smshape.CreateActionInput
 		if err := decodeJSON(benchDoc, &in); err != nil {
 			b.Fatal(err)
 		}
@@ -23,7 +24,7 @@ func BenchmarkDecodeOurs(b *testing.B) {
 func BenchmarkDecodeEncodingJSON(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		var in shape.CreateActionInput
+		var in smshape.CreateActionInput
 		if err := json.Unmarshal(benchDoc, &in); err != nil {
 			b.Fatal(err)
 		}
@@ -37,7 +38,7 @@ var putEventsDoc = []byte(`{"trackingId":"11111111-2222-4333-8444-555555555555",
 func BenchmarkDecodePutEventsOurs(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		var in shape.PutEventsInput
+		var in peshape.PutEventsInput
 		if err := decodeJSON(putEventsDoc, &in); err != nil {
 			b.Fatal(err)
 		}
@@ -47,7 +48,7 @@ func BenchmarkDecodePutEventsOurs(b *testing.B) {
 func BenchmarkDecodePutEventsEncodingJSON(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		var in shape.PutEventsInput
+		var in peshape.PutEventsInput
 		if err := json.Unmarshal(putEventsDoc, &in); err != nil {
 			b.Fatal(err)
 		}

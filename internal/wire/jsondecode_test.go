@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/internal/engine"
-	"github.com/awsfake/awsfake/internal/shape"
+	smshape "github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
 
 // sameAsStdlib are documents both decoders must read identically.
@@ -82,7 +82,7 @@ func TestDecodeErrors(t *testing.T) {
 
 func TestDecodeMatchesNamesExactly(t *testing.T) {
 	t.Parallel()
-	in := &shape.DescribeActionInput{}
+	in := &smshape.DescribeActionInput{}
 	require.NoError(t, decodeJSON([]byte(`{"actionname":"x"}`), in))
 	require.Nil(t, in.ActionName, "AWS matches member names exactly")
 }

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+)
+
+// generate writes every file.
+func (g *generator) generate() error {
+	for _, sd := range g.svcs {
+		if err := g.emitShapes(sd); err != nil {
+			return err
+		}
+		for _, op := range sd.ops {
+			if err := g.emitOperation(sd, op); err != nil {
+				return fmt.Errorf("%s.%s: %w", sd.name, op.name, err)
+			}
+		}
+		if err := g.emitService(sd); err != nil {
+			return fmt.Errorf("%s: %w", sd.name, err)
+		}
+	}
+	if err := g.emitPredicateInputs(); err != nil {
+		return err
+	}
+	if err := g.emitEngineOps(); err != nil {
+		return err
+	}
+	return g.emitCatalog()
+}
+
+// emitEngineOps binds each operation to its behaviour, the method of *Engine named after it.
+func (g *generator) emitEngineOps() error {
+	var b bytes.Buffer
+	b.WriteString(header("operations.txt"))
+	b.WriteString("package engine\n\n// The supported operations, each bound to its behaviour: (*Engine).<operation>.\nvar (\n")
+	for _, sd := range g.svcs {
+		for _, op := range sd.ops {
+			fmt.Fprintf(&b, "\tOp%s = define(%s, %q, (*Engine).%s)\n", op.name, sd.engine, op.name, lowerFirst(op.name))
+		}
+	}
+	b.WriteString(")\n")
+	return g.emit(filepath.Join("internal", "engine", "zz_ops.go"), b.Bytes())
+}
+
+// emitCatalog writes the one list of supported operations.
+func (g *generator) emitCatalog() error {
+	var body strings.Builder
+	body.WriteString("var operations = []Operation{\n")
+	for _, sd := range g.svcs {
+		for _, op := range sd.ops {
+			fmt.Fprintf(&body, "\t{Service: %q, Name: %q, Input: reflect.TypeFor[*%s.%sInput](), Errors: %#v, HTTPMethod: %q, HTTPPath: %q, Create: %t, Lifecycle: %t},\n",
+				sd.name, op.name, sd.sdkName, op.name, op.model.Errors, op.model.HTTP.Method, op.model.HTTP.RequestURI, op.flags["create"], op.flags["lifecycle"])
+		}
+	}
+	body.WriteString("}\n")
+	var b bytes.Buffer
+	b.WriteString(header("operations.txt and the service models"))
+	b.WriteString("package catalog\n\nimport (\n\t\"reflect\"\n\n")
+	for _, sd := range g.svcs {
+		fmt.Fprintf(&b, "\t%q\n", sd.sdk.path)
+	}
+	b.WriteString(")\n\n")
+	b.WriteString(strings.ReplaceAll(body.String(), "[]string(nil)", "nil"))
+	return g.emit(filepath.Join("internal", "catalog", "zz_operations.go"), b.Bytes())
+}
