@@ -119,8 +119,8 @@ func (f *Fake) decide(ctx context.Context, p engine.Pending) engine.Decision {
 		lr.matched++
 		n, r := lr.matched, lr.r
 		fires := n > r.Skip && (r.Count == 0 || n <= r.Skip+r.Count)
-		if fires && r.Probability > 0 && r.Probability < 1 {
-			fires = lr.rng.Float64() < r.Probability
+		if fires && r.Probability != nil {
+			fires = lr.rng.Float64() < *r.Probability
 		}
 		if fires && chosen == nil {
 			chosen = r

@@ -143,6 +143,43 @@ func TestProbabilityIsSeeded(t *testing.T) {
 	require.Less(t, fired, 35)
 }
 
+// The edges of WithProbability: 0 never fires (it fired on every call once, read as "unset"),
+// 1 always does, and the JSON form means the same.
+func TestProbabilityEdges(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name  string
+		rule  *scenario.Rule
+		fired int
+	}{
+		{"zero in Go", scenario.On("sagemaker", "ListActions").WithProbability(0, 7).Fail(scenario.Throttling()), 0},
+		{"one in Go", scenario.On("sagemaker", "ListActions").WithProbability(1, 7).Fail(scenario.Throttling()), 10},
+		{"unset", scenario.On("sagemaker", "ListActions").Fail(scenario.Throttling()), 10},
+		{"zero in JSON", mustParse(t, `{"rules": [{"service": "sagemaker", "operation": "ListActions", "probability": 0, "seed": 7,
+			"error": {"code": "ThrottlingException"}}]}`).Rules[0], 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			f := fake.New()
+			f.Inject(t, c.rule)
+			fired := 0
+			for i := 0; i < 10; i++ {
+				if _, err := f.SageMaker().ListActions(context.Background(), &sagemaker.ListActionsInput{}); err != nil {
+					fired++
+				}
+			}
+			require.Equal(t, c.fired, fired)
+		})
+	}
+}
+
+func mustParse(t *testing.T, doc string) *scenario.Scenario {
+	t.Helper()
+	s, err := scenario.ParseJSON([]byte(doc))
+	require.NoError(t, err)
+	return s
+}
+
 func TestPredicates(t *testing.T) {
 	t.Parallel()
 	eachDoor(t, func(t *testing.T, e *env) {

@@ -5,9 +5,11 @@ package fake
 import (
 	"context"
 	"fmt"
+
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalize/types"
 	"github.com/aws/smithy-go"
+
 	pzshape "github.com/awsfake/awsfake/internal/shape/personalize"
 )
 

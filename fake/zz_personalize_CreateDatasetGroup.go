@@ -4,12 +4,14 @@ package fake
 
 import (
 	"context"
+	"strings"
+
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalize/types"
 	"github.com/aws/smithy-go"
+
 	"github.com/awsfake/awsfake/internal/engine"
 	pzshape "github.com/awsfake/awsfake/internal/shape/personalize"
-	"strings"
 )
 
 // CreateDatasetGroup is *personalize.Client's CreateDatasetGroup, on the fake. AWS: Creates an empty dataset group.

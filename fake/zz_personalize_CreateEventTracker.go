@@ -4,12 +4,14 @@ package fake
 
 import (
 	"context"
+	"strings"
+
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalize/types"
 	"github.com/aws/smithy-go"
+
 	"github.com/awsfake/awsfake/internal/engine"
 	pzshape "github.com/awsfake/awsfake/internal/shape/personalize"
-	"strings"
 )
 
 // CreateEventTracker is *personalize.Client's CreateEventTracker, on the fake. AWS: Creates an event tracker that you use when adding event data to a specified dataset group using the PutEvents (https://docs.aws.amazon.com/personalize/latest/dg/API_UBS_PutEvents.html) API.

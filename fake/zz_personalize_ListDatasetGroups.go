@@ -4,11 +4,13 @@ package fake
 
 import (
 	"context"
+	"strings"
+
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalize/types"
+
 	"github.com/awsfake/awsfake/internal/engine"
 	pzshape "github.com/awsfake/awsfake/internal/shape/personalize"
-	"strings"
 )
 
 // ListDatasetGroups is *personalize.Client's ListDatasetGroups, on the fake. AWS: Returns a list of dataset groups.

@@ -4,11 +4,13 @@ package fake
 
 import (
 	"context"
+	"strings"
+
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalize/types"
+
 	"github.com/awsfake/awsfake/internal/engine"
 	pzshape "github.com/awsfake/awsfake/internal/shape/personalize"
-	"strings"
 )
 
 // ListEventTrackers is *personalize.Client's ListEventTrackers, on the fake. AWS: Returns the list of event trackers associated with the account.

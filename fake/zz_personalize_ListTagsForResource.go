@@ -4,12 +4,14 @@ package fake
 
 import (
 	"context"
+	"strings"
+
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalize/types"
 	"github.com/aws/smithy-go"
+
 	"github.com/awsfake/awsfake/internal/engine"
 	pzshape "github.com/awsfake/awsfake/internal/shape/personalize"
-	"strings"
 )
 
 // ListTagsForResource is *personalize.Client's ListTagsForResource, on the fake. AWS: Get a list of tags (https://docs.aws.amazon.com/personalize/latest/dg/tagging-resources.html) attached to a resource.

@@ -4,13 +4,15 @@ package fake
 
 import (
 	"context"
+	"slices"
+	"strings"
+
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalize/types"
 	"github.com/aws/smithy-go"
+
 	"github.com/awsfake/awsfake/internal/engine"
 	pzshape "github.com/awsfake/awsfake/internal/shape/personalize"
-	"slices"
-	"strings"
 )
 
 // UntagResource is *personalize.Client's UntagResource, on the fake. AWS: Remove tags (https://docs.aws.amazon.com/personalize/latest/dg/tagging-resources.html) that are attached to a resource.

@@ -5,11 +5,13 @@ package fake
 import (
 	"context"
 	"fmt"
+	"slices"
+
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
 	"github.com/aws/smithy-go"
+
 	peshape "github.com/awsfake/awsfake/internal/shape/personalizeevents"
-	"slices"
 )
 
 // peService is the service id the SDK names in its errors.

@@ -4,12 +4,14 @@ package fake
 
 import (
 	"context"
+	"strings"
+
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
 	"github.com/aws/smithy-go"
+
 	"github.com/awsfake/awsfake/internal/engine"
 	peshape "github.com/awsfake/awsfake/internal/shape/personalizeevents"
-	"strings"
 )
 
 // PutEvents is *personalizeevents.Client's PutEvents, on the fake. AWS: Records item interaction event data.

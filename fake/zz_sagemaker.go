@@ -5,9 +5,11 @@ package fake
 import (
 	"context"
 	"fmt"
+
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/aws/smithy-go"
+
 	smshape "github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
 

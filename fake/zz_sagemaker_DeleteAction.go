@@ -4,12 +4,14 @@ package fake
 
 import (
 	"context"
+	"strings"
+
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/aws/smithy-go"
+
 	"github.com/awsfake/awsfake/internal/engine"
 	smshape "github.com/awsfake/awsfake/internal/shape/sagemaker"
-	"strings"
 )
 
 // DeleteAction is *sagemaker.Client's DeleteAction, on the fake. AWS: Deletes an action.

@@ -4,11 +4,13 @@ package fake
 
 import (
 	"context"
+	"slices"
+
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/smithy-go"
+
 	"github.com/awsfake/awsfake/internal/engine"
 	smshape "github.com/awsfake/awsfake/internal/shape/sagemaker"
-	"slices"
 )
 
 // DeleteTags is *sagemaker.Client's DeleteTags, on the fake. AWS: Deletes the specified tags from an SageMaker resource.

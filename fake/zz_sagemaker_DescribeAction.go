@@ -4,13 +4,15 @@ package fake
 
 import (
 	"context"
+	"maps"
+	"strings"
+
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/aws/smithy-go"
+
 	"github.com/awsfake/awsfake/internal/engine"
 	smshape "github.com/awsfake/awsfake/internal/shape/sagemaker"
-	"maps"
-	"strings"
 )
 
 // DescribeAction is *sagemaker.Client's DescribeAction, on the fake. AWS: Describes an action.

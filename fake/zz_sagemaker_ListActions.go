@@ -4,11 +4,13 @@ package fake
 
 import (
 	"context"
+	"strings"
+
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+
 	"github.com/awsfake/awsfake/internal/engine"
 	smshape "github.com/awsfake/awsfake/internal/shape/sagemaker"
-	"strings"
 )
 
 // ListActions is *sagemaker.Client's ListActions, on the fake. AWS: Lists the actions in your account and their properties.

@@ -4,8 +4,10 @@ package fake
 
 import (
 	"context"
+
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/smithy-go"
+
 	"github.com/awsfake/awsfake/internal/engine"
 	smshape "github.com/awsfake/awsfake/internal/shape/sagemaker"
 )

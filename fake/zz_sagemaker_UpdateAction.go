@@ -4,14 +4,16 @@ package fake
 
 import (
 	"context"
-	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
-	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
-	"github.com/aws/smithy-go"
-	"github.com/awsfake/awsfake/internal/engine"
-	smshape "github.com/awsfake/awsfake/internal/shape/sagemaker"
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/aws/smithy-go"
+
+	"github.com/awsfake/awsfake/internal/engine"
+	smshape "github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
 
 // UpdateAction is *sagemaker.Client's UpdateAction, on the fake. AWS: Updates an action.

@@ -1,6 +1,10 @@
 package scenario
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/awsfake/awsfake/internal/catalog"
+)
 
 // Error is an AWS error a rule answers with. The fake sends it as AWS would: the code in the
 // X-Amzn-ErrorType header and the body, the status, and the SDK's error type for the code.
@@ -60,16 +64,16 @@ func AccessDenied(message string) *Error {
 // SageMaker's modelled errors for the supported operations.
 
 // ValidationException is SageMaker's answer to invalid input (and to a duplicate name).
-func ValidationException(message string) *Error { return Err("ValidationException", message) }
+func ValidationException(message string) *Error { return Err(catalog.ValidationException, message) }
 
 // ResourceNotFound is SageMaker's ResourceNotFound (*types.ResourceNotFound in the SDK).
 func ResourceNotFound(message string) *Error {
-	return Err("ResourceNotFound", orDefault(message, "Resource not found."))
+	return Err(catalog.ResourceNotFound, orDefault(message, "Resource not found."))
 }
 
 // ResourceLimitExceeded is SageMaker's ResourceLimitExceeded.
 func ResourceLimitExceeded(message string) *Error {
-	return Err("ResourceLimitExceeded", orDefault(message, "The account-level service limit has been exceeded."))
+	return Err(catalog.ResourceLimit, orDefault(message, "The account-level service limit has been exceeded."))
 }
 
 // ConflictException is SageMaker's ConflictException (UpdateAction models it).
@@ -86,41 +90,41 @@ func ResourceInUse(message string) *Error {
 
 // InvalidInput is Personalize's InvalidInputException (also Personalize Events').
 func InvalidInput(message string) *Error {
-	return Err("InvalidInputException", orDefault(message, "Provide a valid value for the field or parameter."))
+	return Err(catalog.InvalidInput, orDefault(message, "Provide a valid value for the field or parameter."))
 }
 
 // ResourceNotFoundException is Personalize's not-found error.
 func ResourceNotFoundException(message string) *Error {
-	return Err("ResourceNotFoundException", orDefault(message, "Could not find resource."))
+	return Err(catalog.NotFound, orDefault(message, "Could not find resource."))
 }
 
 // ResourceAlreadyExists is Personalize's ResourceAlreadyExistsException.
 func ResourceAlreadyExists(message string) *Error {
-	return Err("ResourceAlreadyExistsException", orDefault(message, "The specified resource already exists."))
+	return Err(catalog.AlreadyExists, orDefault(message, "The specified resource already exists."))
 }
 
 // ResourceInUseException is Personalize's ResourceInUseException.
 func ResourceInUseException(message string) *Error {
-	return Err("ResourceInUseException", orDefault(message, "The specified resource is in use."))
+	return Err(catalog.InUse, orDefault(message, "The specified resource is in use."))
 }
 
 // LimitExceeded is Personalize's LimitExceededException. aws-sdk-go-v2 retries it as
 // throttling.
 func LimitExceeded(message string) *Error {
-	return Err("LimitExceededException", orDefault(message, "The limit on the number of requests per second has been exceeded."))
+	return Err(catalog.LimitExceeded, orDefault(message, "The limit on the number of requests per second has been exceeded."))
 }
 
 // TooManyTags is Personalize's TooManyTagsException.
 func TooManyTags(message string) *Error {
-	return Err("TooManyTagsException", orDefault(message, "You have exceeded the maximum number of tags you can apply to this resource."))
+	return Err(catalog.TooManyTags, orDefault(message, "You have exceeded the maximum number of tags you can apply to this resource."))
 }
 
 // TooManyTagKeys is Personalize's TooManyTagKeysException.
 func TooManyTagKeys(message string) *Error {
-	return Err("TooManyTagKeysException", orDefault(message, "The request contains more tag keys than can be associated with a resource (50 tag keys per resource)."))
+	return Err(catalog.TooManyTagKeys, orDefault(message, "The request contains more tag keys than can be associated with a resource (50 tag keys per resource)."))
 }
 
 // InvalidNextToken is Personalize's InvalidNextTokenException.
 func InvalidNextToken(message string) *Error {
-	return Err("InvalidNextTokenException", orDefault(message, "The token is not valid."))
+	return Err(catalog.InvalidNextToken, orDefault(message, "The token is not valid."))
 }

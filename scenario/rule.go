@@ -3,7 +3,10 @@ package scenario
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/catalog"
 )
 
 // Scenario is a list of rules and seeds. Build it with New and its methods; install it with
@@ -40,12 +43,13 @@ type Rule struct {
 	// Which matching calls fire: skip the first Skip, then fire on at most Count (0: no limit).
 	Skip  int
 	Count int
-	// Probability that a call chosen by Skip and Count fires, with its seed (0 means 1).
-	Probability float64
+	// Probability that a call chosen by Skip and Count fires (nil: every one), drawn from a
+	// source with this seed.
+	Probability *float64
 	Seed        uint64
 
-	// Predicate, if set, is a func(*<SDK input type>) bool (SageMaker) or a
-	// func(map[string]any) bool over the request's JSON document (any service).
+	// Predicate, if set, is a func(*<SDK v2 input type>) bool or a func(map[string]any) bool
+	// over the request's JSON document.
 	Predicate any
 
 	// Outcomes.
@@ -90,7 +94,7 @@ func (r *Rule) WithProbability(p float64, seed uint64) *Rule {
 	if p < 0 || p > 1 {
 		panic("scenario: probability must be within [0, 1]")
 	}
-	r.Probability, r.Seed = p, seed
+	r.Probability, r.Seed = &p, seed
 	return r
 }
 
@@ -122,17 +126,41 @@ func (r *Rule) WhenInput(match map[string]any) *Rule {
 	return r.When(func(doc map[string]any) bool { return contains(doc, m) })
 }
 
-// Fail rejects matching calls with err before they reach any state.
+// Fail rejects matching calls with err before they reach any state. It panics if the operation
+// cannot answer with err's code (see Answers).
 func (r *Rule) Fail(err *Error) *Rule {
+	r.mustAnswer(err)
 	r.Error, r.LostResponse = err, false
 	return r
 }
 
 // LoseResponse lets matching calls take effect and then answers with err instead of the
-// response.
+// response. It panics if the operation cannot answer with err's code (see Answers).
 func (r *Rule) LoseResponse(err *Error) *Rule {
+	r.mustAnswer(err)
 	r.Error, r.LostResponse = err, true
 	return r
+}
+
+func (r *Rule) mustAnswer(err *Error) {
+	if e := r.checkError(err); e != nil {
+		panic("scenario: " + e.Error())
+	}
+}
+
+// checkError reports an error a rule cannot send.
+func (r *Rule) checkError(err *Error) error {
+	switch {
+	case err == nil:
+		return fmt.Errorf("the rule for %s.%s has a nil error", r.Service, r.Operation)
+	case err.Code == "":
+		return fmt.Errorf("the rule for %s.%s has an error without a code", r.Service, r.Operation)
+	case !Answers(r.Service, r.Operation, err.Code):
+		return fmt.Errorf("%s.%s cannot answer %s: it models %v, and every operation may answer %s or the common codes (%s)",
+			r.Service, r.Operation, err.Code, catalog.Lookup(r.Service, r.Operation).Errors,
+			catalog.InvalidCode(r.Service), strings.Join(catalog.CommonErrors(), ", "))
+	}
+	return nil
 }
 
 // Delay makes matching calls wait d on the fake's clock before they proceed.
@@ -145,8 +173,8 @@ func (r *Rule) Delay(d time.Duration) *Rule {
 // CREATE FAILED with reason. Only CreateDatasetGroup and CreateEventTracker create such
 // resources; other operations panic.
 func (r *Rule) FailCreation(reason string) *Rule {
-	if !creations[r.Service+"."+r.Operation] {
-		panic(fmt.Sprintf("scenario: %s.%s creates nothing that can fail later; FailCreation applies to personalize CreateDatasetGroup and CreateEventTracker", r.Service, r.Operation))
+	if !createsWithLifecycle(r.Service, r.Operation) {
+		panic(fmt.Sprintf("scenario: %s.%s creates nothing that can fail later; FailCreation applies to the operations that create a resource with a status", r.Service, r.Operation))
 	}
 	if reason == "" {
 		reason = "Injected failure."
@@ -162,12 +190,14 @@ func (r *Rule) check() error {
 		return fmt.Errorf("%s.%s is not a supported operation", r.Service, r.Operation)
 	case r.Error == nil && r.Wait == 0 && r.CreateFailure == "":
 		return fmt.Errorf("the rule for %s.%s does nothing: give it an error, a delay or a creation failure", r.Service, r.Operation)
-	case r.Error != nil && r.Error.Code == "":
-		return fmt.Errorf("the rule for %s.%s has an error without a code", r.Service, r.Operation)
-	case r.CreateFailure != "" && !creations[r.Service+"."+r.Operation]:
+	case r.Error != nil && r.checkError(r.Error) != nil:
+		return r.checkError(r.Error)
+	case r.CreateFailure != "" && !createsWithLifecycle(r.Service, r.Operation):
 		return fmt.Errorf("%s.%s creates nothing that can fail later", r.Service, r.Operation)
 	case r.Skip < 0 || r.Count < 0 || r.Wait < 0:
 		return fmt.Errorf("the rule for %s.%s has a negative count or delay", r.Service, r.Operation)
+	case r.Probability != nil && (*r.Probability < 0 || *r.Probability > 1):
+		return fmt.Errorf("the rule for %s.%s has a probability outside [0, 1]", r.Service, r.Operation)
 	}
 	return nil
 }

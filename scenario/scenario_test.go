@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -44,22 +45,24 @@ func TestParseJSON(t *testing.T) {
 func TestParseJSONErrors(t *testing.T) {
 	t.Parallel()
 	cases := map[string]string{
-		"not json":            `{`,
-		"unknown field":       `{"rulez": []}`,
-		"unknown operation":   `{"rules": [{"service": "sagemaker", "operation": "CreateTrainingJob", "error": {"code": "X"}}]}`,
-		"unknown service":     `{"rules": [{"service": "s3", "operation": "GetObject", "error": {"code": "X"}}]}`,
-		"does nothing":        `{"rules": [{"service": "sagemaker", "operation": "CreateAction"}]}`,
-		"error without code":  `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "error": {"message": "m"}}]}`,
-		"nth and times":       `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "nth": 1, "times": 2, "error": {"code": "X"}}]}`,
-		"lost without error":  `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "responseLost": true, "delay": "1s"}]}`,
-		"bad delay":           `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "delay": "soon"}]}`,
-		"bad probability":     `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "probability": 2, "error": {"code": "X"}}]}`,
-		"failCreation misuse": `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "failCreation": "x"}]}`,
-		"seed without name":   `{"seeds": {"actions": [{}]}}`,
-		"tracker on creating": `{"seeds": {"datasetGroups": [{"name": "g", "status": "CREATE PENDING", "eventTracker": {"name": "t"}}]}}`,
-		"bad seed status":     `{"seeds": {"datasetGroups": [{"name": "g", "status": "DELETE PENDING"}]}}`,
-		"seed account":        `{"seeds": {"actions": [{"name": "a", "account": "test"}]}}`,
-		"seed region":         `{"seeds": {"datasetGroups": [{"name": "g", "region": "EU"}]}}`,
+		"not json":                `{`,
+		"unknown field":           `{"rulez": []}`,
+		"unknown operation":       `{"rules": [{"service": "sagemaker", "operation": "CreateTrainingJob", "error": {"code": "ThrottlingException"}}]}`,
+		"unknown service":         `{"rules": [{"service": "s3", "operation": "GetObject", "error": {"code": "ThrottlingException"}}]}`,
+		"does nothing":            `{"rules": [{"service": "sagemaker", "operation": "CreateAction"}]}`,
+		"error without code":      `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "error": {"message": "m"}}]}`,
+		"code of another service": `{"rules": [{"service": "personalize", "operation": "CreateEventTracker", "error": {"code": "ResourceNotFound"}}]}`,
+		"code of no operation":    `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "error": {"code": "LimitExceeded"}}]}`,
+		"nth and times":           `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "nth": 1, "times": 2, "error": {"code": "ThrottlingException"}}]}`,
+		"lost without error":      `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "responseLost": true, "delay": "1s"}]}`,
+		"bad delay":               `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "delay": "soon"}]}`,
+		"bad probability":         `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "probability": 2, "error": {"code": "ThrottlingException"}}]}`,
+		"failCreation misuse":     `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "failCreation": "x"}]}`,
+		"seed without name":       `{"seeds": {"actions": [{}]}}`,
+		"tracker on creating":     `{"seeds": {"datasetGroups": [{"name": "g", "status": "CREATE PENDING", "eventTracker": {"name": "t"}}]}}`,
+		"bad seed status":         `{"seeds": {"datasetGroups": [{"name": "g", "status": "DELETE PENDING"}]}}`,
+		"seed account":            `{"seeds": {"actions": [{"name": "a", "account": "test"}]}}`,
+		"seed region":             `{"seeds": {"datasetGroups": [{"name": "g", "region": "EU"}]}}`,
 	}
 	for name, doc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -78,7 +81,9 @@ func TestOperationsAndInputTypes(t *testing.T) {
 	require.Len(t, ops["personalize"], 11)
 	require.Equal(t, []string{"PutEvents"}, ops["personalize-events"])
 	require.Equal(t, "*sagemaker.CreateActionInput", scenario.InputType("sagemaker", "CreateAction").String())
-	require.Nil(t, scenario.InputType("personalize", "CreateEventTracker"))
+	require.Equal(t, "*personalize.CreateEventTrackerInput", scenario.InputType("personalize", "CreateEventTracker").String())
+	require.Equal(t, "*personalizeevents.PutEventsInput", scenario.InputType("personalize-events", "PutEvents").String())
+	require.Nil(t, scenario.InputType("sagemaker", "CreateTrainingJob"))
 	require.False(t, scenario.Supported("sagemaker", "CreateTrainingJob"))
 }
 
@@ -108,4 +113,53 @@ func TestErrorHelpers(t *testing.T) {
 	}
 	require.Equal(t, 500, scenario.InternalFailure().Status())
 	require.Equal(t, 429, scenario.Err("TooManyRequestsException", "m").WithStatus(429).Status())
+}
+
+func TestRulesRefuseCodesTheOperationCannotAnswer(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		service, operation, code string
+		ok                       bool
+	}{
+		{"sagemaker", "CreateAction", "ResourceLimitExceeded", true}, // modelled
+		{"sagemaker", "CreateAction", "ValidationException", true},   // SageMaker's invalid input
+		{"sagemaker", "DescribeAction", "ThrottlingException", true}, // every operation
+		{"personalize", "CreateEventTracker", "ResourceInUseException", true},
+		{"personalize", "CreateEventTracker", "InvalidInputException", true},
+		{"personalize-events", "PutEvents", "InternalFailure", true},
+		{"personalize", "CreateEventTracker", "ResourceNotFound", false}, // SageMaker's code
+		{"sagemaker", "DescribeAction", "ResourceNotFoundException", false},
+		{"personalize-events", "PutEvents", "ResourceNotFoundException", false}, // PutEvents models only InvalidInput
+		{"sagemaker", "CreateAction", "ValidationError", true},
+		{"sagemaker", "CreateAction", "Throttled", false}, // a typo
+	}
+	for _, c := range cases {
+		t.Run(c.service+"."+c.operation+"/"+c.code, func(t *testing.T) {
+			t.Parallel()
+			require.Equal(t, c.ok, scenario.Answers(c.service, c.operation, c.code))
+			build := func() { scenario.On(c.service, c.operation).Fail(scenario.Err(c.code, "m")) }
+			lose := func() { scenario.On(c.service, c.operation).LoseResponse(scenario.Err(c.code, "m")) }
+			if c.ok {
+				require.NotPanics(t, build)
+				require.NotPanics(t, lose)
+				return
+			}
+			require.Contains(t, panicMessage(build), c.service+"."+c.operation+" cannot answer "+c.code+": it models [")
+			require.Contains(t, panicMessage(lose), "cannot answer "+c.code)
+			doc := fmt.Sprintf(`{"rules": [{"service": %q, "operation": %q, "error": {"code": %q}}]}`, c.service, c.operation, c.code)
+			_, err := scenario.ParseJSON([]byte(doc))
+			require.ErrorContains(t, err, "cannot answer "+c.code)
+		})
+	}
+}
+
+// panicMessage runs f and returns what it panicked with, or "" if it did not.
+func panicMessage(f func()) (msg string) {
+	defer func() {
+		if p := recover(); p != nil {
+			msg = fmt.Sprint(p)
+		}
+	}()
+	f()
+	return ""
 }

@@ -2,7 +2,8 @@ package scenario
 
 import (
 	"fmt"
-	"regexp"
+
+	"github.com/awsfake/awsfake/internal/catalog"
 )
 
 // Seeds are resources put in place when a scenario is installed, so that a test of, say,
@@ -65,21 +66,18 @@ func (s *Scenario) SeedDatasetGroup(g DatasetGroup) *Scenario {
 	return s
 }
 
-var creationStatuses = map[string]bool{"": true, "ACTIVE": true, "CREATE PENDING": true, "CREATE IN_PROGRESS": true, "CREATE FAILED": true}
-
-var (
-	accountID  = regexp.MustCompile(`^[0-9]{12}$`)
-	regionName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-)
+// creationStatus reports whether a seed may ask for a status: empty (ACTIVE) or one a resource
+// can have between its creation and its first change.
+func creationStatus(s string) bool { return s == "" || catalog.IsCreationStatus(s) }
 
 // Check reports an account that is not 12 digits or a Region that is not a Region name:
 // either would give ARNs that the services' own patterns refuse. Empty fields are the fake's
 // defaults and pass.
 func (w Where) Check() error {
 	switch {
-	case w.Account != "" && !accountID.MatchString(w.Account):
+	case w.Account != "" && !catalog.ValidAccount(w.Account):
 		return fmt.Errorf("an account id is 12 digits, not %q", w.Account)
-	case w.Region != "" && !regionName.MatchString(w.Region):
+	case w.Region != "" && !catalog.ValidRegion(w.Region):
 		return fmt.Errorf("%q is not a Region name such as us-east-1", w.Region)
 	}
 	return nil
@@ -101,13 +99,13 @@ func (s Seeds) check() error {
 		switch {
 		case g.Name == "":
 			return fmt.Errorf("seeded dataset group %d has no name", i+1)
-		case !creationStatuses[g.Status]:
+		case !creationStatus(g.Status):
 			return fmt.Errorf("seeded dataset group %s: status %q is not one a new resource can have", g.Name, g.Status)
-		case g.EventTracker != nil && g.Status != "" && g.Status != "ACTIVE":
+		case g.EventTracker != nil && g.Status != "" && g.Status != catalog.StatusActive:
 			return fmt.Errorf("seeded dataset group %s has an event tracker, so it must be ACTIVE", g.Name)
 		case g.EventTracker != nil && g.EventTracker.Name == "":
 			return fmt.Errorf("seeded dataset group %s: its event tracker has no name", g.Name)
-		case g.EventTracker != nil && !creationStatuses[g.EventTracker.Status]:
+		case g.EventTracker != nil && !creationStatus(g.EventTracker.Status):
 			return fmt.Errorf("seeded event tracker %s: status %q is not one a new resource can have", g.EventTracker.Name, g.EventTracker.Status)
 		}
 	}

@@ -1,21 +1,13 @@
 package engine
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/awsfake/awsfake/internal/catalog"
+)
 
 // partition returns the ARN partition of a Region.
-func partition(region string) string {
-	switch {
-	case strings.HasPrefix(region, "cn-"):
-		return "aws-cn"
-	case strings.HasPrefix(region, "us-gov-"):
-		return "aws-us-gov"
-	case strings.HasPrefix(region, "us-iso-"):
-		return "aws-iso"
-	case strings.HasPrefix(region, "us-isob-"):
-		return "aws-iso-b"
-	}
-	return "aws"
-}
+func partition(region string) string { return catalog.Partition(region) }
 
 // arn builds arn:<partition>:<service>:<region>:<account>:<kind>/<id>, in one allocation.
 func (s Scope) arn(service, kind, id string) string {

@@ -131,7 +131,7 @@ func (e *Engine) Invoke(ctx context.Context, scope Scope, op *Op, in any) (any, 
 	if d.Reject != nil {
 		apiErr = d.Reject
 	} else if vs := op.validator.Validate(in); len(vs) > 0 {
-		apiErr = invalid(op.Service, "%s", modelMessage(vs))
+		apiErr = invalid(op.Service, "%s", model.Message(vs))
 	}
 
 	e.mu.Lock()
@@ -163,8 +163,6 @@ func (e *Engine) fill(s Scope) Scope {
 	}
 	return s
 }
-
-var modelMessage = model.Message
 
 // wait blocks for d on the injected clock, or until ctx is done.
 func (e *Engine) wait(ctx context.Context, d time.Duration) error {

@@ -4,16 +4,18 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/awsfake/awsfake/internal/catalog"
 )
 
 // Personalize statuses, exactly as the service spells them.
 const (
-	StatusCreatePending    = "CREATE PENDING"
-	StatusCreateInProgress = "CREATE IN_PROGRESS"
-	StatusActive           = "ACTIVE"
-	StatusCreateFailed     = "CREATE FAILED"
-	StatusDeletePending    = "DELETE PENDING"
-	StatusDeleteInProgress = "DELETE IN_PROGRESS"
+	StatusCreatePending    = catalog.StatusCreatePending
+	StatusCreateInProgress = catalog.StatusCreateInProgress
+	StatusActive           = catalog.StatusActive
+	StatusCreateFailed     = catalog.StatusCreateFailed
+	StatusDeletePending    = catalog.StatusDeletePending
+	StatusDeleteInProgress = catalog.StatusDeleteInProgress
 )
 
 // lifecycle is when a resource was created and (if it was) asked to be deleted. Its status

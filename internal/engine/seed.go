@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/awsfake/awsfake/internal/model"
+
 	"github.com/awsfake/awsfake/internal/shape/personalize"
 	"github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
@@ -39,7 +41,7 @@ func (s *Seeding) Seed(scope Scope, op *Op, in any, ago time.Duration, failReaso
 	e := s.e
 	scope = e.fill(scope)
 	if vs := op.validator.Validate(in); len(vs) > 0 {
-		return nil, invalid(op.Service, "%s", modelMessage(vs))
+		return nil, invalid(op.Service, "%s", model.Message(vs))
 	}
 	w := e.world(scope)
 	out, err := op.run(e, w, in, opContext{now: e.now().Add(-ago), failCreation: failReason})

@@ -31,13 +31,28 @@ func (sd *serviceData) imports(body string) string {
 		{"engine.", `"github.com/awsfake/awsfake/internal/engine"`},
 		{sd.shapeFrom + ".", sd.shapeFrom + ` "github.com/awsfake/awsfake/internal/shape/` + sd.shapePkg + `"`},
 	}
-	var list []string
+	// Grouped as goimports -local groups them: the standard library, others, this module.
+	var groups [3][]string
 	for _, c := range candidates {
-		if regexp.MustCompile(`\b` + regexp.QuoteMeta(c.qual) + `[A-Z]`).MatchString(body) {
-			list = append(list, c.path)
+		if !regexp.MustCompile(`\b` + regexp.QuoteMeta(c.qual) + `[A-Z]`).MatchString(body) {
+			continue
+		}
+		g := 1
+		switch {
+		case !strings.Contains(c.path, "."):
+			g = 0
+		case strings.Contains(c.path, "github.com/awsfake/awsfake/"):
+			g = 2
+		}
+		groups[g] = append(groups[g], c.path)
+	}
+	var parts []string
+	for _, g := range groups {
+		if len(g) > 0 {
+			parts = append(parts, "\t"+strings.Join(g, "\n\t"))
 		}
 	}
-	return "import (\n\t" + strings.Join(list, "\n\t") + "\n)\n\n"
+	return "import (\n" + strings.Join(parts, "\n\n") + "\n)\n\n"
 }
 
 func (g *generator) emitOperation(sd *serviceData, op *operation) error {

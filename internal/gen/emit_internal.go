@@ -59,6 +59,7 @@ func (g *generator) emitCatalog() error {
 	var b bytes.Buffer
 	b.WriteString(header("operations.txt and the service models"))
 	b.WriteString("package catalog\n\nimport (\n\t\"reflect\"\n\n")
+	// (The SDK packages follow the standard library, as goimports groups them.)
 	for _, sd := range g.svcs {
 		fmt.Fprintf(&b, "\t%q\n", sd.sdk.path)
 	}

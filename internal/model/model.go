@@ -94,6 +94,9 @@ func Lookup(service, operation string) *Operation {
 	return svc.Operations[operation]
 }
 
+// ServiceModel returns the model of a service, or nil.
+func ServiceModel(name string) *Service { return services[name] }
+
 // Raw returns the embedded model file of a service, for tests that compare it with the
 // shared reference.
 func Raw(service string) ([]byte, error) { return files.ReadFile("data/" + service + ".json") }

@@ -11,7 +11,9 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/engine"
+	"github.com/awsfake/awsfake/internal/model"
 )
 
 // DefaultMaxBody is the largest request body accepted, far above any valid request of the
@@ -26,15 +28,24 @@ type Handler struct {
 	Verify    func(*http.Request, []byte) *engine.Error // optional signature check
 }
 
-// jsonTargets maps an X-Amz-Target prefix to the service it names (AWS JSON 1.1).
-var jsonTargets = map[string]string{
-	"SageMaker":         engine.SageMaker,
-	"AmazonPersonalize": engine.Personalize,
-}
+// Routes, from the catalogue and the service models: an X-Amz-Target prefix names an AWS JSON
+// 1.1 service, and "METHOD path" a REST-JSON operation.
+var jsonTargets, restRoutes = routes()
 
-// restRoutes maps "METHOD path" to a REST-JSON operation.
-var restRoutes = map[string]struct{ service, operation string }{
-	"POST /events": {engine.PersonalizeEvents, "PutEvents"},
+func routes() (targets map[string]string, rest map[string]*engine.Op) {
+	targets, rest = map[string]string{}, map[string]*engine.Op{}
+	for _, op := range catalog.Operations() {
+		svc := model.ServiceModel(op.Service)
+		switch svc.Protocol {
+		case "json":
+			targets[svc.TargetPrefix] = op.Service
+		case "rest-json":
+			rest[op.HTTPMethod+" "+op.HTTPPath] = engine.Lookup(op.Service, op.Name)
+		default:
+			panic("wire: no protocol " + svc.Protocol)
+		}
+	}
+	return targets, rest
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -87,12 +98,12 @@ func (h *Handler) maxBody() int64 {
 func route(r *http.Request) (*engine.Op, protocol, *engine.Error) {
 	target := r.Header.Get("X-Amz-Target")
 	if target == "" {
-		rt, ok := restRoutes[r.Method+" "+r.URL.Path]
+		op, ok := restRoutes[r.Method+" "+r.URL.Path]
 		if !ok {
 			return nil, nil, engine.Errorf("UnknownOperationException", http.StatusBadRequest,
 				"awsfake: no operation matches %s %s without an X-Amz-Target header", r.Method, r.URL.Path)
 		}
-		return engine.Lookup(rt.service, rt.operation), restJSON{}, nil
+		return op, restJSON{}, nil
 	}
 	prefix, name, _ := strings.Cut(target, ".")
 	service, ok := jsonTargets[prefix]

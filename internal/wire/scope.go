@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/engine"
 )
 
@@ -21,37 +22,12 @@ func scopeOf(r *http.Request) engine.Scope {
 	_, rest, _ = strings.Cut(rest, "/") // the date
 	region, _, found := strings.Cut(rest, "/")
 	var s engine.Scope
-	if found && isRegion(region) {
+	// A garbled signature cannot put odd text into ARNs: anything but a Region name takes the default.
+	if found && catalog.ValidRegion(region) {
 		s.Region = region
-		if isAccountID(key) {
+		if catalog.ValidAccount(key) {
 			s.Account = key
 		}
 	}
 	return s
-}
-
-// isRegion accepts what a Region name can be (lowercase letters, digits, hyphens), so that
-// a garbled signature cannot put odd text into ARNs; anything else takes the default.
-func isRegion(s string) bool {
-	if s == "" || len(s) > 32 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
