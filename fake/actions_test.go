@@ -193,5 +193,5 @@ func TestActionQuota(t *testing.T) {
 		_, err = e.api.DeleteAction(e.ctx, &sagemaker.DeleteActionInput{ActionName: aws.String("a")})
 		require.NoError(t, err)
 		e.create(t, newAction("c"))
-	}, fake.WithActionQuota(2))
+	}, fake.WithQuota(fake.Actions, 2))
 }

@@ -116,7 +116,7 @@ func BenchmarkPersonalize(b *testing.B) {
 	const trackingID = "11111111-2222-4333-8444-555555555555"
 	const tracker = "arn:aws:personalize:us-east-1:123456789012:event-tracker/0a1b2c3d"
 	seeded := func() *fake.Fake {
-		return fake.New(fake.WithDatasetGroupQuota(1<<30), fake.WithEventTrackerLifecycle(fake.Instant),
+		return fake.New(fake.WithQuota(fake.DatasetGroups, 1<<30), fake.WithLifecycle(fake.EventTrackers, fake.Lifecycle{}),
 			fake.WithScenario(scenario.New().SeedDatasetGroup(scenario.DatasetGroup{Name: "shop",
 				EventTracker: &scenario.EventTracker{Name: "t", ID: "0a1b2c3d", TrackingID: trackingID}})))
 	}
@@ -162,7 +162,7 @@ func BenchmarkPersonalize(b *testing.B) {
 	}
 	// A tracker's whole life: create on a fresh ACTIVE group, then delete it.
 	b.Run("op=CreateEventTracker+DeleteEventTracker/door=wire", func(b *testing.B) {
-		f := fake.New(fake.WithDatasetGroupLifecycle(fake.Instant), fake.WithEventTrackerLifecycle(fake.Instant), fake.WithDatasetGroupQuota(1<<30))
+		f := fake.New(fake.WithLifecycle(fake.DatasetGroups, fake.Lifecycle{}), fake.WithLifecycle(fake.EventTrackers, fake.Lifecycle{}), fake.WithQuota(fake.DatasetGroups, 1<<30))
 		h := f.Handler()
 		b.ReportAllocs()
 		i := 0
@@ -230,7 +230,7 @@ func BenchmarkDescribeAfterClockAdvance(b *testing.B) {
 	for _, n := range []int{10, 10_000} {
 		b.Run(fmt.Sprintf("trackers=%d", n), func(b *testing.B) {
 			clk := &stepClock{Mock: clock.NewMock(), now: start}
-			f := fake.New(fake.WithClock(clk), fake.WithDatasetGroupQuota(n+1), fake.WithCallLog(-1))
+			f := fake.New(fake.WithClock(clk), fake.WithQuota(fake.DatasetGroups, n+1), fake.WithCallLog(-1))
 			s := scenario.New()
 			for i := 0; i < n; i++ {
 				s.SeedDatasetGroup(scenario.DatasetGroup{Name: fmt.Sprintf("g%d", i), EventTracker: &scenario.EventTracker{Name: "t", ID: fmt.Sprintf("%08x", i)}})
@@ -258,7 +258,7 @@ func BenchmarkScale(b *testing.B) {
 		var before, mid, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		f := fake.New(fake.WithCallLog(-1), fake.WithDatasetGroupQuota(20_000))
+		f := fake.New(fake.WithCallLog(-1), fake.WithQuota(fake.DatasetGroups, 20_000))
 		ctx := context.Background()
 		for i := 0; i < 100_000; i++ {
 			in := benchInput(fmt.Sprintf("action-%06d", i))

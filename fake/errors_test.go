@@ -58,7 +58,7 @@ func TestErrorsAs(t *testing.T) {
 				require.ErrorAs(t, err, &ae)
 				require.Equal(t, smithy.FaultClient, faultOf(ae))
 				require.Equal(t, 400, statusCode(t, err))
-			}, fake.WithActionQuota(1))
+			}, fake.WithQuota(fake.Actions, 1))
 		})
 	}
 }

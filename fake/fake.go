@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"fmt"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -30,22 +31,22 @@ type Fake struct {
 
 // New returns an empty fake: no resources, the default account 123456789012 and Region
 // us-east-1, and the real clock unless WithClock says otherwise. Like regexp.MustCompile, it
-// panics on options a test author got wrong: an account id that is not 12 digits, a Region
-// that is not a Region name, a negative quota, duration or body limit, an empty credential,
-// or a scenario that cannot work.
+// panics (with an *OptionError) on options a test author got wrong: an account id that is not
+// 12 digits, a Region that is not a Region name, an unknown kind of resource, a negative quota,
+// duration or body limit, an empty credential, or a scenario that cannot work.
 func New(opts ...Option) *Fake {
 	var cf config
 	for _, o := range opts {
 		o(&cf)
 	}
 	if err := cf.check(); err != nil {
-		panic("awsfake: " + err.Error())
+		panic(&OptionError{Err: err})
 	}
 	f := &Fake{e: engine.New(cf.engine), maxBody: cf.maxBody, secrets: cf.secrets, key: cf.firstKey}
 	f.e.SetHook(f.decide)
 	if cf.scenario != nil {
 		if err := f.SetScenario(cf.scenario); err != nil {
-			panic("awsfake: WithScenario: " + err.Error())
+			panic(&OptionError{Err: fmt.Errorf("WithScenario: %w", err)})
 		}
 	}
 	return f

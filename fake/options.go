@@ -5,6 +5,7 @@ import (
 
 	"github.com/benbjohnson/clock"
 
+	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/engine"
 	"github.com/awsfake/awsfake/scenario"
 )
@@ -18,6 +19,12 @@ type config struct {
 	scenario *scenario.Scenario
 	secrets  map[string]string // access key id → secret key; signatures are checked when set
 	firstKey string
+	named    []namedOption // the kinds of resource options named, checked by New
+}
+
+type namedOption struct {
+	option   string
+	resource Resource
 }
 
 // WithClock sets the clock every status and timestamp is read from. The default is the real
@@ -40,50 +47,62 @@ func WithSeed(seed uint64) Option { return func(cf *config) { cf.engine.Seed = s
 // a negative n keeps none).
 func WithCallLog(n int) Option { return func(cf *config) { cf.engine.CallLogLimit = n } }
 
-// WithActionQuota limits the SageMaker actions of each account and Region; one more
-// CreateAction fails with ResourceLimitExceeded. The default is no limit.
-func WithActionQuota(n int) Option { return func(cf *config) { cf.engine.ActionQuota = n } }
+// Resource names a kind of resource, for WithQuota and WithLifecycle (and the server's -quota
+// flag, which takes the same names).
+type Resource string
 
-// WithTagQuota limits the tags on one resource, in both services (default 50, AWS's quota).
-// SageMaker answers ResourceLimitExceeded past it, Personalize TooManyTagsException.
-func WithTagQuota(n int) Option { return func(cf *config) { cf.engine.TagQuota = n } }
+// The kinds of resources.
+const (
+	Actions       Resource = catalog.Actions         // SageMaker lineage actions; no quota by default
+	DatasetGroups Resource = catalog.DatasetGroups   // Personalize dataset groups; quota 5, AWS's default
+	EventTrackers Resource = catalog.EventTrackers   // Personalize event trackers; one per dataset group
+	Tags          Resource = catalog.TagsPerResource // tags on one resource, in both services; quota 50, AWS's
+)
 
-// WithDatasetGroupQuota limits the Personalize dataset groups of each account and Region
-// (default 5, AWS's default quota); one more fails with LimitExceededException.
-func WithDatasetGroupQuota(n int) Option {
-	return func(cf *config) { cf.engine.DatasetGroupQuota = n }
+// WithQuota limits a kind of resource per account and Region (Tags: per resource). One more
+// create fails as AWS's quotas fail: ResourceLimitExceeded in SageMaker, LimitExceededException
+// in Personalize (TooManyTagsException for tags). 0 means no limit. New panics on a kind it does
+// not know or a negative n.
+func WithQuota(r Resource, n int) Option {
+	return func(cf *config) {
+		if cf.engine.Quotas == nil {
+			cf.engine.Quotas = map[string]int{}
+		}
+		cf.engine.Quotas[string(r)] = n
+		cf.named = append(cf.named, namedOption{"WithQuota", r})
+	}
 }
 
-// Lifecycle is how long a Personalize resource spends in each transitional status. A
-// resource is ACTIVE (or CREATE FAILED) Pending+InProgress after its creation, and gone
-// DeletePending+DeleteInProgress after its deletion was asked for.
+// Lifecycle is how long a resource spends in each transitional status. It is ACTIVE (or CREATE
+// FAILED) Pending+InProgress after its creation, ACTIVE again UpdatePending+UpdateInProgress
+// after an update, and gone DeletePending+DeleteInProgress after its deletion was asked for. The
+// zero Lifecycle makes every change take effect at once.
 type Lifecycle struct {
 	Pending          time.Duration // CREATE PENDING
 	InProgress       time.Duration // CREATE IN_PROGRESS
+	UpdatePending    time.Duration // UPDATE PENDING
+	UpdateInProgress time.Duration // UPDATE IN_PROGRESS
 	DeletePending    time.Duration // DELETE PENDING
 	DeleteInProgress time.Duration // DELETE IN_PROGRESS
 }
 
-// DefaultLifecycle is the timing used unless an option says otherwise: CREATE PENDING for
-// 5 s, CREATE IN_PROGRESS for 55 s (so ACTIVE a minute after creation), DELETE PENDING for
-// 5 s and DELETE IN_PROGRESS for 25 s.
-var DefaultLifecycle = Lifecycle(engine.DefaultLifecycle)
+// DefaultLifecycle returns the timing a kind of resource has unless WithLifecycle says
+// otherwise, a guess where AWS publishes none: CREATE PENDING for 5 s and CREATE IN_PROGRESS for
+// 55 s (ACTIVE a minute after creation), the same for an update, DELETE PENDING for 5 s and
+// DELETE IN_PROGRESS for 25 s.
+func DefaultLifecycle(r Resource) Lifecycle { return Lifecycle(catalog.DefaultLifecycle(string(r))) }
 
-// WithDatasetGroupLifecycle sets the timing of dataset groups.
-func WithDatasetGroupLifecycle(l Lifecycle) Option {
-	e := engine.Lifecycle(l)
-	return func(cf *config) { cf.engine.DatasetGroupLifecycle = &e }
+// WithLifecycle sets how long a kind of resource with statuses (DatasetGroups, EventTrackers)
+// spends in each. New panics on a kind without statuses or a negative duration.
+func WithLifecycle(r Resource, l Lifecycle) Option {
+	return func(cf *config) {
+		if cf.engine.Lifecycles == nil {
+			cf.engine.Lifecycles = map[string]engine.Lifecycle{}
+		}
+		cf.engine.Lifecycles[string(r)] = engine.Lifecycle(l)
+		cf.named = append(cf.named, namedOption{"WithLifecycle", r})
+	}
 }
-
-// WithEventTrackerLifecycle sets the timing of event trackers.
-func WithEventTrackerLifecycle(l Lifecycle) Option {
-	e := engine.Lifecycle(l)
-	return func(cf *config) { cf.engine.EventTrackerLifecycle = &e }
-}
-
-// Instant is a Lifecycle with no waiting: resources are ACTIVE at creation and gone at
-// deletion.
-var Instant = Lifecycle{}
 
 // WithMaxBody sets the largest request body the wire door accepts (default 1 MiB); a larger
 // one is refused with 413 RequestEntityTooLargeException.

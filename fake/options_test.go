@@ -27,13 +27,15 @@ func TestNewRefusesOptionsOutOfRange(t *testing.T) {
 		{"gov cloud region", fake.WithRegion("us-gov-west-1"), ""},
 		{"region with upper case", fake.WithRegion("US-EAST-1"), `"US-EAST-1" is not a Region name`},
 		{"region with a colon", fake.WithRegion("us:east"), "not a Region name"},
-		{"zero quotas take the defaults", fake.WithDatasetGroupQuota(0), ""},
-		{"negative action quota", fake.WithActionQuota(-1), "quotas must not be negative"},
-		{"negative tag quota", fake.WithTagQuota(-1), "quotas must not be negative"},
-		{"negative dataset group quota", fake.WithDatasetGroupQuota(-5), "quotas must not be negative"},
-		{"instant lifecycle", fake.WithEventTrackerLifecycle(fake.Instant), ""},
-		{"negative lifecycle", fake.WithDatasetGroupLifecycle(fake.Lifecycle{Pending: -time.Second}), "WithDatasetGroupLifecycle: durations must not be negative"},
-		{"negative tracker lifecycle", fake.WithEventTrackerLifecycle(fake.Lifecycle{DeleteInProgress: -1}), "WithEventTrackerLifecycle"},
+		{"zero quota: no limit", fake.WithQuota(fake.DatasetGroups, 0), ""},
+		{"negative action quota", fake.WithQuota(fake.Actions, -1), "WithQuota(actions, -1): a quota must not be negative"},
+		{"negative tag quota", fake.WithQuota(fake.Tags, -1), "a quota must not be negative"},
+		{"negative dataset group quota", fake.WithQuota(fake.DatasetGroups, -5), "WithQuota(dataset-groups, -5)"},
+		{"unknown kind", fake.WithQuota("widgets", 3), `WithQuota: no kind of resource "widgets"`},
+		{"instant lifecycle", fake.WithLifecycle(fake.EventTrackers, fake.Lifecycle{}), ""},
+		{"lifecycle of a kind without statuses", fake.WithLifecycle(fake.Actions, fake.Lifecycle{}), "WithLifecycle: actions have no statuses"},
+		{"negative lifecycle", fake.WithLifecycle(fake.DatasetGroups, fake.Lifecycle{Pending: -time.Second}), "WithLifecycle(dataset-groups): durations must not be negative"},
+		{"negative tracker lifecycle", fake.WithLifecycle(fake.EventTrackers, fake.Lifecycle{DeleteInProgress: -1}), "WithLifecycle(event-trackers)"},
 		{"negative body limit", fake.WithMaxBody(-1), "WithMaxBody"},
 		{"empty secret", fake.WithCredentials("AKID", ""), "WithCredentials"},
 		{"empty key id", fake.WithCredentials("", "secret"), "WithCredentials"},
@@ -51,8 +53,10 @@ func TestNewRefusesOptionsOutOfRange(t *testing.T) {
 				fake.New(c.opt)
 			}()
 			require.NotNil(t, got, "New accepted the option")
-			require.Contains(t, got, "awsfake: ")
-			require.Contains(t, got, c.want)
+			var optErr *fake.OptionError
+			require.ErrorAs(t, got.(error), &optErr, "New panics with an *OptionError")
+			require.Contains(t, optErr.Error(), "awsfake: ")
+			require.Contains(t, optErr.Error(), c.want)
 		})
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 func TestListDatasetGroups(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t, fake.WithDatasetGroupQuota(100))
+	p := newPZ(t, fake.WithQuota(fake.DatasetGroups, 100))
 	for i := 0; i < 25; i++ {
 		p.ok("CreateDatasetGroup", map[string]any{"name": fmt.Sprintf("g%02d", i)})
 		p.clk.Add(time.Second)

@@ -143,8 +143,8 @@ func TestAnyClockJumpLandsOnTheRightStatus(t *testing.T) {
 
 func TestLifecycleOptions(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t, fake.WithDatasetGroupLifecycle(fake.Instant),
-		fake.WithEventTrackerLifecycle(fake.Lifecycle{Pending: time.Second, InProgress: 2 * time.Second, DeletePending: time.Second, DeleteInProgress: time.Second}))
+	p := newPZ(t, fake.WithLifecycle(fake.DatasetGroups, fake.Lifecycle{}),
+		fake.WithLifecycle(fake.EventTrackers, fake.Lifecycle{Pending: time.Second, InProgress: 2 * time.Second, DeletePending: time.Second, DeleteInProgress: time.Second}))
 	arn := p.ok("CreateDatasetGroup", map[string]any{"name": "g"})["datasetGroupArn"].(string)
 	require.Equal(t, "ACTIVE", p.groupStatus(arn), "Instant: ACTIVE at once")
 	tr := p.ok("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": arn})["eventTrackerArn"].(string)
@@ -263,7 +263,7 @@ func TestDatasetGroupNamesAndQuota(t *testing.T) {
 	p.clk.Add(time.Minute)
 	p.ok("CreateDatasetGroup", map[string]any{"name": "g0"})
 
-	q := newPZ(t, fake.WithDatasetGroupQuota(1))
+	q := newPZ(t, fake.WithQuota(fake.DatasetGroups, 1))
 	q.ok("CreateDatasetGroup", map[string]any{"name": "a"})
 	q.fails("CreateDatasetGroup", map[string]any{"name": "b"}, "LimitExceededException")
 }

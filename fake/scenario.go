@@ -2,7 +2,6 @@ package fake
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"sync"
@@ -155,22 +154,4 @@ func predicateHolds(pred any, op *engine.Op, in any) (holds bool) {
 		return doc(document(in))
 	}
 	return reflect.ValueOf(pred).Call([]reflect.Value{reflect.ValueOf(sdkInputs[op](in))})[0].Bool()
-}
-
-// applySeeds puts a scenario's resources in place: all of them, or none when one fails.
-func (f *Fake) applySeeds(seeds scenario.Seeds) error {
-	cfg := f.e.Config()
-	return f.e.SeedAll(func(s *engine.Seeding) error {
-		for _, a := range seeds.Actions {
-			if err := seedAction(s, a); err != nil {
-				return fmt.Errorf("seeding action %s: %w", a.Name, err)
-			}
-		}
-		for _, g := range seeds.DatasetGroups {
-			if err := seedDatasetGroup(s, cfg, g); err != nil {
-				return fmt.Errorf("seeding dataset group %s: %w", g.Name, err)
-			}
-		}
-		return nil
-	})
 }

@@ -30,9 +30,9 @@ func TestStress(t *testing.T) {
 	t.Parallel()
 	const workers, opsPerWorker = 12, 150
 	clk := mockClock()
-	f := fake.New(fake.WithClock(clk), fake.WithDatasetGroupQuota(1000), fake.WithCallLog(4*workers*opsPerWorker),
-		fake.WithDatasetGroupLifecycle(fake.Lifecycle{Pending: time.Second, InProgress: time.Second, DeletePending: time.Second, DeleteInProgress: time.Second}),
-		fake.WithEventTrackerLifecycle(fake.Lifecycle{Pending: time.Second, InProgress: time.Second, DeletePending: time.Second, DeleteInProgress: time.Second}))
+	f := fake.New(fake.WithClock(clk), fake.WithQuota(fake.DatasetGroups, 1000), fake.WithCallLog(4*workers*opsPerWorker),
+		fake.WithLifecycle(fake.DatasetGroups, fake.Lifecycle{Pending: time.Second, InProgress: time.Second, DeletePending: time.Second, DeleteInProgress: time.Second}),
+		fake.WithLifecycle(fake.EventTrackers, fake.Lifecycle{Pending: time.Second, InProgress: time.Second, DeletePending: time.Second, DeleteInProgress: time.Second}))
 	ctx := context.Background()
 	typed, wire := f.SageMaker(), sagemaker.NewFromConfig(f.AWSConfig())
 	events := personalizeevents.NewFromConfig(f.AWSConfig())

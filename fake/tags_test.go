@@ -96,5 +96,5 @@ func TestTagQuota(t *testing.T) {
 		requireCode(t, err, "ResourceLimitExceeded")
 		_, err = e.api.DescribeAction(e.ctx, &sagemaker.DescribeActionInput{ActionName: aws.String("few")})
 		requireCode(t, err, "ResourceNotFound")
-	}, fake.WithTagQuota(3))
+	}, fake.WithQuota(fake.Tags, 3))
 }

@@ -2,23 +2,53 @@ package scenario
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/awsfake/awsfake/internal/catalog"
 )
 
 // Seeds are resources put in place when a scenario is installed, so that a test of, say,
-// event-tracker creation does not first create a dataset group and wait for it. Seeded
-// resources are already in the status they name (ACTIVE unless said otherwise), and no call
-// is recorded for them.
+// event-tracker creation does not first create a dataset group and wait for it. Every seed is
+// the input of the operation that creates its resource, run through the same code as a call of
+// that operation (validated, unique names, quotas), but without a call in the log and in the
+// status it names (ACTIVE unless said otherwise). The typed seeds (Actions, DatasetGroups) are
+// shorthands for Resources.
 type Seeds struct {
 	Actions       []Action       `json:"actions,omitempty"`
 	DatasetGroups []DatasetGroup `json:"datasetGroups,omitempty"`
+	Resources     []Resource     `json:"resources,omitempty"`
 }
 
 // Where says which account and Region a seed lands in; empty fields take the fake's defaults.
 type Where struct {
 	Account string `json:"account,omitempty"`
 	Region  string `json:"region,omitempty"`
+}
+
+// Resource is any resource that exists when a scenario is installed, given as the request
+// document of the operation that creates it (member names as in the service model, the same
+// document a call would send):
+//
+//	scenario.Resource{Service: "sagemaker", Operation: "CreateContext", Label: "endpoint",
+//		Input: map[string]any{"ContextName": "prod", "ContextType": "Endpoint",
+//			"Source": map[string]any{"SourceUri": "arn:aws:sagemaker:us-east-1:123456789012:endpoint/prod"}}}
+type Resource struct {
+	Where
+	Service   string         `json:"service"`
+	Operation string         `json:"operation"` // an operation that creates a resource
+	Input     map[string]any `json:"input"`
+	// Label names the seed, so that Refs of later seeds can use the ARN it created: Refs maps a
+	// member of the input to the label of an earlier seed, whose ARN fills the member.
+	Label string            `json:"label,omitempty"`
+	Refs  map[string]string `json:"refs,omitempty"`
+	// Status is where a resource with a lifecycle starts: ACTIVE (when empty), CREATE PENDING,
+	// CREATE IN_PROGRESS or CREATE FAILED (with FailureReason). From there it moves on with the
+	// clock like any other.
+	Status        string `json:"status,omitempty"`
+	FailureReason string `json:"failureReason,omitempty"`
+	// IDs are generated identifiers to keep instead: an event tracker's "id" (the 8 lowercase
+	// hex digits that end its ARN) and "trackingId".
+	IDs map[string]string `json:"ids,omitempty"`
 }
 
 // Action is a SageMaker action that already exists.
@@ -66,6 +96,89 @@ func (s *Scenario) SeedDatasetGroup(g DatasetGroup) *Scenario {
 	return s
 }
 
+// Seed adds any resource that exists before the test starts, by the input that creates it.
+func (s *Scenario) Seed(r Resource) *Scenario {
+	s.Seeds.Resources = append(s.Seeds.Resources, r)
+	return s
+}
+
+// All returns every seed as a Resource, in the order they are applied: the actions, the
+// dataset groups (each followed by its event tracker), then Resources.
+func (s Seeds) All() []Resource {
+	var out []Resource
+	for _, a := range s.Actions {
+		out = append(out, a.resource())
+	}
+	for i, g := range s.DatasetGroups {
+		out = append(out, g.resources(fmt.Sprintf("datasetGroups[%d]", i))...)
+	}
+	return append(out, s.Resources...)
+}
+
+func (a Action) resource() Resource {
+	in := map[string]any{
+		"ActionName": a.Name,
+		"ActionType": orDefault(a.ActionType, "Seeded"),
+		"Source":     map[string]any{"SourceUri": orDefault(a.SourceURI, "s3://awsfake/seeded")},
+	}
+	if a.Status != "" {
+		in["Status"] = a.Status
+	}
+	if a.Properties != nil {
+		in["Properties"] = a.Properties
+	}
+	if len(a.Tags) > 0 {
+		in["Tags"] = tagList(a.Tags, "Key", "Value")
+	}
+	return Resource{Where: a.Where, Service: catalog.SageMaker, Operation: "CreateAction", Input: in}
+}
+
+func (g DatasetGroup) resources(label string) []Resource {
+	in := map[string]any{"name": g.Name}
+	if g.Domain != "" {
+		in["domain"] = g.Domain
+	}
+	if len(g.Tags) > 0 {
+		in["tags"] = tagList(g.Tags, "tagKey", "tagValue")
+	}
+	reason := g.FailureReason
+	if g.Status == catalog.StatusCreateFailed && reason == "" {
+		reason = "Seeded failure."
+	}
+	out := []Resource{{Where: g.Where, Service: catalog.Personalize, Operation: "CreateDatasetGroup", Input: in,
+		Label: label, Status: g.Status, FailureReason: reason}}
+	if t := g.EventTracker; t != nil {
+		tin := map[string]any{"name": t.Name}
+		if len(t.Tags) > 0 {
+			tin["tags"] = tagList(t.Tags, "tagKey", "tagValue")
+		}
+		ids := map[string]string{}
+		if t.ID != "" {
+			ids["id"] = t.ID
+		}
+		if t.TrackingID != "" {
+			ids["trackingId"] = t.TrackingID
+		}
+		out = append(out, Resource{Where: g.Where, Service: catalog.Personalize, Operation: "CreateEventTracker", Input: tin,
+			Refs: map[string]string{"datasetGroupArn": label}, Status: t.Status, IDs: ids})
+	}
+	return out
+}
+
+// tagList turns a map of tags into the model's list, in key order (so seeding repeats exactly).
+func tagList(tags map[string]string, key, value string) []any {
+	keys := make([]string, 0, len(tags))
+	for k := range tags {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]any, len(keys))
+	for i, k := range keys {
+		out[i] = map[string]any{key: k, value: tags[k]}
+	}
+	return out
+}
+
 // creationStatus reports whether a seed may ask for a status: empty (ACTIVE) or one a resource
 // can have between its creation and its first change.
 func creationStatus(s string) bool { return s == "" || catalog.IsCreationStatus(s) }
@@ -88,26 +201,46 @@ func (s Seeds) check() error {
 		if a.Name == "" {
 			return fmt.Errorf("seeded action %d has no name", i+1)
 		}
-		if err := a.Where.Check(); err != nil {
-			return fmt.Errorf("seeded action %s: %w", a.Name, err)
-		}
 	}
 	for i, g := range s.DatasetGroups {
-		if err := g.Where.Check(); err != nil {
-			return fmt.Errorf("seeded dataset group %s: %w", g.Name, err)
-		}
 		switch {
 		case g.Name == "":
 			return fmt.Errorf("seeded dataset group %d has no name", i+1)
-		case !creationStatus(g.Status):
-			return fmt.Errorf("seeded dataset group %s: status %q is not one a new resource can have", g.Name, g.Status)
 		case g.EventTracker != nil && g.Status != "" && g.Status != catalog.StatusActive:
 			return fmt.Errorf("seeded dataset group %s has an event tracker, so it must be ACTIVE", g.Name)
 		case g.EventTracker != nil && g.EventTracker.Name == "":
 			return fmt.Errorf("seeded dataset group %s: its event tracker has no name", g.Name)
-		case g.EventTracker != nil && !creationStatus(g.EventTracker.Status):
-			return fmt.Errorf("seeded event tracker %s: status %q is not one a new resource can have", g.EventTracker.Name, g.EventTracker.Status)
+		}
+	}
+	labels := map[string]bool{}
+	for i, r := range s.All() {
+		if err := r.check(labels); err != nil {
+			return fmt.Errorf("seed %d (%s.%s): %w", i+1, r.Service, r.Operation, err)
+		}
+		if r.Label != "" {
+			labels[r.Label] = true
 		}
 	}
 	return nil
+}
+
+// check reports a seed that cannot work; labels are those of the seeds before it.
+func (r Resource) check(labels map[string]bool) error {
+	op := catalog.Lookup(r.Service, r.Operation)
+	switch {
+	case op == nil || !op.Create:
+		return fmt.Errorf("a seed is made by an operation that creates a resource, not %s.%s", r.Service, r.Operation)
+	case !creationStatus(r.Status):
+		return fmt.Errorf("status %q is not one a new resource can have (%v)", r.Status, catalog.CreationStatuses)
+	case r.Status != "" && !op.Lifecycle:
+		return fmt.Errorf("%s.%s makes a resource without a status, so the seed cannot name one", r.Service, r.Operation)
+	case labels[r.Label]:
+		return fmt.Errorf("the label %q is used twice", r.Label)
+	}
+	for member, label := range r.Refs {
+		if !labels[label] {
+			return fmt.Errorf("refs: %s names %q, which no earlier seed is labelled", member, label)
+		}
+	}
+	return r.Where.Check()
 }

@@ -29,8 +29,8 @@ const (
 // lifecycle is instant, and v1 clients on it.
 func benchClients(b *testing.B) (*personalize.Personalize, *personalizeevents.PersonalizeEvents) {
 	b.Helper()
-	f := fake.New(fake.WithCallLog(-1), fake.WithDatasetGroupQuota(1<<30),
-		fake.WithDatasetGroupLifecycle(fake.Instant), fake.WithEventTrackerLifecycle(fake.Instant),
+	f := fake.New(fake.WithCallLog(-1), fake.WithQuota(fake.DatasetGroups, 1<<30),
+		fake.WithLifecycle(fake.DatasetGroups, fake.Lifecycle{}), fake.WithLifecycle(fake.EventTrackers, fake.Lifecycle{}),
 		fake.WithScenario(scenario.New().SeedDatasetGroup(scenario.DatasetGroup{Name: "shop",
 			EventTracker: &scenario.EventTracker{Name: "t", ID: "0a1b2c3d", TrackingID: benchTrackingID}})))
 	sess := v1Session(f)

@@ -120,7 +120,7 @@ func TestProvisionTrackerAndSendEvents(t *testing.T) {
 
 func TestErrorsAndPaging(t *testing.T) {
 	t.Parallel()
-	w := newWorld(t, fake.WithDatasetGroupQuota(30))
+	w := newWorld(t, fake.WithQuota(fake.DatasetGroups, 30))
 	_, err := w.pz.DescribeDatasetGroup(&personalize.DescribeDatasetGroupInput{DatasetGroupArn: aws.String("arn:aws:personalize:us-east-1:123456789012:dataset-group/none")})
 	require.Equal(t, personalize.ErrCodeResourceNotFoundException, code(t, err))
 

@@ -83,7 +83,7 @@ func TestProvisionTimesOut(t *testing.T) {
 	t.Parallel()
 	clk := clock.NewMock()
 	f := fake.ForTest(t, fake.WithClock(clk),
-		fake.WithDatasetGroupLifecycle(fake.Lifecycle{Pending: time.Minute, InProgress: time.Hour}))
+		fake.WithLifecycle(fake.DatasetGroups, fake.Lifecycle{Pending: time.Minute, InProgress: time.Hour}))
 	p := &tracking.Provisioner{API: personalizeClient(f), Clock: clk, Timeout: 15 * time.Minute}
 	_, err := provisionWithMockClock(t, p, clk, "slow")
 	require.ErrorIs(t, err, tracking.ErrTimeout)
@@ -118,7 +118,7 @@ func TestProvisionAndSendInsideSynctest(t *testing.T) {
 func TestSendBeforeTheTrackerIsActiveFails(t *testing.T) {
 	t.Parallel()
 	clk := clock.NewMock()
-	f := fake.ForTest(t, fake.WithClock(clk), fake.WithDatasetGroupLifecycle(fake.Instant))
+	f := fake.ForTest(t, fake.WithClock(clk), fake.WithLifecycle(fake.DatasetGroups, fake.Lifecycle{}))
 	pz := personalizeClient(f)
 	dg, err := pz.CreateDatasetGroup(&personalize.CreateDatasetGroupInput{Name: aws.String("g")})
 	require.NoError(t, err)

@@ -1,9 +1,9 @@
 package engine
 
 import (
-	"time"
-
 	"github.com/benbjohnson/clock"
+
+	"github.com/awsfake/awsfake/internal/catalog"
 )
 
 // Config is everything an engine is built with. Zero values take the documented defaults.
@@ -15,32 +15,16 @@ type Config struct {
 
 	CallLogLimit int // most recent calls kept; default 10,000; negative keeps none
 
-	ActionQuota       int // SageMaker actions per account and Region; 0 means no limit
-	TagQuota          int // tags per resource, both services; default 50
-	DatasetGroupQuota int // Personalize dataset groups per account and Region; default 5
-
-	DatasetGroupLifecycle *Lifecycle // nil means DefaultLifecycle
-	EventTrackerLifecycle *Lifecycle // nil means DefaultLifecycle
+	// Quotas by kind of resource (catalog.Resources' names): per account and Region, or per
+	// resource for tags. A kind not named keeps its default; 0 means no limit.
+	Quotas map[string]int
+	// Lifecycles by kind of resource: how long each status lasts. A kind not named keeps
+	// catalog.DefaultLifecycle; the zero Lifecycle makes a resource ACTIVE at once.
+	Lifecycles map[string]Lifecycle
 }
 
-// Lifecycle is how long a Personalize resource spends in each transitional status. A resource
-// is ACTIVE (or CREATE FAILED) Pending+InProgress after its creation, and gone
-// DeletePending+DeleteInProgress after its deletion.
-type Lifecycle struct {
-	Pending          time.Duration // CREATE PENDING
-	InProgress       time.Duration // CREATE IN_PROGRESS
-	DeletePending    time.Duration // DELETE PENDING
-	DeleteInProgress time.Duration // DELETE IN_PROGRESS
-}
-
-// DefaultLifecycle is a guess at AWS's timings: ACTIVE a minute after creation, gone half a
-// minute after deletion.
-var DefaultLifecycle = Lifecycle{
-	Pending:          5 * time.Second,
-	InProgress:       55 * time.Second,
-	DeletePending:    5 * time.Second,
-	DeleteInProgress: 25 * time.Second,
-}
+// Lifecycle is how long a resource spends in each transitional status.
+type Lifecycle = catalog.Lifecycle
 
 const (
 	DefaultAccount      = "123456789012"
@@ -61,16 +45,29 @@ func (c *Config) fillDefaults() {
 	if c.CallLogLimit == 0 {
 		c.CallLogLimit = DefaultCallLogLimit
 	}
-	if c.TagQuota == 0 {
-		c.TagQuota = 50
+	quotas, lifecycles := map[string]int{}, map[string]Lifecycle{}
+	for _, r := range catalog.Resources {
+		quotas[r.Name] = r.Quota
+		if q, ok := c.Quotas[r.Name]; ok {
+			quotas[r.Name] = q
+		}
+		if r.Lifecycle {
+			lifecycles[r.Name] = catalog.DefaultLifecycle(r.Name)
+			if l, ok := c.Lifecycles[r.Name]; ok {
+				lifecycles[r.Name] = l
+			}
+		}
 	}
-	if c.DatasetGroupQuota == 0 {
-		c.DatasetGroupQuota = 5
+	c.Quotas, c.Lifecycles = quotas, lifecycles
+}
+
+// quota returns a kind's quota; 0 means no limit.
+func (c *Config) quota(resource string) int { return c.Quotas[resource] }
+
+// tagQuota is the most tags one resource may have.
+func (c *Config) tagQuota() int {
+	if q := c.Quotas[catalog.TagsPerResource]; q > 0 {
+		return q
 	}
-	if c.DatasetGroupLifecycle == nil {
-		c.DatasetGroupLifecycle = &DefaultLifecycle
-	}
-	if c.EventTrackerLifecycle == nil {
-		c.EventTrackerLifecycle = &DefaultLifecycle
-	}
+	return int(^uint(0) >> 1)
 }

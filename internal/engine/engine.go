@@ -77,33 +77,3 @@ func (e *Engine) Reset() {
 	e.worlds = map[Scope]*world{}
 	e.log.reset()
 }
-
-// world is the state of one account and Region.
-type world struct {
-	scope Scope
-	seq   uint64 // creation order of every resource, a tiebreak for equal timestamps
-
-	actions      map[string]*action // by name
-	actionByName *sortedIndex[*action]
-	actionByTime *sortedIndex[*action]
-
-	personalizeState
-}
-
-func newWorld(s Scope) *world {
-	w := &world{scope: s, actions: map[string]*action{}}
-	w.actionByName = newSortedIndex(func(a, b *action) bool { return a.name < b.name })
-	w.actionByTime = newSortedIndex(func(a, b *action) bool {
-		if !a.created.Equal(b.created) {
-			return a.created.Before(b.created)
-		}
-		return a.seq < b.seq
-	})
-	w.personalizeState.init()
-	return w
-}
-
-func (w *world) nextSeq() uint64 {
-	w.seq++
-	return w.seq
-}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/benbjohnson/clock"
 
+	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/shape"
 	"github.com/awsfake/awsfake/internal/shape/personalize"
 	"github.com/awsfake/awsfake/internal/shape/personalizeevents"
@@ -64,7 +65,7 @@ func FuzzCreateAction(f *testing.F) {
 	f.Add("deploy-1", "t", "s3://x", "", "", "", "", "k", "v", false, true)
 	f.Fuzz(func(t *testing.T, name, typ, uri, desc, status, pk, pv, tk, tv string, withProps, withTags bool) {
 		clk := newStepClock()
-		e := New(Config{Clock: clk, TagQuota: 2, ActionQuota: 3})
+		e := New(Config{Clock: clk, Quotas: map[string]int{catalog.TagsPerResource: 2, catalog.Actions: 3}})
 		mk := func() *sagemaker.CreateActionInput {
 			in := &sagemaker.CreateActionInput{
 				ActionName:  &name,
@@ -111,7 +112,7 @@ func FuzzCreateEventTracker(f *testing.F) {
 	f.Add("-bad", "t", "k", "v", int64(-5), int64(1e12), true)
 	f.Fuzz(func(t *testing.T, group, tracker, tk, tv string, wait1, wait2 int64, withTags bool) {
 		clk := newStepClock()
-		e := New(Config{Clock: clk, TagQuota: 1})
+		e := New(Config{Clock: clk, Quotas: map[string]int{catalog.TagsPerResource: 1}})
 		out, err := checkCall(t, e, OpCreateDatasetGroup, &personalize.CreateDatasetGroupInput{Name: &group})
 		groupArn := "arn:aws:personalize:us-east-1:123456789012:dataset-group/" + group
 		if err == nil {

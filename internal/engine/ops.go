@@ -23,7 +23,18 @@ type Op struct {
 // opContext is what an operation knows about its call besides the input.
 type opContext struct {
 	now          time.Time
-	failCreation string // the scenario asks that a created resource end in CREATE FAILED
+	failCreation string    // the scenario asks that a created resource end in CREATE FAILED
+	seed         *SeedSpec // the call is a seed
+}
+
+// id returns the identifier a seed asks to keep under name, or else a generated one.
+func (cx opContext) id(name string, generate func() string) string {
+	if cx.seed != nil {
+		if v, ok := cx.seed.IDs[name]; ok && v != "" {
+			return v
+		}
+	}
+	return generate()
 }
 
 var registry = map[string]map[string]*Op{}

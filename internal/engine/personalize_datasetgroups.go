@@ -3,9 +3,21 @@ package engine
 import (
 	"time"
 
+	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/shape"
 	"github.com/awsfake/awsfake/internal/shape/personalize"
 )
+
+// datasetGroup is one Personalize dataset group, with the events PutEvents recorded for it.
+type datasetGroup struct {
+	entity
+	lifecycle
+	roleArn   *string
+	kmsKeyArn *string
+	domain    *string
+	tracker   *eventTracker // its event tracker, until that is gone
+	events    eventLog
+}
 
 func (e *Engine) createDatasetGroup(w *world, in *personalize.CreateDatasetGroupInput, cx opContext) (*personalize.CreateDatasetGroupOutput, *Error) {
 	name := *in.Name
@@ -13,41 +25,34 @@ func (e *Engine) createDatasetGroup(w *world, in *personalize.CreateDatasetGroup
 	if in.RoleArn != nil && in.KmsKeyArn == nil {
 		return nil, invalid(Personalize, "roleArn is only valid together with kmsKeyArn.")
 	}
-	if g := w.groups[name]; g != nil {
-		if _, _, gone := e.groupStatus(g, cx.now); !gone {
-			return nil, alreadyExists("A dataset group with the name %s already exists.", name)
-		}
-		w.purgeGroup(g)
+	// A name stays taken until the group is gone.
+	if _, ok := w.groups.lookup(name, cx.now); ok {
+		return nil, alreadyExists("A dataset group with the name %s already exists.", name)
 	}
-	if w.groupsLive >= e.cfg.DatasetGroupQuota {
-		return nil, limitExceeded(Personalize, "You have reached the maximum number of dataset groups (%d) in this Region.", e.cfg.DatasetGroupQuota)
+	if q := e.cfg.quota(catalog.DatasetGroups); w.groups.full(q) {
+		return nil, limitExceeded(Personalize, "You have reached the maximum number of dataset groups (%d) in this Region.", q)
 	}
-	tags := tagList(nil).merged(personalizeTagsIn(in.Tags))
-	if len(tags) > e.cfg.TagQuota {
-		return nil, tooManyTags(e.cfg.TagQuota)
+	tags, err := e.newTags(Personalize, tagsFromPersonalize(in.Tags))
+	if err != nil {
+		return nil, err
 	}
 	g := &datasetGroup{
-		name:      name,
-		arn:       w.scope.arn(Personalize, "dataset-group", name),
-		seq:       w.nextSeq(),
+		entity:    entity{arn: w.scope.arn(Personalize, "dataset-group", name), name: name, tags: tags},
+		lifecycle: e.newLifecycle(catalog.DatasetGroups, cx),
 		roleArn:   in.RoleArn,
 		kmsKeyArn: in.KmsKeyArn,
 		domain:    in.Domain,
-		life:      lifecycle{created: cx.now, failReason: cx.failCreation},
-		tags:      tags,
 	}
-	w.groups[name] = g
-	w.groupIndex.add(g)
-	w.groupsLive++
+	w.groups.insert(g, cx.now)
 	return &personalize.CreateDatasetGroupOutput{DatasetGroupArn: &g.arn, Domain: g.domain}, nil
 }
 
 func (e *Engine) describeDatasetGroup(w *world, in *personalize.DescribeDatasetGroupInput, cx opContext) (*personalize.DescribeDatasetGroupOutput, *Error) {
-	g := e.group(w, *in.DatasetGroupArn, cx.now)
-	if g == nil {
+	g, ok := w.groups.resolve(*in.DatasetGroupArn, cx.now)
+	if !ok {
 		return nil, resourceNotFound(*in.DatasetGroupArn)
 	}
-	status, changed, _ := e.groupStatus(g, cx.now)
+	status, changed, _ := statusOf(g, cx.now)
 	return &personalize.DescribeDatasetGroupOutput{DatasetGroup: &personalize.DatasetGroup{
 		Name:                &g.name,
 		DatasetGroupArn:     &g.arn,
@@ -55,62 +60,55 @@ func (e *Engine) describeDatasetGroup(w *world, in *personalize.DescribeDatasetG
 		RoleArn:             g.roleArn,
 		KmsKeyArn:           g.kmsKeyArn,
 		Domain:              g.domain,
-		CreationDateTime:    shape.T(g.life.created),
+		CreationDateTime:    shape.T(g.created),
 		LastUpdatedDateTime: shape.T(changed),
-		FailureReason:       failureReason(status, g.life.failReason),
+		FailureReason:       failureReason(status, g.failReason),
 	}}, nil
 }
 
-func failureReason(status, reason string) *string {
-	if status != StatusCreateFailed {
-		return nil
-	}
-	return &reason
-}
-
-// listDatasetGroups lists newest first (a documented guess).
 func (e *Engine) listDatasetGroups(w *world, in *personalize.ListDatasetGroupsInput, cx opContext) (*personalize.ListDatasetGroupsOutput, *Error) {
-	page, next, err := newestFirst(w.groupIndex.view(), "dataset-groups", in.NextToken, maxResults(in.MaxResults),
-		func(g *datasetGroup) (time.Time, uint64) { return g.life.created, g.seq },
-		func(g *datasetGroup) bool {
-			_, _, gone := e.groupStatus(g, cx.now)
-			if gone {
-				w.purgeGroup(g) // the view stays valid: purging only flags it
-			}
-			return gone
-		})
+	page, next, err := newestFirst(w.groups, nil, "dataset-groups", in.NextToken, in.MaxResults, cx.now, nil)
 	if err != nil {
 		return nil, err
 	}
 	out := &personalize.ListDatasetGroupsOutput{DatasetGroups: make([]personalize.DatasetGroupSummary, len(page)), NextToken: next}
 	for i, g := range page {
-		status, changed, _ := e.groupStatus(g, cx.now)
+		status, changed, _ := statusOf(g, cx.now)
 		out.DatasetGroups[i] = personalize.DatasetGroupSummary{
 			Name:                &g.name,
 			DatasetGroupArn:     &g.arn,
 			Status:              &status,
 			Domain:              g.domain,
-			CreationDateTime:    shape.T(g.life.created),
+			CreationDateTime:    shape.T(g.created),
 			LastUpdatedDateTime: shape.T(changed),
-			FailureReason:       failureReason(status, g.life.failReason),
+			FailureReason:       failureReason(status, g.failReason),
 		}
 	}
 	return out, nil
 }
 
 func (e *Engine) deleteDatasetGroup(w *world, in *personalize.DeleteDatasetGroupInput, cx opContext) (*personalize.DeleteDatasetGroupOutput, *Error) {
-	g := e.group(w, *in.DatasetGroupArn, cx.now)
-	if g == nil {
+	g, ok := w.groups.resolve(*in.DatasetGroupArn, cx.now)
+	if !ok {
 		return nil, resourceNotFound(*in.DatasetGroupArn)
 	}
-	status, _, _ := e.groupStatus(g, cx.now)
+	status, _, _ := statusOf(g, cx.now)
 	switch {
 	case creating(status) || deleting(status):
 		return nil, inUse("The dataset group %s is in %s state and cannot be deleted.", g.arn, status)
-	case e.groupTracker(w, g, cx.now) != nil:
+	case w.groupTracker(g, cx.now) != nil:
 		return nil, inUse("The dataset group %s has an event tracker; delete it first.", g.arn)
 	}
-	g.life.deleted = cx.now
-	w.groupsLive--
+	g.deleted = cx.now
+	w.groups.retire(g)
 	return &personalize.DeleteDatasetGroupOutput{}, nil
+}
+
+// groupTracker returns a dataset group's event tracker, if it still has one.
+func (w *world) groupTracker(g *datasetGroup, now time.Time) *eventTracker {
+	if g.tracker == nil {
+		return nil
+	}
+	t, _ := w.trackers.lookup(g.tracker.arn, now)
+	return t
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/shape/personalizeevents"
@@ -36,16 +35,14 @@ func (e *Engine) putEvents(w *world, in *personalizeevents.PutEventsInput, cx op
 	// A documented guess: an unknown trackingId, or one whose tracker is not ACTIVE, is
 	// InvalidInputException (the only error the operation models).
 	t := w.byTrackingID[*in.TrackingId]
-	if t != nil {
-		if _, _, gone := e.trackerStatus(t, cx.now); gone {
-			w.purgeTracker(t)
-			t = nil
-		}
+	if t != nil && gone(t, cx.now) {
+		w.trackers.purge(t)
+		t = nil
 	}
 	if t == nil {
 		return nil, invalid(PersonalizeEvents, "The tracking ID %s does not belong to an event tracker.", *in.TrackingId)
 	}
-	if status, _, _ := e.trackerStatus(t, cx.now); status != StatusActive {
+	if status, _, _ := statusOf(t, cx.now); status != StatusActive {
 		return nil, invalid(PersonalizeEvents, "The event tracker %s for tracking ID %s is not ACTIVE (its status is %s).", t.arn, *in.TrackingId, status)
 	}
 	for _, ev := range in.EventList {
@@ -88,11 +85,11 @@ func attribution(m *personalizeevents.MetricAttribution) string {
 }
 
 // Events returns copies of the events recorded for a dataset group, oldest first, or false if
-// no such dataset group exists (any account and Region; the ARN says which).
+// no such dataset group exists (any account and Region; the ARN says which). A group whose
+// deletion has finished is gone, with its events.
 func (e *Engine) Events(datasetGroupArn string) ([]RecordedEvent, bool) {
 	p, ok := parseARN(datasetGroupArn)
-	name, isGroup := strings.CutPrefix(p.resource, "dataset-group/")
-	if !ok || !isGroup {
+	if !ok {
 		return nil, false
 	}
 	e.mu.Lock()
@@ -101,8 +98,8 @@ func (e *Engine) Events(datasetGroupArn string) ([]RecordedEvent, bool) {
 	if w == nil {
 		return nil, false
 	}
-	g := w.groups[name]
-	if g == nil || g.arn != datasetGroupArn {
+	g, ok := w.groups.resolve(datasetGroupArn, e.now())
+	if !ok {
 		return nil, false
 	}
 	out := make([]RecordedEvent, 0, g.events.len())

@@ -1,55 +1,87 @@
 package engine
 
 import (
-	"time"
+	"strings"
 
+	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/shape"
 	"github.com/awsfake/awsfake/internal/shape/personalize"
 )
 
+// eventTracker is one event tracker; trackingId is what PutEvents names it by.
+type eventTracker struct {
+	entity
+	lifecycle
+	trackingID string
+	group      *datasetGroup
+}
+
 func (e *Engine) createEventTracker(w *world, in *personalize.CreateEventTrackerInput, cx opContext) (*personalize.CreateEventTrackerOutput, *Error) {
-	g := e.group(w, *in.DatasetGroupArn, cx.now)
-	if g == nil {
+	g, ok := w.groups.resolve(*in.DatasetGroupArn, cx.now)
+	if !ok {
 		return nil, resourceNotFound(*in.DatasetGroupArn)
 	}
-	if status, _, _ := e.groupStatus(g, cx.now); status != StatusActive {
+	if status, _, _ := statusOf(g, cx.now); status != StatusActive {
 		return nil, inUse("The dataset group %s is not ACTIVE (its status is %s).", g.arn, status)
 	}
 	// One event tracker per dataset group, for as long as the tracker exists (a tracker that
 	// is being deleted still counts).
-	if t := e.groupTracker(w, g, cx.now); t != nil {
+	if t := w.groupTracker(g, cx.now); t != nil {
 		return nil, alreadyExists("The dataset group %s already has an event tracker: %s", g.arn, t.arn)
 	}
-	tags := tagList(nil).merged(personalizeTagsIn(in.Tags))
-	if len(tags) > e.cfg.TagQuota {
-		return nil, tooManyTags(e.cfg.TagQuota)
+	if q := e.cfg.quota(catalog.EventTrackers); w.trackers.full(q) {
+		return nil, limitExceeded(Personalize, "You have reached the maximum number of event trackers (%d) in this Region.", q)
 	}
-	arn := w.scope.arn(Personalize, "event-tracker", e.newID(8))
-	for w.trackers[arn] != nil {
-		arn = w.scope.arn(Personalize, "event-tracker", e.newID(8))
+	tags, err := e.newTags(Personalize, tagsFromPersonalize(in.Tags))
+	if err != nil {
+		return nil, err
+	}
+	arn, trackingID, err := e.trackerIDs(w, cx)
+	if err != nil {
+		return nil, err
 	}
 	t := &eventTracker{
-		name:       *in.Name,
-		arn:        arn,
-		trackingID: e.newUUID(),
-		seq:        w.nextSeq(),
+		entity:     entity{arn: arn, name: *in.Name, tags: tags},
+		lifecycle:  e.newLifecycle(catalog.EventTrackers, cx),
+		trackingID: trackingID,
 		group:      g,
-		life:       lifecycle{created: cx.now, failReason: cx.failCreation},
-		tags:       tags,
 	}
-	w.trackers[arn] = t
-	w.byTrackingID[t.trackingID] = t
-	w.trackerIndex.add(t)
+	w.trackers.insert(t, cx.now)
+	w.byTrackingID[trackingID] = t
 	g.tracker = t
 	return &personalize.CreateEventTrackerOutput{EventTrackerArn: &t.arn, TrackingId: &t.trackingID}, nil
 }
 
+// trackerIDs draws a new tracker's ARN (event-tracker/<8 hex digits>) and trackingId, or takes
+// those a seed asks for.
+func (e *Engine) trackerIDs(w *world, cx opContext) (arn, trackingID string, err *Error) {
+	id := cx.id("id", func() string {
+		id := e.newID(8)
+		for w.trackers.items[w.scope.arn(Personalize, "event-tracker", id)] != nil {
+			id = e.newID(8)
+		}
+		return id
+	})
+	if len(id) != 8 || strings.Trim(id, "0123456789abcdef") != "" {
+		return "", "", invalid(Personalize, "an event tracker id is 8 lowercase hex digits, not %q", id)
+	}
+	arn = w.scope.arn(Personalize, "event-tracker", id)
+	if w.trackers.items[arn] != nil {
+		return "", "", alreadyExists("The event tracker %s already exists.", arn)
+	}
+	trackingID = cx.id("trackingId", e.newUUID)
+	if w.byTrackingID[trackingID] != nil {
+		return "", "", alreadyExists("The tracking ID %s is already in use.", trackingID)
+	}
+	return arn, trackingID, nil
+}
+
 func (e *Engine) describeEventTracker(w *world, in *personalize.DescribeEventTrackerInput, cx opContext) (*personalize.DescribeEventTrackerOutput, *Error) {
-	t := e.tracker(w, *in.EventTrackerArn, cx.now)
-	if t == nil {
+	t, ok := w.trackers.resolve(*in.EventTrackerArn, cx.now)
+	if !ok {
 		return nil, resourceNotFound(*in.EventTrackerArn)
 	}
-	status, changed, _ := e.trackerStatus(t, cx.now)
+	status, changed, _ := statusOf(t, cx.now)
 	return &personalize.DescribeEventTrackerOutput{EventTracker: &personalize.EventTracker{
 		Name:                &t.name,
 		EventTrackerArn:     &t.arn,
@@ -57,7 +89,7 @@ func (e *Engine) describeEventTracker(w *world, in *personalize.DescribeEventTra
 		TrackingId:          &t.trackingID,
 		DatasetGroupArn:     &t.group.arn,
 		Status:              &status,
-		CreationDateTime:    shape.T(t.life.created),
+		CreationDateTime:    shape.T(t.created),
 		LastUpdatedDateTime: shape.T(changed),
 	}}, nil
 }
@@ -66,35 +98,27 @@ func (e *Engine) describeEventTracker(w *world, in *personalize.DescribeEventTra
 // With datasetGroupArn it lists that group's tracker (none if the group does not exist: the
 // operation models no not-found error).
 func (e *Engine) listEventTrackers(w *world, in *personalize.ListEventTrackersInput, cx opContext) (*personalize.ListEventTrackersOutput, *Error) {
-	items := w.trackerIndex.view()
+	var items []*eventTracker
 	if in.DatasetGroupArn != nil {
-		items = nil
-		if g := e.group(w, *in.DatasetGroupArn, cx.now); g != nil {
-			if t := e.groupTracker(w, g, cx.now); t != nil {
-				items = []*eventTracker{t}
+		items = []*eventTracker{}
+		if g, ok := w.groups.resolve(*in.DatasetGroupArn, cx.now); ok {
+			if t := w.groupTracker(g, cx.now); t != nil {
+				items = append(items, t)
 			}
 		}
 	}
-	page, next, err := newestFirst(items, "event-trackers", in.NextToken, maxResults(in.MaxResults),
-		func(t *eventTracker) (time.Time, uint64) { return t.life.created, t.seq },
-		func(t *eventTracker) bool {
-			_, _, gone := e.trackerStatus(t, cx.now)
-			if gone {
-				w.purgeTracker(t)
-			}
-			return gone
-		})
+	page, next, err := newestFirst(w.trackers, items, "event-trackers", in.NextToken, in.MaxResults, cx.now, nil)
 	if err != nil {
 		return nil, err
 	}
 	out := &personalize.ListEventTrackersOutput{EventTrackers: make([]personalize.EventTrackerSummary, len(page)), NextToken: next}
 	for i, t := range page {
-		status, changed, _ := e.trackerStatus(t, cx.now)
+		status, changed, _ := statusOf(t, cx.now)
 		out.EventTrackers[i] = personalize.EventTrackerSummary{
 			Name:                &t.name,
 			EventTrackerArn:     &t.arn,
 			Status:              &status,
-			CreationDateTime:    shape.T(t.life.created),
+			CreationDateTime:    shape.T(t.created),
 			LastUpdatedDateTime: shape.T(changed),
 		}
 	}
@@ -102,13 +126,14 @@ func (e *Engine) listEventTrackers(w *world, in *personalize.ListEventTrackersIn
 }
 
 func (e *Engine) deleteEventTracker(w *world, in *personalize.DeleteEventTrackerInput, cx opContext) (*personalize.DeleteEventTrackerOutput, *Error) {
-	t := e.tracker(w, *in.EventTrackerArn, cx.now)
-	if t == nil {
+	t, ok := w.trackers.resolve(*in.EventTrackerArn, cx.now)
+	if !ok {
 		return nil, resourceNotFound(*in.EventTrackerArn)
 	}
-	if status, _, _ := e.trackerStatus(t, cx.now); creating(status) || deleting(status) {
+	if status, _, _ := statusOf(t, cx.now); creating(status) || deleting(status) {
 		return nil, inUse("The event tracker %s is in %s state and cannot be deleted.", t.arn, status)
 	}
-	t.life.deleted = cx.now
+	t.deleted = cx.now
+	w.trackers.retire(t)
 	return &personalize.DeleteEventTrackerOutput{}, nil
 }

@@ -1,66 +1,56 @@
 package engine
 
 import (
-	"strings"
-
+	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/shape/personalize"
 )
 
-// tagged finds the tags of the resource an ARN names. forChange refuses a resource that is
+// The Personalize tagging operations, on the ARN of any Personalize resource the fake holds.
+
+// taggedPersonalize finds the resource an ARN names. forChange refuses a resource that is
 // being deleted (ResourceInUseException), as a change to it would be lost.
-func (e *Engine) tagged(w *world, arn string, cx opContext, forChange bool) (*tagList, *Error) {
-	var tags *tagList
-	var status string
-	switch p, _ := parseARN(arn); {
-	case strings.HasPrefix(p.resource, "dataset-group/"):
-		if g := e.group(w, arn, cx.now); g != nil {
-			tags = &g.tags
-			status, _, _ = e.groupStatus(g, cx.now)
-		}
-	case strings.HasPrefix(p.resource, "event-tracker/"):
-		if t := e.tracker(w, arn, cx.now); t != nil {
-			tags = &t.tags
-			status, _, _ = e.trackerStatus(t, cx.now)
-		}
-	}
-	if tags == nil {
+func (w *world) taggedPersonalize(arn string, cx opContext, forChange bool) (*entity, *Error) {
+	r := w.resolveAny(Personalize, arn, cx.now)
+	if r == nil {
 		return nil, resourceNotFound(arn)
 	}
-	if forChange && deleting(status) {
-		return nil, inUse("The resource %s is in %s state.", arn, status)
+	if l, ok := r.(lived); ok && forChange {
+		if status, _, _ := statusOf(l, cx.now); deleting(status) {
+			return nil, inUse("The resource %s is in %s state.", arn, status)
+		}
 	}
-	return tags, nil
+	return r.base(), nil
 }
 
 func (e *Engine) tagResource(w *world, in *personalize.TagResourceInput, cx opContext) (*personalize.TagResourceOutput, *Error) {
-	tags, err := e.tagged(w, *in.ResourceArn, cx, true)
+	r, err := w.taggedPersonalize(*in.ResourceArn, cx, true)
 	if err != nil {
 		return nil, err
 	}
-	merged := tags.merged(personalizeTagsIn(in.Tags))
-	if len(merged) > e.cfg.TagQuota {
-		return nil, tooManyTags(e.cfg.TagQuota)
+	tags, err := e.mergeTags(Personalize, r.tags, tagsFromPersonalize(in.Tags))
+	if err != nil {
+		return nil, err
 	}
-	*tags = merged
+	r.tags = tags
 	return &personalize.TagResourceOutput{}, nil
 }
 
 func (e *Engine) untagResource(w *world, in *personalize.UntagResourceInput, cx opContext) (*personalize.UntagResourceOutput, *Error) {
-	if len(in.TagKeys) > e.cfg.TagQuota {
-		return nil, Errorf("TooManyTagKeysException", 0, "The request contains more tag keys than can be associated with a resource (%d tag keys per resource).", e.cfg.TagQuota)
+	if q := e.cfg.tagQuota(); len(in.TagKeys) > q {
+		return nil, Errorf(catalog.TooManyTagKeys, 0, "The request contains more tag keys than can be associated with a resource (%d tag keys per resource).", q)
 	}
-	tags, err := e.tagged(w, *in.ResourceArn, cx, true)
+	r, err := w.taggedPersonalize(*in.ResourceArn, cx, true)
 	if err != nil {
 		return nil, err
 	}
-	*tags = tags.without(in.TagKeys)
+	r.tags = r.tags.without(in.TagKeys)
 	return &personalize.UntagResourceOutput{}, nil
 }
 
 func (e *Engine) listTagsForResource(w *world, in *personalize.ListTagsForResourceInput, cx opContext) (*personalize.ListTagsForResourceOutput, *Error) {
-	tags, err := e.tagged(w, *in.ResourceArn, cx, false)
+	r, err := w.taggedPersonalize(*in.ResourceArn, cx, false)
 	if err != nil {
 		return nil, err
 	}
-	return &personalize.ListTagsForResourceOutput{Tags: personalizeTagsOut(*tags)}, nil
+	return &personalize.ListTagsForResourceOutput{Tags: r.tags.personalize()}, nil
 }

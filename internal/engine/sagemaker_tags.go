@@ -1,54 +1,68 @@
 package engine
 
 import (
-	"strings"
+	"strconv"
 
 	"github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
 
-// taggedAction finds the action an ARN names. SageMaker answers tagging calls on a resource
-// that does not exist with ValidationException.
-func (w *world) taggedAction(arn string) (*action, *Error) {
-	if p, ok := parseARN(arn); ok && strings.HasPrefix(p.resource, "action/") {
-		if a := w.findAction(arn); a != nil {
-			return a, nil
-		}
+// The SageMaker tagging operations, on the ARN of any SageMaker resource the fake holds.
+
+// tagged finds the resource an ARN names. SageMaker answers tagging calls on a resource that
+// does not exist with ValidationException.
+func (w *world) taggedSageMaker(arn string, cx opContext) (*entity, *Error) {
+	if r := w.resolveAny(SageMaker, arn, cx.now); r != nil {
+		return r.base(), nil
 	}
 	return nil, invalid(SageMaker, "Resource %s does not exist.", arn)
 }
 
-func (e *Engine) addTags(w *world, in *sagemaker.AddTagsInput, _ opContext) (*sagemaker.AddTagsOutput, *Error) {
-	a, err := w.taggedAction(*in.ResourceArn)
+func (e *Engine) addTags(w *world, in *sagemaker.AddTagsInput, cx opContext) (*sagemaker.AddTagsOutput, *Error) {
+	r, err := w.taggedSageMaker(*in.ResourceArn, cx)
 	if err != nil {
 		return nil, err
 	}
-	tags := a.tags.merged(tagsIn(in.Tags))
-	if len(tags) > e.cfg.TagQuota {
-		return nil, tooManySageMakerTags(e.cfg.TagQuota)
+	tags, err := e.mergeTags(SageMaker, r.tags, tagsFromSageMaker(in.Tags))
+	if err != nil {
+		return nil, err
 	}
-	a.tags = tags
+	r.tags = tags
 	// A documented guess: the output lists every tag of the resource after the call.
-	return &sagemaker.AddTagsOutput{Tags: tagsOut(tags)}, nil
+	return &sagemaker.AddTagsOutput{Tags: tags.sageMaker()}, nil
 }
 
-func (e *Engine) listTags(w *world, in *sagemaker.ListTagsInput, _ opContext) (*sagemaker.ListTagsOutput, *Error) {
-	a, err := w.taggedAction(*in.ResourceArn)
+// listTags pages through a resource's tags in the order they were first added.
+func (e *Engine) listTags(w *world, in *sagemaker.ListTagsInput, cx opContext) (*sagemaker.ListTagsOutput, *Error) {
+	r, err := w.taggedSageMaker(*in.ResourceArn, cx)
 	if err != nil {
 		return nil, err
 	}
-	// MaxResults is at least 50 and a resource has at most 50 tags, so one page holds them
-	// all; a token can only come from elsewhere.
+	start := 0
 	if in.NextToken != nil && *in.NextToken != "" {
-		return nil, invalid(SageMaker, "Invalid pagination token: %s", *in.NextToken)
+		parts, ok := openToken(*in.NextToken, 3)
+		n, convErr := 0, error(nil)
+		if ok {
+			n, convErr = strconv.Atoi(parts[2])
+		}
+		if !ok || parts[0] != "tags" || parts[1] != r.arn || convErr != nil || n < 0 || n > len(r.tags) {
+			return nil, invalidSageMakerToken(*in.NextToken)
+		}
+		start = n
 	}
-	return &sagemaker.ListTagsOutput{Tags: tagsOut(a.tags)}, nil
+	end := min(start+pageSize(in.MaxResults, 50), len(r.tags))
+	out := &sagemaker.ListTagsOutput{Tags: r.tags[start:end].sageMaker()}
+	if end < len(r.tags) {
+		tok := sealToken("tags", r.arn, strconv.Itoa(end))
+		out.NextToken = &tok
+	}
+	return out, nil
 }
 
-func (e *Engine) deleteTags(w *world, in *sagemaker.DeleteTagsInput, _ opContext) (*sagemaker.DeleteTagsOutput, *Error) {
-	a, err := w.taggedAction(*in.ResourceArn)
+func (e *Engine) deleteTags(w *world, in *sagemaker.DeleteTagsInput, cx opContext) (*sagemaker.DeleteTagsOutput, *Error) {
+	r, err := w.taggedSageMaker(*in.ResourceArn, cx)
 	if err != nil {
 		return nil, err
 	}
-	a.tags = a.tags.without(in.TagKeys)
+	r.tags = r.tags.without(in.TagKeys)
 	return &sagemaker.DeleteTagsOutput{}, nil
 }

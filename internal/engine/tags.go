@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/shape/personalize"
 	"github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
@@ -50,10 +51,28 @@ func (t tagList) without(keys []string) tagList {
 	return out
 }
 
+// newTags makes the tags of a new resource; mergeTags adds to a resource's tags. Past the quota
+// of tags per resource, SageMaker answers ResourceLimitExceeded (a documented guess: it models no
+// tagging error) and Personalize TooManyTagsException. Overwriting a key does not count.
+func (e *Engine) newTags(service string, add []tag) (tagList, *Error) {
+	return e.mergeTags(service, nil, add)
+}
+
+func (e *Engine) mergeTags(service string, cur tagList, add []tag) (tagList, *Error) {
+	tags := cur.merged(add)
+	if q := e.cfg.tagQuota(); len(tags) > q {
+		if service == SageMaker {
+			return nil, limitExceeded(SageMaker, "The number of tags on the resource would exceed the limit of %d.", q)
+		}
+		return nil, Errorf(catalog.TooManyTags, 0, "The request contains more tags than can be associated with a resource (%d tags per resource).", q)
+	}
+	return tags, nil
+}
+
 // The two services name a tag's members differently (Key and Value in SageMaker, tagKey and
 // tagValue in Personalize); both convert to and from the engine's one tag type.
 
-func tagsIn(ts []sagemaker.Tag) []tag {
+func tagsFromSageMaker(ts []sagemaker.Tag) []tag {
 	out := make([]tag, len(ts))
 	for i, t := range ts {
 		out[i] = tag{key: *t.Key, value: *t.Value}
@@ -61,15 +80,15 @@ func tagsIn(ts []sagemaker.Tag) []tag {
 	return out
 }
 
-func tagsOut(ts tagList) []sagemaker.Tag {
-	out := make([]sagemaker.Tag, len(ts))
-	for i := range ts {
-		out[i] = sagemaker.Tag{Key: &ts[i].key, Value: &ts[i].value}
+func (t tagList) sageMaker() []sagemaker.Tag {
+	out := make([]sagemaker.Tag, len(t))
+	for i := range t {
+		out[i] = sagemaker.Tag{Key: &t[i].key, Value: &t[i].value}
 	}
 	return out
 }
 
-func personalizeTagsIn(ts []personalize.Tag) []tag {
+func tagsFromPersonalize(ts []personalize.Tag) []tag {
 	out := make([]tag, len(ts))
 	for i, t := range ts {
 		out[i] = tag{key: *t.TagKey, value: *t.TagValue}
@@ -77,10 +96,10 @@ func personalizeTagsIn(ts []personalize.Tag) []tag {
 	return out
 }
 
-func personalizeTagsOut(ts tagList) []personalize.Tag {
-	out := make([]personalize.Tag, len(ts))
-	for i := range ts {
-		out[i] = personalize.Tag{TagKey: &ts[i].key, TagValue: &ts[i].value}
+func (t tagList) personalize() []personalize.Tag {
+	out := make([]personalize.Tag, len(t))
+	for i := range t {
+		out[i] = personalize.Tag{TagKey: &t[i].key, TagValue: &t[i].value}
 	}
 	return out
 }

@@ -110,6 +110,10 @@ func tooLarge(limit int64) *engine.Error {
 	return engine.Errorf("RequestEntityTooLargeException", http.StatusRequestEntityTooLarge, "the request body is larger than %d bytes", limit)
 }
 
+// Decode reads a request document into an operation's input shape, as the wire door reads a
+// request's body: for seeds, which are documents too.
+func Decode(body []byte, in any) *engine.Error { return decode(body, in) }
+
 // decode reads the JSON body into the operation's shape. An empty body is an empty structure.
 // Syntax and type errors are SerializationException, as AWS answers them.
 func decode(body []byte, in any) *engine.Error {

@@ -1,0 +1,72 @@
+package catalog
+
+import "time"
+
+// Resource is a kind of resource the fake holds, as options and the server's -quota flag name
+// it: its quota per account and Region by default, and whether it moves through statuses.
+type Resource struct {
+	Name      string // "actions", "dataset-groups", ...
+	Service   string
+	Quota     int    // per account and Region unless PerResource; 0 means no limit
+	Limit     string // what the quota limits, as AWS's quota pages name it
+	Lifecycle bool   // statuses on the clock (CREATE PENDING, ...), with DefaultLifecycle's timing
+}
+
+// The kinds of resources, by name.
+const (
+	Actions        = "actions"
+	DatasetGroups  = "dataset-groups"
+	EventTrackers  = "event-trackers"
+	TagsPerResource = "tags"
+)
+
+// Resources lists every kind, in a stable order.
+var Resources = []Resource{
+	{Name: Actions, Service: SageMaker, Limit: "Total number of actions"},
+	{Name: DatasetGroups, Service: Personalize, Quota: 5, Limit: "dataset groups", Lifecycle: true},
+	{Name: EventTrackers, Service: Personalize, Lifecycle: true},
+	{Name: TagsPerResource, Quota: 50, Limit: "tags per resource"},
+}
+
+// LookupResource returns a kind by name, or nil.
+func LookupResource(name string) *Resource {
+	for i := range Resources {
+		if Resources[i].Name == name {
+			return &Resources[i]
+		}
+	}
+	return nil
+}
+
+// ResourceNames returns the names of every kind, or of those with a lifecycle.
+func ResourceNames(lifecycleOnly bool) []string {
+	var out []string
+	for _, r := range Resources {
+		if r.Lifecycle || !lifecycleOnly {
+			out = append(out, r.Name)
+		}
+	}
+	return out
+}
+
+// Lifecycle is how long a resource spends in each transitional status: it is ACTIVE (or CREATE
+// FAILED) Pending+InProgress after its creation, ACTIVE again UpdatePending+UpdateInProgress
+// after an update, and gone DeletePending+DeleteInProgress after its deletion was asked for.
+type Lifecycle struct {
+	Pending          time.Duration // CREATE PENDING
+	InProgress       time.Duration // CREATE IN_PROGRESS
+	UpdatePending    time.Duration // UPDATE PENDING
+	UpdateInProgress time.Duration // UPDATE IN_PROGRESS
+	DeletePending    time.Duration // DELETE PENDING
+	DeleteInProgress time.Duration // DELETE IN_PROGRESS
+}
+
+// DefaultLifecycle is a guess at AWS's timings where it publishes none: ACTIVE a minute after
+// creation, again a minute after an update, and gone half a minute after deletion.
+func DefaultLifecycle(resource string) Lifecycle {
+	return Lifecycle{
+		Pending: 5 * time.Second, InProgress: 55 * time.Second,
+		UpdatePending: 5 * time.Second, UpdateInProgress: 55 * time.Second,
+		DeletePending: 5 * time.Second, DeleteInProgress: 25 * time.Second,
+	}
+}

@@ -1,0 +1,117 @@
+package engine
+
+import (
+	"time"
+
+	"github.com/awsfake/awsfake/internal/catalog"
+)
+
+// Statuses, exactly as Personalize spells them.
+const (
+	StatusCreatePending    = catalog.StatusCreatePending
+	StatusCreateInProgress = catalog.StatusCreateInProgress
+	StatusActive           = catalog.StatusActive
+	StatusCreateFailed     = catalog.StatusCreateFailed
+	StatusDeletePending    = catalog.StatusDeletePending
+	StatusDeleteInProgress = catalog.StatusDeleteInProgress
+	StatusUpdatePending    = catalog.StatusUpdatePending
+	StatusUpdateInProgress = catalog.StatusUpdateInProgress
+)
+
+// lifecycle is a resource's life on the clock: its own timings (fixed when it is created, so a
+// seed can start it ACTIVE), and when it was last updated and asked to be deleted. Its status
+// is computed from these and the clock whenever a call looks, so moving the clock costs nothing
+// and any jump lands on the right status; no goroutine or timer changes state.
+type lifecycle struct {
+	timing     Lifecycle
+	updated    time.Time // zero until an update
+	deleted    time.Time // zero until a delete
+	failReason string    // non-empty: creation ends in CREATE FAILED
+}
+
+func (l *lifecycle) cycle() *lifecycle { return l }
+
+// lived is a resource with a lifecycle.
+type lived interface {
+	resource
+	cycle() *lifecycle
+}
+
+// status returns a resource's status at now, when it last changed, and whether the resource is
+// gone (its deletion finished).
+func (l *lifecycle) status(created, now time.Time) (status string, changed time.Time, gone bool) {
+	t := l.timing
+	if !l.deleted.IsZero() {
+		switch d := now.Sub(l.deleted); {
+		case d < t.DeletePending:
+			return StatusDeletePending, l.deleted, false
+		case d < t.DeletePending+t.DeleteInProgress:
+			return StatusDeleteInProgress, l.deleted.Add(t.DeletePending), false
+		default:
+			return "", time.Time{}, true
+		}
+	}
+	if !l.updated.IsZero() {
+		switch d := now.Sub(l.updated); {
+		case d < t.UpdatePending:
+			return StatusUpdatePending, l.updated, false
+		case d < t.UpdatePending+t.UpdateInProgress:
+			return StatusUpdateInProgress, l.updated.Add(t.UpdatePending), false
+		default:
+			return StatusActive, l.updated.Add(t.UpdatePending + t.UpdateInProgress), false
+		}
+	}
+	switch age := now.Sub(created); {
+	case age < t.Pending:
+		return StatusCreatePending, created, false
+	case age < t.Pending+t.InProgress:
+		return StatusCreateInProgress, created.Add(t.Pending), false
+	case l.failReason != "":
+		return StatusCreateFailed, created.Add(t.Pending + t.InProgress), false
+	default:
+		return StatusActive, created.Add(t.Pending + t.InProgress), false
+	}
+}
+
+// statusOf returns a lived resource's status at now.
+func statusOf(r lived, now time.Time) (status string, changed time.Time, gone bool) {
+	return r.cycle().status(r.base().created, now)
+}
+
+func creating(status string) bool {
+	return status == StatusCreatePending || status == StatusCreateInProgress
+}
+
+func deleting(status string) bool {
+	return status == StatusDeletePending || status == StatusDeleteInProgress
+}
+
+func updating(status string) bool {
+	return status == StatusUpdatePending || status == StatusUpdateInProgress
+}
+
+// newLifecycle starts the life of a resource of a kind created by a call. A seed starts in the
+// status it names: its timings are shortened so that it is in that status from its creation.
+func (e *Engine) newLifecycle(kind string, cx opContext) lifecycle {
+	l := lifecycle{timing: e.cfg.Lifecycles[kind], failReason: cx.failCreation}
+	if cx.seed != nil {
+		switch cx.seed.Status {
+		case "", StatusActive, StatusCreateFailed:
+			l.timing.Pending, l.timing.InProgress = 0, 0
+		case StatusCreateInProgress:
+			l.timing.Pending = 0
+		}
+		if cx.seed.Status == StatusCreateFailed {
+			l.failReason = cx.seed.FailureReason
+		}
+	}
+	return l
+}
+
+// failureReason is a resource's failure reason in outputs: only when it failed.
+func failureReason(status, reason string) *string {
+	if status != StatusCreateFailed {
+		return nil
+	}
+	return &reason
+}

@@ -1,0 +1,223 @@
+package engine
+
+import (
+	"strings"
+	"time"
+)
+
+// entity is what every resource has, whatever its kind; each kind embeds it.
+type entity struct {
+	arn     string
+	name    string // "" when the resource has none (an artifact may not)
+	seq     uint64 // creation order in its world: the tiebreak of equal creation times
+	created time.Time
+	tags    tagList
+	counted bool // counts against its kind's quota: from creation until its deletion is asked
+	purged  bool // removed from its table; a stale pointer to it sees this
+}
+
+func (e *entity) base() *entity   { return e }
+func (e *entity) isDeleted() bool { return e.purged }
+
+// resource is a resource of any kind.
+type resource interface {
+	base() *entity
+	isDeleted() bool
+}
+
+// keying says how a table finds a resource from an ARN.
+type keying int
+
+const (
+	keyByID  keying = iota // the ARN's id (what follows "<kind>/") is the key: a name
+	keyByARN               // the whole ARN is the key (ids that are generated, or paths)
+)
+
+// table holds the resources of one kind in one world: by key, in creation order, by name where
+// the kind is listed by name, with the count its quota limits. Every kind is one table, so
+// tags, the digest, seeds and purging work the same way for all of them.
+type table[R resource] struct {
+	w        *world
+	kind     string // the ARN's resource type: "action", "dataset-group", ...
+	service  string // the ARN's service
+	resource string // the catalog's name of the kind, for its quota and lifecycle
+	keying   keying
+	items    map[string]R
+	byTime   *sortedIndex[R]
+	byName   *sortedIndex[R] // nil unless the kind is listed by name
+	active   int             // resources that count against the quota
+	onPurge  func(R)         // undoes what the kind keeps outside the table (other indexes, links)
+}
+
+// anyTable is a table of any kind, for what works on every kind.
+type anyTable interface {
+	find(arn string) resource // the resource an ARN names, if the table holds it
+	all() []resource          // in creation order
+	purge(r resource)
+	count() int
+	kindName() string
+	serviceName() string
+}
+
+// newTable makes a table and registers it with its world.
+func newTable[R resource](w *world, kind, service, resource string, k keying, byName bool, onPurge func(R)) *table[R] {
+	t := &table[R]{w: w, kind: kind, service: service, resource: resource, keying: k, items: map[string]R{}, onPurge: onPurge}
+	t.byTime = newSortedIndex(func(a, b R) bool { return byCreation(posOf(a), posOf(b)) })
+	if byName {
+		t.byName = newSortedIndex(func(a, b R) bool { return byNameOrder(posOf(a), posOf(b)) })
+	}
+	w.tables = append(w.tables, t)
+	return t
+}
+
+func (t *table[R]) key(r R) string {
+	if t.keying == keyByARN {
+		return r.base().arn
+	}
+	return r.base().name
+}
+
+// lookup returns the resource with a key, forgetting it first if its deletion has finished.
+func (t *table[R]) lookup(key string, now time.Time) (R, bool) {
+	r, ok := t.items[key]
+	if ok && gone(r, now) {
+		t.purge(r)
+		ok = false
+	}
+	if !ok {
+		var zero R
+		return zero, false
+	}
+	return r, true
+}
+
+// resolve returns the resource an ARN names, if it is in this table and not gone.
+func (t *table[R]) resolve(arn string, now time.Time) (R, bool) {
+	key, ok := t.keyOf(arn)
+	if !ok {
+		var zero R
+		return zero, false
+	}
+	return t.lookup(key, now)
+}
+
+// keyOf returns the key an ARN of this table's kind and world would have.
+func (t *table[R]) keyOf(arn string) (string, bool) {
+	p, ok := parseARN(arn)
+	id, isKind := strings.CutPrefix(p.resource, t.kind+"/")
+	if !ok || !isKind || !p.in(t.w.scope, t.service) {
+		return "", false
+	}
+	if t.keying == keyByARN {
+		return arn, true
+	}
+	return id, true
+}
+
+func (t *table[R]) find(arn string) resource {
+	key, ok := t.keyOf(arn)
+	if !ok {
+		return nil
+	}
+	if r, ok := t.items[key]; ok {
+		return r
+	}
+	return nil
+}
+
+// full reports whether the kind's quota is reached.
+func (t *table[R]) full(quota int) bool { return quota > 0 && t.active >= quota }
+
+// insert adds a new resource: it takes its place in creation order and counts against the quota.
+// While seeds are applied, the world's journal learns how to take it out again.
+func (t *table[R]) insert(r R, created time.Time) {
+	e := r.base()
+	e.seq, e.created, e.counted = t.w.nextSeq(), created, true
+	t.active++
+	t.items[t.key(r)] = r
+	t.byTime.add(r)
+	if t.byName != nil {
+		t.byName.add(r)
+	}
+	if t.w.journal != nil {
+		*t.w.journal = append(*t.w.journal, func() { t.purge(r) })
+	}
+}
+
+// retire stops a resource counting against the quota: its deletion was asked for.
+func (t *table[R]) retire(r R) {
+	if e := r.base(); e.counted {
+		e.counted = false
+		t.active--
+	}
+}
+
+// remove takes a resource out of the table at once (SageMaker deletes do).
+func (t *table[R]) remove(r R) { t.purge(r) }
+
+func (t *table[R]) purge(r resource) {
+	rr := r.(R)
+	e := rr.base()
+	if e.purged {
+		return
+	}
+	t.retire(rr)
+	e.purged = true
+	delete(t.items, t.key(rr))
+	t.byTime.removed()
+	if t.byName != nil {
+		t.byName.removed()
+	}
+	if t.onPurge != nil {
+		t.onPurge(rr)
+	}
+}
+
+// view returns the resources in creation order, or by name; gone ones may still be in it (the
+// listings skip and purge them).
+func (t *table[R]) view(byName bool) []R {
+	if byName {
+		return t.byName.view()
+	}
+	return t.byTime.view()
+}
+
+func (t *table[R]) all() []resource {
+	v := t.byTime.view()
+	out := make([]resource, len(v))
+	for i, r := range v {
+		out[i] = r
+	}
+	return out
+}
+
+func (t *table[R]) count() int          { return t.active }
+func (t *table[R]) kindName() string    { return t.kind }
+func (t *table[R]) serviceName() string { return t.service }
+
+// gone reports whether a resource with a lifecycle has finished its deletion at now.
+func gone(r resource, now time.Time) bool {
+	l, ok := r.(lived)
+	if !ok {
+		return false
+	}
+	_, _, g := statusOf(l, now)
+	return g
+}
+
+// resolveAny returns the live resource an ARN of a service names, of any kind.
+func (w *world) resolveAny(service, arn string, now time.Time) resource {
+	for _, t := range w.tables {
+		if t.serviceName() != service {
+			continue
+		}
+		if r := t.find(arn); r != nil {
+			if gone(r, now) {
+				t.purge(r)
+				return nil
+			}
+			return r
+		}
+	}
+	return nil
+}

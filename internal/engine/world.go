@@ -1,0 +1,40 @@
+package engine
+
+import "github.com/awsfake/awsfake/internal/catalog"
+
+// world is the state of one account and Region: one table per kind of resource, and the
+// indexes a kind needs besides its table.
+type world struct {
+	scope  Scope
+	seq    uint64     // creation order of every resource, a tiebreak for equal timestamps
+	tables []anyTable // every table, in the order they were made
+	// journal, while a batch of seeds is applied, collects how to take out each resource the
+	// batch made, so that a failed batch leaves nothing behind.
+	journal *[]func()
+
+	actions  *table[*action]
+	groups   *table[*datasetGroup]
+	trackers *table[*eventTracker]
+
+	byTrackingID map[string]*eventTracker
+}
+
+func newWorld(s Scope) *world {
+	w := &world{scope: s, byTrackingID: map[string]*eventTracker{}}
+	w.actions = newTable[*action](w, "action", SageMaker, catalog.Actions, keyByID, true, nil)
+	w.groups = newTable(w, "dataset-group", Personalize, catalog.DatasetGroups, keyByID, false, func(g *datasetGroup) {
+		g.events = eventLog{}
+	})
+	w.trackers = newTable(w, "event-tracker", Personalize, catalog.EventTrackers, keyByARN, false, func(t *eventTracker) {
+		delete(w.byTrackingID, t.trackingID)
+		if t.group.tracker == t {
+			t.group.tracker = nil
+		}
+	})
+	return w
+}
+
+func (w *world) nextSeq() uint64 {
+	w.seq++
+	return w.seq
+}
