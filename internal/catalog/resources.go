@@ -14,9 +14,9 @@ type Resource struct {
 
 // The kinds of resources, by name.
 const (
-	Actions        = "actions"
-	DatasetGroups  = "dataset-groups"
-	EventTrackers  = "event-trackers"
+	Actions         = "actions"
+	DatasetGroups   = "dataset-groups"
+	EventTrackers   = "event-trackers"
 	TagsPerResource = "tags"
 )
 

@@ -38,15 +38,15 @@ func byNameOrder(a, b position) bool {
 
 // listing is one page of a listing over a sorted view.
 type listing[R resource] struct {
-	items  []R                        // the view, in order
-	order  func(a, b position) bool   // the view's order
-	asc    bool                       // walk forwards; else backwards
-	kind   string                     // names the listing in its tokens
-	sortBy string                     // the sort asked for, also in tokens
-	token  *string                    // where the caller left off
-	limit  int                        // most items in the page
-	skip   func(R) bool               // true: not listed (filtered out, or gone: skip may purge)
-	bad    func(token string) *Error  // the service's answer to a token it did not issue
+	items  []R                       // the view, in order
+	order  func(a, b position) bool  // the view's order
+	asc    bool                      // walk forwards; else backwards
+	kind   string                    // names the listing in its tokens
+	sortBy string                    // the sort asked for, also in tokens
+	token  *string                   // where the caller left off
+	limit  int                       // most items in the page
+	skip   func(R) bool              // true: not listed (filtered out, or gone: skip may purge)
+	bad    func(token string) *Error // the service's answer to a token it did not issue
 }
 
 // page returns up to limit items from just past the token's position, and the token of the next
