@@ -3,6 +3,7 @@ package fake
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/engine"
@@ -20,6 +21,7 @@ type Call struct {
 	Input     map[string]any `json:"input"`            // the request document
 	Output    map[string]any `json:"output,omitempty"` // the response document; nil when the call failed (unless the response was lost)
 	Err       *CallError     `json:"error,omitempty"`  // nil when the call succeeded
+	Notes     []string       `json:"notes,omitempty"`  // what went wrong around the call, such as a scenario predicate that panicked
 }
 
 // CallError is the error a call was answered with.
@@ -34,11 +36,15 @@ type CallError struct {
 
 func (c Call) String() string {
 	in, _ := json.Marshal(c.Input)
+	notes := ""
+	for _, n := range c.Notes {
+		notes += " [" + n + "]"
+	}
 	if c.Err != nil {
-		return fmt.Sprintf("%s %s.%s %s -> %s: %s", c.Time.Format(time.RFC3339Nano), c.Service, c.Operation, in, c.Err.Code, c.Err.Message)
+		return fmt.Sprintf("%s %s.%s %s -> %s: %s%s", c.Time.Format(time.RFC3339Nano), c.Service, c.Operation, in, c.Err.Code, c.Err.Message, notes)
 	}
 	out, _ := json.Marshal(c.Output)
-	return fmt.Sprintf("%s %s.%s %s -> %s", c.Time.Format(time.RFC3339Nano), c.Service, c.Operation, in, out)
+	return fmt.Sprintf("%s %s.%s %s -> %s%s", c.Time.Format(time.RFC3339Nano), c.Service, c.Operation, in, out, notes)
 }
 
 // Calls returns the recorded calls, oldest first (the most recent 10,000 unless WithCallLog
@@ -74,6 +80,7 @@ func publicCall(c engine.Call) Call {
 		Region:    c.Scope.Region,
 		Time:      c.Time,
 		Input:     document(c.Input),
+		Notes:     slices.Clone(c.Notes),
 	}
 	if c.Output != nil && (c.Err == nil || c.Lost) {
 		pc.Output = document(c.Output)

@@ -3,6 +3,7 @@ package fake
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"time"
@@ -61,8 +62,8 @@ func (f *Fake) controlAdvance(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		Duration string `json:"duration"`
 	}
-	if err := readControl(r, &req); err != nil {
-		controlError(w, http.StatusBadRequest, err.Error())
+	if status, err := readControl(w, r, &req); err != nil {
+		controlError(w, status, err.Error())
 		return
 	}
 	d, err := time.ParseDuration(req.Duration)
@@ -80,9 +81,9 @@ func (f *Fake) controlAdvance(w http.ResponseWriter, r *http.Request) {
 }
 
 func (f *Fake) controlSetScenario(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	body, status, err := readControlBody(w, r)
 	if err != nil {
-		controlError(w, http.StatusBadRequest, err.Error())
+		controlError(w, status, err.Error())
 		return
 	}
 	s, err := scenario.ParseJSON(body)
@@ -97,15 +98,32 @@ func (f *Fake) controlSetScenario(w http.ResponseWriter, r *http.Request) {
 	writeControl(w, http.StatusOK, map[string]any{"rules": len(s.Rules)})
 }
 
-func readControl(r *http.Request, v any) error {
-	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+// maxControlBody is the largest body a control endpoint reads (a scenario of many seeds can be
+// large); a larger one is refused whole with 413, as the wire door refuses one, never cut short
+// and misread.
+const maxControlBody = 32 << 20
+
+func readControlBody(w http.ResponseWriter, r *http.Request) ([]byte, int, error) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxControlBody))
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the body is larger than %d bytes", maxControlBody)
+	case err != nil:
+		return nil, http.StatusBadRequest, err
+	}
+	return body, http.StatusOK, nil
+}
+
+func readControl(w http.ResponseWriter, r *http.Request, v any) (int, error) {
+	body, status, err := readControlBody(w, r)
 	if err != nil {
-		return err
+		return status, err
 	}
 	if err := json.Unmarshal(body, v); err != nil {
-		return errors.New("the body must be a JSON object: " + err.Error())
+		return http.StatusBadRequest, errors.New("the body must be a JSON object: " + err.Error())
 	}
-	return nil
+	return http.StatusOK, nil
 }
 
 func writeControl(w http.ResponseWriter, status int, v any) {

@@ -26,6 +26,10 @@ type Fake struct {
 
 	rules rules // installed scenario rules, consulted by the engine's hook
 
+	// test, set by ForTest while its test runs, hears what a test should fail for but no call
+	// returns (a scenario predicate that panicked).
+	test atomic.Pointer[testing.TB]
+
 	requests atomic.Uint64 // request ids
 }
 
@@ -57,7 +61,9 @@ func New(opts ...Option) *Fake {
 func ForTest(t testing.TB, opts ...Option) *Fake {
 	t.Helper()
 	f := New(opts...)
+	f.test.Store(&t)
 	t.Cleanup(func() {
+		f.test.Store(nil)
 		if !t.Failed() {
 			return
 		}
@@ -71,6 +77,13 @@ func ForTest(t testing.TB, opts ...Option) *Fake {
 		}
 	})
 	return f
+}
+
+// reportf fails the test of a fake made by ForTest, while that test runs.
+func (f *Fake) reportf(format string, args ...any) {
+	if t := f.test.Load(); t != nil {
+		(*t).Errorf(format, args...)
+	}
 }
 
 // failureLogCalls is how many calls ForTest logs when a test fails.

@@ -109,3 +109,20 @@ func statusCode(t *testing.T, err error) int {
 	require.True(t, errors.As(err, &re), "no HTTP response in %v", err)
 	return re.HTTPStatusCode()
 }
+
+// signalClock is a mock clock that tells the test each time a timer is made: the fake makes one
+// when a call starts waiting out a scenario's delay, so a test knows the call is waiting.
+type signalClock struct {
+	*clock.Mock
+	timers chan time.Duration
+}
+
+func newSignalClock() *signalClock {
+	return &signalClock{Mock: mockClock(), timers: make(chan time.Duration, 16)}
+}
+
+func (c *signalClock) Timer(d time.Duration) *clock.Timer {
+	t := c.Mock.Timer(d)
+	c.timers <- d
+	return t
+}

@@ -2,8 +2,10 @@ package fake
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 
@@ -33,37 +35,32 @@ type liveRule struct {
 // SetScenario replaces the installed rules with the scenario's and puts its seeds in place;
 // nil removes every rule. Resources from earlier seeds or calls stay (Reset forgets them). A
 // scenario that cannot be applied (a seed whose name is taken, say) changes nothing: no seed
-// stays in place and the rules installed before stay installed.
+// stays in place and the rules installed before stay installed. The rules change in one step:
+// a concurrent call sees the old rules or the new, never none.
 func (f *Fake) SetScenario(s *scenario.Scenario) error {
-	if s == nil {
-		f.rules.mu.Lock()
-		f.rules.list = nil
-		f.rules.mu.Unlock()
-		return nil
-	}
-	if err := s.Check(); err != nil {
-		return err
-	}
-	if err := f.applySeeds(s.Seeds); err != nil {
-		return err
+	var live []*liveRule
+	if s != nil {
+		if err := s.Check(); err != nil {
+			return err
+		}
+		live = newLiveRules(s.Rules)
+		if err := f.applySeeds(s.Seeds); err != nil {
+			return err
+		}
 	}
 	f.rules.mu.Lock()
-	f.rules.list = nil
+	f.rules.list = live
 	f.rules.mu.Unlock()
-	f.AddRules(s.Rules...)
 	return nil
 }
 
 // AddRules installs rules after those already installed and returns a function that removes
 // exactly these. It panics if a rule cannot work.
 func (f *Fake) AddRules(rs ...*scenario.Rule) (remove func()) {
-	added := make([]*liveRule, len(rs))
-	for i, r := range rs {
-		if err := scenario.New().Add(r).Check(); err != nil {
-			panic("awsfake: " + err.Error())
-		}
-		added[i] = &liveRule{r: r, rng: rand.New(rand.NewPCG(r.Seed, r.Seed^0x5851f42d4c957f2d))}
+	if err := scenario.New().Add(rs...).Check(); err != nil {
+		panic("awsfake: " + err.Error())
 	}
+	added := newLiveRules(rs)
 	f.rules.mu.Lock()
 	f.rules.list = append(f.rules.list, added...)
 	f.rules.mu.Unlock()
@@ -72,16 +69,20 @@ func (f *Fake) AddRules(rs ...*scenario.Rule) (remove func()) {
 		defer f.rules.mu.Unlock()
 		kept := f.rules.list[:0:0]
 		for _, lr := range f.rules.list {
-			drop := false
-			for _, a := range added {
-				drop = drop || lr == a
-			}
-			if !drop {
+			if !slices.Contains(added, lr) {
 				kept = append(kept, lr)
 			}
 		}
 		f.rules.list = kept
 	}
+}
+
+func newLiveRules(rs []*scenario.Rule) []*liveRule {
+	live := make([]*liveRule, len(rs))
+	for i, r := range rs {
+		live[i] = &liveRule{r: r, rng: rand.New(rand.NewPCG(r.Seed, r.Seed^0x5851f42d4c957f2d))}
+	}
+	return live
 }
 
 // Inject installs rules for the rest of t: they are removed when t ends.
@@ -104,10 +105,22 @@ func (f *Fake) decide(ctx context.Context, p engine.Pending) engine.Decision {
 		return engine.Decision{}
 	}
 
-	// Predicates run with no lock held.
+	// Predicates run with no lock held. One that panics does not match, and the test hears
+	// of it: in the call log, and as an error of the test ForTest made the fake for.
+	var notes []string
 	matching := candidates[:0]
 	for _, lr := range candidates {
-		if lr.r.Predicate == nil || predicateHolds(lr.r.Predicate, engine.Lookup(p.Service, p.Operation), p.Input) {
+		if lr.r.Predicate == nil {
+			matching = append(matching, lr)
+			continue
+		}
+		holds, panicked := predicateHolds(lr.r.Predicate, engine.Lookup(p.Service, p.Operation), p.Input)
+		if panicked != nil {
+			note := fmt.Sprintf("the predicate of a scenario rule for %s.%s panicked: %v", p.Service, p.Operation, panicked)
+			notes = append(notes, note)
+			f.reportf("awsfake: %s", note)
+		}
+		if holds {
 			matching = append(matching, lr)
 		}
 	}
@@ -127,9 +140,9 @@ func (f *Fake) decide(ctx context.Context, p engine.Pending) engine.Decision {
 	}
 	f.rules.mu.Unlock()
 	if chosen == nil {
-		return engine.Decision{}
+		return engine.Decision{Notes: notes}
 	}
-	d := engine.Decision{Delay: chosen.Wait, FailCreation: chosen.CreateFailure}
+	d := engine.Decision{Delay: chosen.Wait, FailCreation: chosen.CreateFailure, Notes: notes}
 	if e := chosen.Error; e != nil {
 		apiErr := engine.Errorf(e.Code, e.Status(), "%s", e.Message)
 		if chosen.LostResponse {
@@ -142,16 +155,16 @@ func (f *Fake) decide(ctx context.Context, p engine.Pending) engine.Decision {
 }
 
 // predicateHolds calls a rule's predicate with the call's input, as the SDK v2 input type or
-// as the JSON document, whichever the predicate takes. A predicate that panics does not match
-// (and does not take the fake down).
-func predicateHolds(pred any, op *engine.Op, in any) (holds bool) {
+// as the JSON document, whichever the predicate takes. A predicate that panics does not match,
+// does not take the fake down, and is reported by what it panicked with.
+func predicateHolds(pred any, op *engine.Op, in any) (holds bool, panicked any) {
 	defer func() {
-		if recover() != nil {
-			holds = false
+		if p := recover(); p != nil {
+			holds, panicked = false, p
 		}
 	}()
 	if doc, ok := pred.(func(map[string]any) bool); ok {
-		return doc(document(in))
+		return doc(document(in)), nil
 	}
-	return reflect.ValueOf(pred).Call([]reflect.Value{reflect.ValueOf(sdkInputs[op](in))})[0].Bool()
+	return reflect.ValueOf(pred).Call([]reflect.Value{reflect.ValueOf(sdkInputs[op](in))})[0].Bool(), nil
 }

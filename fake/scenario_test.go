@@ -11,6 +11,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
 	petypes "github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
@@ -223,11 +224,52 @@ func TestPredicateSeesTimestampsAndPanicsDoNotMatch(t *testing.T) {
 	_, err := sagemaker.NewFromConfig(f.AWSConfig()).ListActions(context.Background(), &sagemaker.ListActionsInput{CreatedAfter: aws.Time(start)})
 	require.NoError(t, err)
 	require.True(t, start.Equal(seen))
+	calls := f.Calls()
+	require.Len(t, calls, 1)
+	require.Equal(t, []string{"the predicate of a scenario rule for sagemaker.ListActions panicked: a broken predicate"}, calls[0].Notes,
+		"a panicking predicate is not silent: the call log says so")
+	require.Contains(t, calls[0].String(), "[the predicate of a scenario rule for sagemaker.ListActions panicked: a broken predicate]")
+}
+
+// recordingTB is a testing.TB that keeps what a fake reports instead of failing a test.
+type recordingTB struct {
+	testing.TB
+	mu       sync.Mutex
+	errs     []string
+	cleanups []func()
+}
+
+func (r *recordingTB) Errorf(format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+func (r *recordingTB) Cleanup(f func())    { r.cleanups = append(r.cleanups, f) }
+func (r *recordingTB) Failed() bool        { return len(r.errs) > 0 }
+func (r *recordingTB) Logf(string, ...any) {}
+
+// Under ForTest, a panicking predicate fails the test; once the test is over it no longer can.
+func TestPanickingPredicateFailsTheForTestTest(t *testing.T) {
+	t.Parallel()
+	rec := &recordingTB{TB: t}
+	f := fake.ForTest(rec)
+	f.AddRules(scenario.On("personalize", "ListDatasetGroups").When(func(*personalize.ListDatasetGroupsInput) bool {
+		panic("boom")
+	}).Fail(scenario.InvalidNextToken("")))
+	_, err := f.Personalize().ListDatasetGroups(context.Background(), &personalize.ListDatasetGroupsInput{})
+	require.NoError(t, err, "a panicking predicate does not match")
+	require.Equal(t, []string{"awsfake: the predicate of a scenario rule for personalize.ListDatasetGroups panicked: boom"}, rec.errs)
+	for _, c := range rec.cleanups {
+		c()
+	}
+	_, err = f.Personalize().ListDatasetGroups(context.Background(), &personalize.ListDatasetGroupsInput{})
+	require.NoError(t, err)
+	require.Len(t, rec.errs, 1, "after its test, the fake reports nothing more to it")
 }
 
 func TestDelayWaitsOnTheFakeClock(t *testing.T) {
 	t.Parallel()
-	clk := mockClock()
+	clk := newSignalClock()
 	f := fake.New(fake.WithClock(clk))
 	f.Inject(t, scenario.On("sagemaker", "CreateAction").Times(1).Delay(30*time.Second))
 	done := make(chan error, 1)
@@ -235,39 +277,45 @@ func TestDelayWaitsOnTheFakeClock(t *testing.T) {
 		_, err := f.SageMaker().CreateAction(context.Background(), newAction("slow"))
 		done <- err
 	}()
-	for i := 0; i < 1000; i++ {
-		select {
-		case err := <-done:
-			require.NoError(t, err)
-			require.GreaterOrEqual(t, clk.Now().Sub(start), 30*time.Second, "it finished only once the clock passed the delay")
-			calls := f.Calls()
-			require.Equal(t, start.Add(calls[0].Time.Sub(start)), calls[0].Time)
-			require.GreaterOrEqual(t, calls[0].Time.Sub(start), 30*time.Second)
-			return
-		default:
-			clk.Add(time.Second)
-		}
+	require.Equal(t, 30*time.Second, <-clk.timers, "the call waits on the fake's clock")
+	clk.Add(29 * time.Second)
+	select {
+	case err := <-done:
+		t.Fatalf("the call finished %v before its delay ended: %v", 29*time.Second, err)
+	default:
 	}
-	t.Fatal("the delayed call never finished")
+	clk.Add(time.Second)
+	require.NoError(t, <-done)
+	calls := f.Calls()
+	require.Len(t, calls, 1)
+	require.Equal(t, start.Add(30*time.Second), calls[0].Time, "the call took effect when the delay ended")
+	d, err := f.SageMaker().DescribeAction(context.Background(), &sagemaker.DescribeActionInput{ActionName: aws.String("slow")})
+	require.NoError(t, err)
+	require.Equal(t, start.Add(30*time.Second), aws.ToTime(d.CreationTime))
 }
 
+// A call waiting out a delay ends when its context does, and changes nothing: the test cancels
+// only once the call is known to be waiting, then moves the clock past the delay, so a wait
+// that ignored its context would go on to create the action.
 func TestDelayEndsWithTheContext(t *testing.T) {
 	t.Parallel()
-	f := fake.New(fake.WithClock(mockClock()))
+	clk := newSignalClock()
+	f := fake.New(fake.WithClock(clk))
 	f.Inject(t, scenario.On("sagemaker", "CreateAction").Delay(time.Hour))
 	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Add(1)
-	var err error
+	done := make(chan error, 1)
 	go func() {
-		defer wg.Done()
-		_, err = f.SageMaker().CreateAction(ctx, newAction("never"))
+		_, err := f.SageMaker().CreateAction(ctx, newAction("never"))
+		done <- err
 	}()
+	<-clk.timers
 	cancel()
-	wg.Wait()
+	err := <-done
 	require.ErrorIs(t, err, context.Canceled)
+	clk.Add(2 * time.Hour)
 	_, derr := f.SageMaker().DescribeAction(context.Background(), &sagemaker.DescribeActionInput{ActionName: aws.String("never")})
 	requireCode(t, derr, "ResourceNotFound")
+	require.Empty(t, f.CallsTo("sagemaker", "CreateAction"), "a call cancelled while it waited is not logged")
 }
 
 func TestInjectedRulesEndWithTheirTest(t *testing.T) {
@@ -429,4 +477,39 @@ func TestSeedsAreAllOrNothing(t *testing.T) {
 			require.Equal(t, "ACTIVE", p.trackerStatus("arn:aws:personalize:us-east-1:123456789012:event-tracker/0a1b2c3d"))
 		})
 	}
+}
+
+// Replacing the scenario while calls run never leaves a moment without rules: every call meets
+// the failing rule, old or new (it once cleared the rules and added them back in two steps).
+func TestSetScenarioNeverLeavesCallsWithoutRules(t *testing.T) {
+	t.Parallel()
+	f := fake.New()
+	s := scenario.New()
+	s.On("sagemaker", "ListActions").Fail(scenario.Throttling())
+	require.NoError(t, f.SetScenario(s))
+	stop := make(chan struct{})
+	replaced := make(chan error, 1)
+	go func() {
+		defer close(stop)
+		for i := 0; i < 2000; i++ {
+			if err := f.SetScenario(s); err != nil {
+				replaced <- err
+				return
+			}
+		}
+		replaced <- nil
+	}()
+	calls, passed := 0, 0
+	for done := false; !done; calls++ {
+		select {
+		case <-stop:
+			done = true
+		default:
+		}
+		if _, err := f.SageMaker().ListActions(context.Background(), &sagemaker.ListActionsInput{}); err == nil {
+			passed++
+		}
+	}
+	require.NoError(t, <-replaced)
+	require.Zero(t, passed, "%d of %d calls ran with no rule installed", passed, calls)
 }

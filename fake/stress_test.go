@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
 	petypes "github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
@@ -35,6 +36,7 @@ func TestStress(t *testing.T) {
 		fake.WithLifecycle(fake.EventTrackers, fake.Lifecycle{Pending: time.Second, InProgress: time.Second, DeletePending: time.Second, DeleteInProgress: time.Second}))
 	ctx := context.Background()
 	typed, wire := f.SageMaker(), sagemaker.NewFromConfig(f.AWSConfig())
+	pzTyped, pzWire := f.Personalize(), personalize.NewFromConfig(f.AWSConfig())
 	events := personalizeevents.NewFromConfig(f.AWSConfig())
 
 	var mu sync.Mutex
@@ -48,11 +50,10 @@ func TestStress(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			rng := rand.New(rand.NewPCG(uint64(w), 7))
-			p := &pz{t: t, f: f, clk: clk}
 			for i := 0; i < opsPerWorker; i++ {
-				api := fake.SageMakerAPI(typed)
+				api, pz := fake.SageMakerAPI(typed), fake.PersonalizeAPI(pzTyped)
 				if rng.IntN(2) == 0 {
-					api = wire
+					api, pz = wire, pzWire
 				}
 				name := fmt.Sprintf("n%d", rng.IntN(60)) // shared names: contention on purpose
 				switch rng.IntN(10) {
@@ -71,12 +72,12 @@ func TestStress(t *testing.T) {
 				case 3:
 					_, _ = api.ListActions(ctx, &sagemaker.ListActionsInput{SortBy: "Name", MaxResults: aws.Int32(7)})
 				case 4:
-					_, _, _ = p.call("CreateDatasetGroup", map[string]any{"name": name})
+					_, _ = pz.CreateDatasetGroup(ctx, &personalize.CreateDatasetGroupInput{Name: aws.String(name)})
 				case 5:
 					arn := "arn:aws:personalize:us-east-1:123456789012:dataset-group/" + name
-					if out, code, _ := p.call("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": arn}); code == "" {
+					if out, err := pz.CreateEventTracker(ctx, &personalize.CreateEventTrackerInput{Name: aws.String("t"), DatasetGroupArn: &arn}); err == nil {
 						mu.Lock()
-						trackers[out["trackingId"].(string)] = arn
+						trackers[*out.TrackingId] = arn
 						mu.Unlock()
 					}
 				case 6:
@@ -95,13 +96,13 @@ func TestStress(t *testing.T) {
 					clk.Add(500 * time.Millisecond)
 				case 8:
 					arn := "arn:aws:personalize:us-east-1:123456789012:dataset-group/" + name
-					if out, code, _ := p.call("ListEventTrackers", map[string]any{"datasetGroupArn": arn}); code == "" {
-						for _, tr := range out["eventTrackers"].([]any) {
-							_, _, _ = p.call("DeleteEventTracker", map[string]any{"eventTrackerArn": tr.(map[string]any)["eventTrackerArn"]})
+					if out, err := pz.ListEventTrackers(ctx, &personalize.ListEventTrackersInput{DatasetGroupArn: &arn}); err == nil {
+						for _, tr := range out.EventTrackers {
+							_, _ = pz.DeleteEventTracker(ctx, &personalize.DeleteEventTrackerInput{EventTrackerArn: tr.EventTrackerArn})
 						}
 					}
 				case 9:
-					_, _, _ = p.call("DeleteDatasetGroup", map[string]any{"datasetGroupArn": "arn:aws:personalize:us-east-1:123456789012:dataset-group/" + name})
+					_, _ = pz.DeleteDatasetGroup(ctx, &personalize.DeleteDatasetGroupInput{DatasetGroupArn: aws.String("arn:aws:personalize:us-east-1:123456789012:dataset-group/" + name)})
 				}
 			}
 		}()
@@ -153,20 +154,24 @@ func TestStress(t *testing.T) {
 	}
 
 	// At most one tracker per dataset group, and each listed resource describes.
-	out := (&pz{t: t, f: f, clk: clk}).ok("ListEventTrackers", map[string]any{"maxResults": 100})
+	out, err := pzTyped.ListEventTrackers(ctx, &personalize.ListEventTrackersInput{MaxResults: aws.Int32(100)})
+	require.NoError(t, err)
 	perGroup := map[string]int{}
-	for _, s := range out["eventTrackers"].([]any) {
-		arn := s.(map[string]any)["eventTrackerArn"].(string)
-		d := (&pz{t: t, f: f, clk: clk}).ok("DescribeEventTracker", map[string]any{"eventTrackerArn": arn})
-		perGroup[d["eventTracker"].(map[string]any)["datasetGroupArn"].(string)]++
+	for _, s := range out.EventTrackers {
+		d, err := pzTyped.DescribeEventTracker(ctx, &personalize.DescribeEventTrackerInput{EventTrackerArn: s.EventTrackerArn})
+		require.NoError(t, err)
+		perGroup[*d.EventTracker.DatasetGroupArn]++
 	}
 	for g, n := range perGroup {
 		require.Equal(t, 1, n, "dataset group %s has %d trackers", g, n)
 	}
-	groups := (&pz{t: t, f: f, clk: clk}).ok("ListDatasetGroups", map[string]any{"maxResults": 100})["datasetGroups"].([]any)
+	list, err := pzTyped.ListDatasetGroups(ctx, &personalize.ListDatasetGroupsInput{MaxResults: aws.Int32(100)})
+	require.NoError(t, err)
+	groups := list.DatasetGroups
 	require.NotEmpty(t, groups)
 	for _, g := range groups {
-		(&pz{t: t, f: f, clk: clk}).ok("DescribeDatasetGroup", map[string]any{"datasetGroupArn": g.(map[string]any)["datasetGroupArn"]})
+		_, err := pzTyped.DescribeDatasetGroup(ctx, &personalize.DescribeDatasetGroupInput{DatasetGroupArn: g.DatasetGroupArn})
+		require.NoError(t, err)
 	}
 	t.Logf("at the end: %d actions, %d dataset groups, %d event trackers", len(names), len(groups), len(perGroup))
 }

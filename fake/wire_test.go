@@ -189,3 +189,16 @@ func TestControlScenario(t *testing.T) {
 	status, _, _ = rawCall(t, h, "POST", "/", jsonHeaders("SageMaker.ListActions"), `{}`)
 	require.Equal(t, 200, status)
 }
+
+// A control body over the limit is refused whole with 413, as the wire door refuses one; it was
+// cut at 1 MiB and then misread as malformed JSON.
+func TestControlBodyTooLarge(t *testing.T) {
+	t.Parallel()
+	h := fake.New().Handler()
+	big := `{"rules": [], "seeds": {"actions": [{"name": "a"}]}` + strings.Repeat(" ", 32<<20) + `}`
+	for _, path := range []string{"/_fake/scenario", "/_fake/clock/advance"} {
+		status, _, doc := rawCall(t, h, "POST", path, nil, big)
+		require.Equal(t, http.StatusRequestEntityTooLarge, status, "%s: %v", path, doc)
+		require.Equal(t, "the body is larger than 33554432 bytes", doc["error"])
+	}
+}

@@ -169,11 +169,24 @@ func (o options) fakeOptions() ([]fake.Option, error) {
 
 // newFake builds the fake, turning New's panic on an option out of range (an -account that
 // is not 12 digits, say) into an error for the command line.
-func newFake(opts []fake.Option) (f *fake.Fake, err error) {
+func newFake(opts []fake.Option) (*fake.Fake, error) {
+	var f *fake.Fake
+	err := optionErrors(func() { f = fake.New(opts...) })
+	return f, err
+}
+
+// optionErrors runs build and returns the *fake.OptionError it panics with. Any other panic is
+// a bug, not a bad flag, and goes on up.
+func optionErrors(build func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
+			optErr, ok := r.(*fake.OptionError)
+			if !ok {
+				panic(r)
+			}
+			err = optErr
 		}
 	}()
-	return fake.New(opts...), nil
+	build()
+	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -15,6 +16,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/fake"
 )
 
 // server is cmd/awsfake running in the test: its base URL, a way to stop it, and where its
@@ -146,4 +149,16 @@ func TestSlowClientIsCut(t *testing.T) {
 	require.NoError(t, err, "the server closed the connection (no read deadline error)")
 	close(stop)
 	require.NoError(t, <-done)
+}
+
+// Only New's option errors become flag errors; any other panic is a bug and is not hidden (it
+// once became "flag error: <whatever panicked>").
+func TestOnlyOptionErrorsAreFlagErrors(t *testing.T) {
+	t.Parallel()
+	optErr := &fake.OptionError{Err: errors.New("WithAccount: an account id is 12 digits")}
+	require.Equal(t, error(optErr), optionErrors(func() { panic(optErr) }))
+	require.NoError(t, optionErrors(func() {}))
+	require.PanicsWithValue(t, "a bug", func() { _ = optionErrors(func() { panic("a bug") }) })
+	_, err := newFake([]fake.Option{fake.WithAccount("x")})
+	require.ErrorContains(t, err, "awsfake: WithAccount: an account id is 12 digits")
 }

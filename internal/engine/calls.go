@@ -15,6 +15,7 @@ type Call struct {
 	Output    any    // nil when Err is set, unless the response was lost
 	Err       *Error // nil on success
 	Lost      bool   // the operation succeeded but the caller was sent Err
+	Notes     []string
 }
 
 // callLog keeps the most recent calls in a ring. mu of the engine guards it.
