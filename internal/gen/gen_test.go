@@ -1,0 +1,43 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestInOrderFollowsTheSDKValidator(t *testing.T) {
+	t.Parallel()
+	// The SDK checks in the model's declaration order; members it does not check keep theirs.
+	got := inOrder([]string{"ActionName", "ActionType", "Description", "Source", "Tags"}, []string{"ActionName", "Source", "ActionType", "Tags"})
+	require.Equal(t, []string{"ActionName", "Source", "ActionType", "Tags", "Description"}, got)
+	// Personalize's lowerCamelCase members map to the SDK's field names.
+	got = inOrder([]string{"datasetGroupArn", "name", "tags"}, []string{"Name", "DatasetGroupArn", "Tags"})
+	require.Equal(t, []string{"name", "datasetGroupArn", "tags"}, got)
+}
+
+func TestFirstSentence(t *testing.T) {
+	t.Parallel()
+	require.Equal(t, "Creates an action.", firstSentence("Creates an action. An action is a lineage\ntracking entity."))
+	require.Equal(t, "No full stop", firstSentence("No full stop"))
+}
+
+func TestShapeTypes(t *testing.T) {
+	t.Parallel()
+	str := &shape{Type: "string"}
+	for _, c := range []struct {
+		s      *shape
+		member bool
+		want   string
+	}{
+		{str, true, "*string"},
+		{str, false, "string"},
+		{&shape{Type: "timestamp"}, true, "*shape.Time"},
+		{&shape{Type: "float"}, true, "*float64"},
+		{&shape{Type: "list", Member: &shape{Type: "structure", Name: "Tag"}}, true, "[]Tag"},
+		{&shape{Type: "map", Key: str, Value: str}, true, "map[string]string"},
+		{&shape{Type: "structure", Name: "ActionSource"}, true, "*ActionSource"},
+	} {
+		require.Equal(t, c.want, shapeType(c.s, c.member))
+	}
+}
