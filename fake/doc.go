@@ -5,10 +5,11 @@
 //
 // There are two ways in, and both reach the same state:
 //
-//   - The typed door, f.SageMaker(), has the exact method signatures of aws-sdk-go-v2's
-//     *sagemaker.Client for the supported operations. It satisfies SageMakerAPI (which
-//     *sagemaker.Client satisfies too), any narrower interface you declare, and the SDK's own
-//     paginators.
+//   - The typed doors, f.SageMaker(), f.Personalize() and f.PersonalizeEvents(), have the exact
+//     method signatures of aws-sdk-go-v2's clients for the supported operations (generated from
+//     the service models and the SDK's sources). Each satisfies its interface (SageMakerAPI,
+//     PersonalizeAPI, PersonalizeEventsAPI, which the real clients satisfy too), any narrower
+//     interface you declare, and the SDK's own paginators.
 //   - The wire door, f.Handler(), speaks the real protocols (AWS JSON 1.1 and REST-JSON).
 //     f.AWSConfig() wires unmodified SDK v2 clients to it in process:
 //     sagemaker.NewFromConfig(f.AWSConfig()). On a socket (cmd/awsfake) it serves boto3, the
@@ -63,14 +64,15 @@
 //   - With several violations, messages list them alphabetically by member; values of
 //     sensitive members, and of lists, maps and structures holding one (PutEvents'
 //     eventList), are left out ("Value at 'x' failed ...").
-//   - There is no default quota on actions (WithActionQuota sets one).
+//   - There is no default quota on actions (WithQuota(Actions, n) sets one).
 //
 // # Personalize
 //
-// Personalize is reached through the wire door (there is no downloadable SDK v2 Personalize
-// client to mirror): aws-sdk-go v1's personalize client with f.HTTPClient(), boto3 or any
-// SDK on cmd/awsfake, and the SDK v2 personalizeevents client on f.AWSConfig() for PutEvents.
-// f.Events(datasetGroupArn) returns the events PutEvents accepted.
+// Personalize has both doors: the typed doors f.Personalize() and f.PersonalizeEvents() with the
+// exact signatures of aws-sdk-go-v2's *personalize.Client and *personalizeevents.Client, and the
+// wire door for those clients on f.AWSConfig(), aws-sdk-go v1's clients on f.HTTPClient(),
+// boto3 or any SDK on cmd/awsfake. f.Events(datasetGroupArn) returns the events PutEvents
+// accepted.
 //
 // Faithful:
 //   - Statuses are AWS's exact strings. A dataset group or event tracker is CREATE PENDING,
@@ -90,8 +92,8 @@
 //     seconds); properties must be a JSON object of at most 1024 characters.
 //
 // Documented guesses:
-//   - Timings (Lifecycle options): CREATE PENDING 5 s, CREATE IN_PROGRESS 55 s, DELETE
-//     PENDING 5 s, DELETE IN_PROGRESS 25 s.
+//   - Timings (WithLifecycle; DefaultLifecycle): CREATE PENDING 5 s, CREATE IN_PROGRESS 55 s,
+//     DELETE PENDING 5 s, DELETE IN_PROGRESS 25 s.
 //   - The dataset-group quota (default 5) counts groups from creation until their deletion is
 //     asked for; a name stays taken until the group is gone; names are checked before the quota.
 //   - A tracker that is being deleted still counts as the group's one tracker.
