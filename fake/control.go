@@ -24,6 +24,7 @@ import (
 //	DELETE /_fake/scenario              remove it
 //	POST   /_fake/reset                 forget every resource and call
 //	GET    /_fake/calls                 the call log; ?service=&operation= filter it
+//	GET    /_fake/records?datasetArn=   the records a Personalize dataset holds (see Fake.Records)
 func (f *Fake) controlHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /_fake/health", func(w http.ResponseWriter, r *http.Request) {
@@ -51,6 +52,15 @@ func (f *Fake) controlHandler() http.Handler {
 			}
 		}
 		writeControl(w, http.StatusOK, calls)
+	})
+	mux.HandleFunc("GET /_fake/records", func(w http.ResponseWriter, r *http.Request) {
+		arn := r.URL.Query().Get("datasetArn")
+		records := f.Records(arn)
+		if records == nil {
+			controlError(w, http.StatusNotFound, "no dataset "+arn)
+			return
+		}
+		writeControl(w, http.StatusOK, records)
 	})
 	mux.HandleFunc("/_fake/", func(w http.ResponseWriter, r *http.Request) {
 		controlError(w, http.StatusNotFound, "no control endpoint "+r.Method+" "+r.URL.Path)

@@ -40,6 +40,7 @@ func TestEventsGoWithTheirDatasetGroup(t *testing.T) {
 	clk := mockClock()
 	life := fake.Lifecycle{DeletePending: time.Second, DeleteInProgress: time.Second}
 	f := fake.New(fake.WithClock(clk), fake.WithLifecycle(fake.DatasetGroups, life), fake.WithLifecycle(fake.EventTrackers, life),
+		fake.WithLifecycle(fake.Datasets, life),
 		fake.WithScenario(scenario.New().SeedDatasetGroup(scenario.DatasetGroup{Name: "shop",
 			EventTracker: &scenario.EventTracker{Name: "clicks", TrackingID: "11111111-2222-4333-8444-555555555555"}})))
 	group := "arn:aws:personalize:us-east-1:123456789012:dataset-group/shop"
@@ -52,6 +53,7 @@ func TestEventsGoWithTheirDatasetGroup(t *testing.T) {
 	p := &pz{t: t, f: f, clk: clk}
 	trackers := p.ok("ListEventTrackers", map[string]any{"datasetGroupArn": group})["eventTrackers"].([]any)
 	p.ok("DeleteEventTracker", map[string]any{"eventTrackerArn": trackers[0].(map[string]any)["eventTrackerArn"]})
+	p.ok("DeleteDataset", map[string]any{"datasetArn": "arn:aws:personalize:us-east-1:123456789012:dataset/shop/INTERACTIONS"})
 	clk.Add(2 * time.Second)
 	p.ok("DeleteDatasetGroup", map[string]any{"datasetGroupArn": group})
 	require.Len(t, f.Events(group), 1, "still there while the group is being deleted")

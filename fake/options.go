@@ -56,6 +56,8 @@ const (
 	Actions       Resource = catalog.Actions         // SageMaker lineage actions; no quota by default
 	DatasetGroups Resource = catalog.DatasetGroups   // Personalize dataset groups; quota 5, AWS's default
 	EventTrackers Resource = catalog.EventTrackers   // Personalize event trackers; one per dataset group
+	Schemas       Resource = catalog.Schemas         // Personalize schemas; quota 500, AWS's
+	Datasets      Resource = catalog.Datasets        // Personalize datasets; one of each type per dataset group
 	Tags          Resource = catalog.TagsPerResource // tags on one resource, in both services; quota 50, AWS's
 )
 
@@ -102,6 +104,13 @@ func WithLifecycle(r Resource, l Lifecycle) Option {
 		cf.engine.Lifecycles[string(r)] = engine.Lifecycle(l)
 		cf.named = append(cf.named, namedOption{"WithLifecycle", r})
 	}
+}
+
+// WithEventsWithoutDataset makes PutEvents accept events for a dataset group that has no ACTIVE
+// Interactions dataset. By default they are refused with InvalidInputException: PutEvents appends
+// to that dataset, and AWS does not document what it answers without one (a documented guess).
+func WithEventsWithoutDataset() Option {
+	return func(cf *config) { cf.engine.EventsWithoutDataset = true }
 }
 
 // WithMaxBody sets the largest request body the wire door accepts (default 1 MiB); a larger

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -77,6 +78,24 @@ func (p *pz) activeGroup(name string) string {
 	arn := p.ok("CreateDatasetGroup", map[string]any{"name": name})["datasetGroupArn"].(string)
 	p.clk.Add(time.Minute)
 	require.Equal(p.t, "ACTIVE", p.groupStatus(arn))
+	return arn
+}
+
+// interactionsSchema is a minimal Interactions schema.
+const interactionsSchema = `{"type": "record", "name": "Interactions", "namespace": "com.amazonaws.personalize.schema",
+	"fields": [{"name": "USER_ID", "type": "string"}, {"name": "ITEM_ID", "type": "string"},
+		{"name": "TIMESTAMP", "type": "long"}, {"name": "EVENT_TYPE", "type": "string"}], "version": "1.0"}`
+
+// interactions gives an ACTIVE group an ACTIVE Interactions dataset (PutEvents appends to it),
+// with a schema named after the group, and returns the dataset's ARN.
+func (p *pz) interactions(group string) string {
+	p.t.Helper()
+	name := group[strings.LastIndexByte(group, '/')+1:]
+	schema := p.ok("CreateSchema", map[string]any{"name": name + "-interactions", "schema": interactionsSchema})["schemaArn"]
+	arn := p.ok("CreateDataset", map[string]any{"name": name + "-interactions", "datasetGroupArn": group,
+		"datasetType": "Interactions", "schemaArn": schema})["datasetArn"].(string)
+	p.clk.Add(time.Minute)
+	require.Equal(p.t, "ACTIVE", p.status("Dataset", "datasetArn", arn))
 	return arn
 }
 

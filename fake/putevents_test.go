@@ -24,6 +24,7 @@ func TestPutEventsThroughTheSDK(t *testing.T) {
 	t.Parallel()
 	p := newPZ(t)
 	group := p.activeGroup("shop")
+	p.interactions(group)
 	_, trackingID := p.activeTracker(group)
 	events := personalizeevents.NewFromConfig(p.f.AWSConfig())
 	ctx := context.Background()
@@ -80,6 +81,20 @@ func TestPutEventsRefusals(t *testing.T) {
 	require.Equal(t, "InvalidInputException", code)
 	require.Contains(t, msg, "CREATE PENDING", "the tracker is not ACTIVE yet")
 	p.clk.Add(time.Minute)
+
+	// An ACTIVE tracker on a group without an Interactions dataset: nowhere for the events to go.
+	code, msg = put(&personalizeevents.PutEventsInput{TrackingId: aws.String(trackingID), SessionId: aws.String("s"), EventList: one})
+	require.Equal(t, "InvalidInputException", code)
+	require.Equal(t, "The dataset group "+group+" has no ACTIVE Interactions dataset for the events of tracking ID "+trackingID+".", msg)
+	p.interactions(group)
+
+	// Keys Personalize sets from the event itself are refused in properties, whatever their case.
+	for _, key := range []string{"userId", "sessionId", "eventType", "TIMESTAMP", "recommendationId", "impression"} {
+		ev := click("i", start)
+		ev.Properties = aws.String(`{"genre": "comedy", "` + key + `": "x"}`)
+		_, msg = put(&personalizeevents.PutEventsInput{TrackingId: aws.String(trackingID), SessionId: aws.String("s"), EventList: []types.Event{ev}})
+		require.Contains(t, msg, "Value at 'eventList.1.member.properties' failed to satisfy constraint: the key \""+key+"\" is reserved", key)
+	}
 
 	code, msg = put(&personalizeevents.PutEventsInput{TrackingId: aws.String("00000000-0000-4000-8000-000000000000"), SessionId: aws.String("s"), EventList: one})
 	require.Equal(t, "InvalidInputException", code)

@@ -339,8 +339,10 @@ func TestInjectedRulesEndWithTheirTest(t *testing.T) {
 
 func TestBuilderRefusesMistakesAtOnce(t *testing.T) {
 	t.Parallel()
-	require.PanicsWithValue(t, "scenario: sagemaker.CreateActoin is not a supported operation (supported: map[personalize:[CreateDatasetGroup CreateEventTracker DeleteDatasetGroup DeleteEventTracker DescribeDatasetGroup DescribeEventTracker ListDatasetGroups ListEventTrackers ListTagsForResource TagResource UntagResource] personalize-events:[PutEvents] sagemaker:[AddTags CreateAction DeleteAction DeleteTags DescribeAction ListActions ListTags UpdateAction]])",
-		func() { scenario.On("sagemaker", "CreateActoin") })
+	require.Contains(t, panicMessage(func() { scenario.On("sagemaker", "CreateActoin") }),
+		"scenario: sagemaker.CreateActoin is not a supported operation; did you mean CreateAction? (sagemaker supports AddTags, CreateAction, ")
+	require.Equal(t, "scenario: s3.GetObject is not a supported operation: there is no service \"s3\" (the services: personalize, personalize-events, sagemaker)",
+		panicMessage(func() { scenario.On("s3", "GetObject") }))
 	require.Panics(t, func() {
 		scenario.On("sagemaker", "CreateAction").When(func(*sagemaker.DescribeActionInput) bool { return true })
 	})
@@ -512,4 +514,15 @@ func TestSetScenarioNeverLeavesCallsWithoutRules(t *testing.T) {
 	}
 	require.NoError(t, <-replaced)
 	require.Zero(t, passed, "%d of %d calls ran with no rule installed", passed, calls)
+}
+
+// panicMessage runs f and returns what it panicked with, or "" if it did not.
+func panicMessage(f func()) (msg string) {
+	defer func() {
+		if p := recover(); p != nil {
+			msg = fmt.Sprint(p)
+		}
+	}()
+	f()
+	return ""
 }

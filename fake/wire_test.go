@@ -20,17 +20,26 @@ import (
 // rawCall sends one hand-made request to the wire door.
 func rawCall(t *testing.T, h http.Handler, method, path string, headers map[string]string, body string) (int, http.Header, map[string]any) {
 	t.Helper()
+	status, hdr, b := rawCallBytes(t, h, method, path, headers, body)
+	var doc map[string]any
+	if len(b) > 0 {
+		require.NoError(t, json.Unmarshal(b, &doc), "body %q", b)
+	}
+	return status, hdr, doc
+}
+
+// rawCallBytes serves one request and returns the response as it is.
+func rawCallBytes(t *testing.T, h http.Handler, method, path string, headers map[string]string, body string) (int, http.Header, []byte) {
+	t.Helper()
 	req := httptest.NewRequest(method, path, strings.NewReader(body))
 	for k, v := range headers {
 		req.Header.Set(k, v)
 	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
-	var doc map[string]any
-	if b, _ := io.ReadAll(rec.Body); len(b) > 0 {
-		require.NoError(t, json.Unmarshal(b, &doc), "body %q", b)
-	}
-	return rec.Code, rec.Header(), doc
+	b, err := io.ReadAll(rec.Body)
+	require.NoError(t, err)
+	return rec.Code, rec.Header(), b
 }
 
 func jsonHeaders(target string) map[string]string {

@@ -30,6 +30,15 @@ type PersonalizeAPI interface {
 	TagResource(context.Context, *personalize.TagResourceInput, ...func(*personalize.Options)) (*personalize.TagResourceOutput, error)
 	UntagResource(context.Context, *personalize.UntagResourceInput, ...func(*personalize.Options)) (*personalize.UntagResourceOutput, error)
 	ListTagsForResource(context.Context, *personalize.ListTagsForResourceInput, ...func(*personalize.Options)) (*personalize.ListTagsForResourceOutput, error)
+	CreateSchema(context.Context, *personalize.CreateSchemaInput, ...func(*personalize.Options)) (*personalize.CreateSchemaOutput, error)
+	DescribeSchema(context.Context, *personalize.DescribeSchemaInput, ...func(*personalize.Options)) (*personalize.DescribeSchemaOutput, error)
+	ListSchemas(context.Context, *personalize.ListSchemasInput, ...func(*personalize.Options)) (*personalize.ListSchemasOutput, error)
+	DeleteSchema(context.Context, *personalize.DeleteSchemaInput, ...func(*personalize.Options)) (*personalize.DeleteSchemaOutput, error)
+	CreateDataset(context.Context, *personalize.CreateDatasetInput, ...func(*personalize.Options)) (*personalize.CreateDatasetOutput, error)
+	DescribeDataset(context.Context, *personalize.DescribeDatasetInput, ...func(*personalize.Options)) (*personalize.DescribeDatasetOutput, error)
+	ListDatasets(context.Context, *personalize.ListDatasetsInput, ...func(*personalize.Options)) (*personalize.ListDatasetsOutput, error)
+	UpdateDataset(context.Context, *personalize.UpdateDatasetInput, ...func(*personalize.Options)) (*personalize.UpdateDatasetOutput, error)
+	DeleteDataset(context.Context, *personalize.DeleteDatasetInput, ...func(*personalize.Options)) (*personalize.DeleteDatasetOutput, error)
 }
 
 var (
@@ -37,6 +46,8 @@ var (
 	_ PersonalizeAPI                         = (*personalize.Client)(nil)
 	_ personalize.ListDatasetGroupsAPIClient = (*Personalize)(nil)
 	_ personalize.ListEventTrackersAPIClient = (*Personalize)(nil)
+	_ personalize.ListSchemasAPIClient       = (*Personalize)(nil)
+	_ personalize.ListDatasetsAPIClient      = (*Personalize)(nil)
 )
 
 // region is the Region a call's option functions choose, or "" for the fake's default.
@@ -49,6 +60,22 @@ func (d *Personalize) region(optFns []func(*personalize.Options)) string {
 		fn(&o)
 	}
 	return o.Region
+}
+
+func pzDatasetOut(v *pzshape.Dataset) types.Dataset {
+	sc := newStrings(7)
+	return types.Dataset{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		DatasetArn:          sc.str(v.DatasetArn),
+		DatasetGroupArn:     sc.str(v.DatasetGroupArn),
+		DatasetType:         sc.str(v.DatasetType),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		LatestDatasetUpdate: convPtr(v.LatestDatasetUpdate, pzDatasetUpdateSummaryOut),
+		Name:                sc.str(v.Name),
+		SchemaArn:           sc.str(v.SchemaArn),
+		Status:              sc.str(v.Status),
+		TrackingId:          sc.str(v.TrackingId),
+	}
 }
 
 func pzDatasetGroupOut(v *pzshape.DatasetGroup) types.DatasetGroup {
@@ -75,6 +102,52 @@ func pzDatasetGroupSummaryOut(v *pzshape.DatasetGroupSummary) types.DatasetGroup
 		FailureReason:       sc.str(v.FailureReason),
 		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
 		Name:                sc.str(v.Name),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzDatasetSchemaOut(v *pzshape.DatasetSchema) types.DatasetSchema {
+	sc := newStrings(3)
+	return types.DatasetSchema{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		Domain:              enumOut[types.Domain](v.Domain),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		Name:                sc.str(v.Name),
+		Schema:              sc.str(v.Schema),
+		SchemaArn:           sc.str(v.SchemaArn),
+	}
+}
+
+func pzDatasetSchemaSummaryOut(v *pzshape.DatasetSchemaSummary) types.DatasetSchemaSummary {
+	sc := newStrings(2)
+	return types.DatasetSchemaSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		Domain:              enumOut[types.Domain](v.Domain),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		Name:                sc.str(v.Name),
+		SchemaArn:           sc.str(v.SchemaArn),
+	}
+}
+
+func pzDatasetSummaryOut(v *pzshape.DatasetSummary) types.DatasetSummary {
+	sc := newStrings(4)
+	return types.DatasetSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		DatasetArn:          sc.str(v.DatasetArn),
+		DatasetType:         sc.str(v.DatasetType),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		Name:                sc.str(v.Name),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzDatasetUpdateSummaryOut(v *pzshape.DatasetUpdateSummary) types.DatasetUpdateSummary {
+	sc := newStrings(3)
+	return types.DatasetUpdateSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		FailureReason:       sc.str(v.FailureReason),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		SchemaArn:           sc.str(v.SchemaArn),
 		Status:              sc.str(v.Status),
 	}
 }

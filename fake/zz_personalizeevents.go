@@ -21,6 +21,10 @@ const peService = "Personalize Events"
 // too, so code written against it runs unchanged on the fake and on AWS.
 type PersonalizeEventsAPI interface {
 	PutEvents(context.Context, *personalizeevents.PutEventsInput, ...func(*personalizeevents.Options)) (*personalizeevents.PutEventsOutput, error)
+	PutItems(context.Context, *personalizeevents.PutItemsInput, ...func(*personalizeevents.Options)) (*personalizeevents.PutItemsOutput, error)
+	PutUsers(context.Context, *personalizeevents.PutUsersInput, ...func(*personalizeevents.Options)) (*personalizeevents.PutUsersOutput, error)
+	PutActions(context.Context, *personalizeevents.PutActionsInput, ...func(*personalizeevents.Options)) (*personalizeevents.PutActionsOutput, error)
+	PutActionInteractions(context.Context, *personalizeevents.PutActionInteractionsInput, ...func(*personalizeevents.Options)) (*personalizeevents.PutActionInteractionsOutput, error)
 }
 
 var (
@@ -38,6 +42,83 @@ func (d *PersonalizeEvents) region(optFns []func(*personalizeevents.Options)) st
 		fn(&o)
 	}
 	return o.Region
+}
+
+func peActionIn(v *types.Action) peshape.Action {
+	sc := newStrings(2)
+	return peshape.Action{
+		ActionId:   sc.str(v.ActionId),
+		Properties: sc.str(v.Properties),
+	}
+}
+
+func peActionOut(v *peshape.Action) types.Action {
+	sc := newStrings(2)
+	return types.Action{
+		ActionId:   sc.str(v.ActionId),
+		Properties: sc.str(v.Properties),
+	}
+}
+
+func peValidateAction(v *types.Action) error {
+	invalidParams := smithy.InvalidParamsError{Context: "Action"}
+	if v.ActionId == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("ActionId"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func peActionInteractionIn(v *types.ActionInteraction) peshape.ActionInteraction {
+	sc := newStrings(7)
+	return peshape.ActionInteraction{
+		ActionId:         sc.str(v.ActionId),
+		EventType:        sc.str(v.EventType),
+		SessionId:        sc.str(v.SessionId),
+		Timestamp:        timeIn(v.Timestamp),
+		EventId:          sc.str(v.EventId),
+		Impression:       slices.Clone(v.Impression),
+		Properties:       sc.str(v.Properties),
+		RecommendationId: sc.str(v.RecommendationId),
+		UserId:           sc.str(v.UserId),
+	}
+}
+
+func peActionInteractionOut(v *peshape.ActionInteraction) types.ActionInteraction {
+	sc := newStrings(7)
+	return types.ActionInteraction{
+		ActionId:         sc.str(v.ActionId),
+		EventType:        sc.str(v.EventType),
+		SessionId:        sc.str(v.SessionId),
+		Timestamp:        timeOut(v.Timestamp),
+		EventId:          sc.str(v.EventId),
+		Impression:       slices.Clone(v.Impression),
+		Properties:       sc.str(v.Properties),
+		RecommendationId: sc.str(v.RecommendationId),
+		UserId:           sc.str(v.UserId),
+	}
+}
+
+func peValidateActionInteraction(v *types.ActionInteraction) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ActionInteraction"}
+	if v.ActionId == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("ActionId"))
+	}
+	if v.SessionId == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("SessionId"))
+	}
+	if v.Timestamp == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("Timestamp"))
+	}
+	if v.EventType == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("EventType"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
 }
 
 func peEventIn(v *types.Event) peshape.Event {
@@ -89,6 +170,33 @@ func peValidateEvent(v *types.Event) error {
 	return nil
 }
 
+func peItemIn(v *types.Item) peshape.Item {
+	sc := newStrings(2)
+	return peshape.Item{
+		ItemId:     sc.str(v.ItemId),
+		Properties: sc.str(v.Properties),
+	}
+}
+
+func peItemOut(v *peshape.Item) types.Item {
+	sc := newStrings(2)
+	return types.Item{
+		ItemId:     sc.str(v.ItemId),
+		Properties: sc.str(v.Properties),
+	}
+}
+
+func peValidateItem(v *types.Item) error {
+	invalidParams := smithy.InvalidParamsError{Context: "Item"}
+	if v.ItemId == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("ItemId"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
 func peMetricAttributionIn(v *types.MetricAttribution) peshape.MetricAttribution {
 	return peshape.MetricAttribution{
 		EventAttributionSource: str(v.EventAttributionSource),
@@ -112,10 +220,89 @@ func peValidateMetricAttribution(v *types.MetricAttribution) error {
 	return nil
 }
 
+func peUserIn(v *types.User) peshape.User {
+	sc := newStrings(2)
+	return peshape.User{
+		UserId:     sc.str(v.UserId),
+		Properties: sc.str(v.Properties),
+	}
+}
+
+func peUserOut(v *peshape.User) types.User {
+	sc := newStrings(2)
+	return types.User{
+		UserId:     sc.str(v.UserId),
+		Properties: sc.str(v.Properties),
+	}
+}
+
+func peValidateUser(v *types.User) error {
+	invalidParams := smithy.InvalidParamsError{Context: "User"}
+	if v.UserId == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("UserId"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func peValidateActionInteractionsList(v []types.ActionInteraction) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ActionInteractionsList"}
+	for i := range v {
+		if err := peValidateActionInteraction(&v[i]); err != nil {
+			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func peValidateActionList(v []types.Action) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ActionList"}
+	for i := range v {
+		if err := peValidateAction(&v[i]); err != nil {
+			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
 func peValidateEventList(v []types.Event) error {
 	invalidParams := smithy.InvalidParamsError{Context: "EventList"}
 	for i := range v {
 		if err := peValidateEvent(&v[i]); err != nil {
+			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func peValidateItemList(v []types.Item) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ItemList"}
+	for i := range v {
+		if err := peValidateItem(&v[i]); err != nil {
+			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func peValidateUserList(v []types.User) error {
+	invalidParams := smithy.InvalidParamsError{Context: "UserList"}
+	for i := range v {
+		if err := peValidateUser(&v[i]); err != nil {
 			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
 		}
 	}

@@ -54,7 +54,7 @@ func ParseJSON(data []byte) (*Scenario, error) {
 
 func (jr jsonRule) rule() (r *Rule, err error) {
 	if !Supported(jr.Service, jr.Operation) {
-		return nil, fmt.Errorf("%s.%s is not a supported operation", jr.Service, jr.Operation)
+		return nil, fmt.Errorf("%s", unsupported(jr.Service, jr.Operation))
 	}
 	defer func() {
 		// The builder panics on misuse; in JSON that is an error.

@@ -1,7 +1,10 @@
 package scenario
 
 import (
+	"fmt"
 	"reflect"
+	"sort"
+	"strings"
 
 	"github.com/awsfake/awsfake/internal/catalog"
 )
@@ -36,4 +39,50 @@ func Answers(service, operation, code string) bool {
 func createsWithLifecycle(service, operation string) bool {
 	op := catalog.Lookup(service, operation)
 	return op != nil && op.Lifecycle
+}
+
+// unsupported explains an unknown operation: what the service supports, and the operation
+// meant, where a near spelling gives it away.
+func unsupported(service, operation string) string {
+	names, ok := Operations()[service]
+	if !ok {
+		services := make([]string, 0, 3)
+		for svc := range Operations() {
+			services = append(services, svc)
+		}
+		sort.Strings(services)
+		return fmt.Sprintf("%s.%s is not a supported operation: there is no service %q (the services: %s)", service, operation, service, strings.Join(services, ", "))
+	}
+	msg := fmt.Sprintf("%s.%s is not a supported operation", service, operation)
+	best, bestDist := "", 3
+	for _, n := range names {
+		if d := editDistance(strings.ToLower(n), strings.ToLower(operation)); d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	if best != "" {
+		msg += "; did you mean " + best + "?"
+	}
+	return msg + " (" + service + " supports " + strings.Join(names, ", ") + ")"
+}
+
+// editDistance is the Levenshtein distance of two strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }

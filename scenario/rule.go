@@ -62,7 +62,7 @@ type Rule struct {
 // On returns a rule for one operation; it panics if the fake does not support the operation.
 func On(service, operation string) *Rule {
 	if !Supported(service, operation) {
-		panic(fmt.Sprintf("scenario: %s.%s is not a supported operation (supported: %v)", service, operation, Operations()))
+		panic("scenario: " + unsupported(service, operation))
 	}
 	return &Rule{Service: service, Operation: operation}
 }

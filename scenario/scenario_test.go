@@ -77,9 +77,16 @@ func TestParseJSONErrors(t *testing.T) {
 func TestOperationsAndInputTypes(t *testing.T) {
 	t.Parallel()
 	ops := scenario.Operations()
-	require.Len(t, ops["sagemaker"], 8)
-	require.Len(t, ops["personalize"], 11)
-	require.Equal(t, []string{"PutEvents"}, ops["personalize-events"])
+	require.Contains(t, ops["sagemaker"], "CreateAction")
+	require.Contains(t, ops["personalize"], "CreateEventTracker")
+	require.Contains(t, ops["personalize-events"], "PutEvents")
+	for svc, names := range ops {
+		require.IsIncreasing(t, names, svc)
+		for _, op := range names {
+			require.True(t, scenario.Supported(svc, op))
+			require.NotNil(t, scenario.InputType(svc, op), "%s.%s has an SDK v2 input type", svc, op)
+		}
+	}
 	require.Equal(t, "*sagemaker.CreateActionInput", scenario.InputType("sagemaker", "CreateAction").String())
 	require.Equal(t, "*personalize.CreateEventTrackerInput", scenario.InputType("personalize", "CreateEventTracker").String())
 	require.Equal(t, "*personalizeevents.PutEventsInput", scenario.InputType("personalize-events", "PutEvents").String())

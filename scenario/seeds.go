@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/awsfake/awsfake/internal/catalog"
 )
@@ -63,7 +64,8 @@ type Action struct {
 }
 
 // DatasetGroup is a Personalize dataset group that already exists, ACTIVE unless Status says
-// CREATE PENDING, CREATE IN_PROGRESS or CREATE FAILED; with an event tracker if one is given.
+// CREATE PENDING, CREATE IN_PROGRESS or CREATE FAILED; with its datasets (each with its schema)
+// and an event tracker if they are given.
 type DatasetGroup struct {
 	Where
 	Name          string            `json:"name"`
@@ -71,16 +73,30 @@ type DatasetGroup struct {
 	Status        string            `json:"status,omitempty"`
 	FailureReason string            `json:"failureReason,omitempty"`
 	Tags          map[string]string `json:"tags,omitempty"`
+	Datasets      []Dataset         `json:"datasets,omitempty"`
 	EventTracker  *EventTracker     `json:"eventTracker,omitempty"`
 }
 
-// EventTracker is the event tracker of a seeded dataset group (which must then be ACTIVE).
+// Dataset is a dataset of a seeded dataset group (which must then be ACTIVE), with a schema of
+// its own named <group>-<type> (such as shop-interactions).
+type Dataset struct {
+	Type       string `json:"type"`                 // Interactions, Items, Users, Actions or Action_Interactions, any case
+	Name       string `json:"name,omitempty"`       // default <group>-<type>
+	Schema     string `json:"schema,omitempty"`     // the Avro schema; default DefaultSchema(Type, the group's domain)
+	Status     string `json:"status,omitempty"`     // ACTIVE unless said otherwise
+	TrackingID string `json:"trackingId,omitempty"` // an Action_Interactions dataset's; generated when empty
+}
+
+// EventTracker is the event tracker of a seeded dataset group (which must then be ACTIVE). It
+// comes with an ACTIVE Interactions dataset, as PutEvents needs one, unless the group's Datasets
+// have one or NoInteractionsDataset says not to.
 type EventTracker struct {
-	Name       string            `json:"name"`
-	Status     string            `json:"status,omitempty"`     // ACTIVE unless said otherwise
-	TrackingID string            `json:"trackingId,omitempty"` // generated when empty
-	ID         string            `json:"id,omitempty"`         // the 8 lowercase hex digits that end its ARN; generated when empty
-	Tags       map[string]string `json:"tags,omitempty"`
+	Name                  string            `json:"name"`
+	Status                string            `json:"status,omitempty"`     // ACTIVE unless said otherwise
+	TrackingID            string            `json:"trackingId,omitempty"` // generated when empty
+	ID                    string            `json:"id,omitempty"`         // the 8 lowercase hex digits that end its ARN; generated when empty
+	Tags                  map[string]string `json:"tags,omitempty"`
+	NoInteractionsDataset bool              `json:"noInteractionsDataset,omitempty"`
 }
 
 // SeedAction adds an action that exists before the test starts.
@@ -147,6 +163,31 @@ func (g DatasetGroup) resources(label string) []Resource {
 	}
 	out := []Resource{{Where: g.Where, Service: catalog.Personalize, Operation: "CreateDatasetGroup", Input: in,
 		Label: label, Status: g.Status, FailureReason: reason}}
+	for _, d := range g.datasets() {
+		typ := strings.ToLower(d.Type)
+		dsLabel := label + "/" + typ
+		schema := d.Schema
+		if schema == "" {
+			schema = DefaultSchema(d.Type, g.Domain)
+		}
+		sin := map[string]any{"name": g.Name + "-" + strings.ReplaceAll(typ, "_", "-"), "schema": schema}
+		if g.Domain != "" {
+			sin["domain"] = g.Domain
+		}
+		name := d.Name
+		if name == "" {
+			name = g.Name + "-" + strings.ReplaceAll(typ, "_", "-")
+		}
+		var ids map[string]string
+		if d.TrackingID != "" {
+			ids = map[string]string{"trackingId": d.TrackingID}
+		}
+		out = append(out,
+			Resource{Where: g.Where, Service: catalog.Personalize, Operation: "CreateSchema", Input: sin, Label: dsLabel + "/schema"},
+			Resource{Where: g.Where, Service: catalog.Personalize, Operation: "CreateDataset",
+				Input: map[string]any{"name": name, "datasetType": d.Type}, Label: dsLabel, Status: d.Status, IDs: ids,
+				Refs: map[string]string{"datasetGroupArn": label, "schemaArn": dsLabel + "/schema"}})
+	}
 	if t := g.EventTracker; t != nil {
 		tin := map[string]any{"name": t.Name}
 		if len(t.Tags) > 0 {
@@ -163,6 +204,21 @@ func (g DatasetGroup) resources(label string) []Resource {
 			Refs: map[string]string{"datasetGroupArn": label}, Status: t.Status, IDs: ids})
 	}
 	return out
+}
+
+// datasets returns the group's datasets to seed: those given, and an Interactions dataset for
+// its event tracker unless it has one or the tracker says it needs none.
+func (g DatasetGroup) datasets() []Dataset {
+	out := g.Datasets
+	if g.EventTracker == nil || g.EventTracker.NoInteractionsDataset {
+		return out
+	}
+	for _, d := range out {
+		if strings.EqualFold(d.Type, "Interactions") {
+			return out
+		}
+	}
+	return append(append([]Dataset(nil), out...), Dataset{Type: "Interactions"})
 }
 
 // tagList turns a map of tags into the model's list, in key order (so seeding repeats exactly).
@@ -210,6 +266,13 @@ func (s Seeds) check() error {
 			return fmt.Errorf("seeded dataset group %s has an event tracker, so it must be ACTIVE", g.Name)
 		case g.EventTracker != nil && g.EventTracker.Name == "":
 			return fmt.Errorf("seeded dataset group %s: its event tracker has no name", g.Name)
+		case len(g.Datasets) > 0 && g.Status != "" && g.Status != catalog.StatusActive:
+			return fmt.Errorf("seeded dataset group %s has datasets, so it must be ACTIVE", g.Name)
+		}
+		for _, d := range g.Datasets {
+			if DefaultSchema(d.Type, "") == "" {
+				return fmt.Errorf("seeded dataset group %s: a dataset's type is Interactions, Items, Users, Actions or Action_Interactions, not %q", g.Name, d.Type)
+			}
 		}
 	}
 	labels := map[string]bool{}

@@ -88,6 +88,16 @@ func TestProvisionTrackerAndSendEvents(t *testing.T) {
 	_, err = w.pz.CreateEventTracker(&personalize.CreateEventTrackerInput{Name: aws.String("t2"), DatasetGroupArn: dg.DatasetGroupArn})
 	require.Equal(t, personalize.ErrCodeResourceAlreadyExistsException, code(t, err))
 
+	// PutEvents appends to the group's Interactions dataset: a domain schema and the dataset.
+	schema, err := w.pz.CreateSchema(&personalize.CreateSchemaInput{Name: aws.String("shop-interactions"), Domain: aws.String("ECOMMERCE"),
+		Schema: aws.String(`{"type": "record", "name": "Interactions", "fields": [{"name": "USER_ID", "type": "string"},
+			{"name": "ITEM_ID", "type": "string"}, {"name": "TIMESTAMP", "type": "long"}, {"name": "EVENT_TYPE", "type": "string"}]}`)})
+	require.NoError(t, err)
+	ds, err := w.pz.CreateDataset(&personalize.CreateDatasetInput{Name: aws.String("interactions"), DatasetGroupArn: dg.DatasetGroupArn,
+		DatasetType: aws.String("Interactions"), SchemaArn: schema.SchemaArn})
+	require.NoError(t, err)
+	require.Equal(t, "arn:aws:personalize:us-east-1:123456789012:dataset/shop/INTERACTIONS", aws.StringValue(ds.DatasetArn))
+
 	for _, want := range []string{"CREATE PENDING", "CREATE IN_PROGRESS", "ACTIVE"} {
 		d, err := w.pz.DescribeEventTracker(&personalize.DescribeEventTrackerInput{EventTrackerArn: tr.EventTrackerArn})
 		require.NoError(t, err)

@@ -1,6 +1,7 @@
 // Package tracking sets up Amazon Personalize event tracking for an application and sends its
 // interactions, the way a service would at start-up: create (or find) a dataset group, wait
-// until it is ACTIVE, create (or find) its one event tracker, wait again, and hand the
+// until it is ACTIVE, create (or find) the Interactions schema and dataset that PutEvents
+// appends to, wait again, create (or find) its one event tracker, wait again, and hand the
 // tracker's trackingId to the sender.
 //
 // It is an example of code under test: its tests run it against awsfake, advancing a mock
@@ -12,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go/aws"
@@ -26,6 +28,9 @@ type PersonalizeAPI interface {
 	CreateDatasetGroupWithContext(aws.Context, *personalize.CreateDatasetGroupInput, ...request.Option) (*personalize.CreateDatasetGroupOutput, error)
 	DescribeDatasetGroupWithContext(aws.Context, *personalize.DescribeDatasetGroupInput, ...request.Option) (*personalize.DescribeDatasetGroupOutput, error)
 	ListDatasetGroupsPagesWithContext(aws.Context, *personalize.ListDatasetGroupsInput, func(*personalize.ListDatasetGroupsOutput, bool) bool, ...request.Option) error
+	CreateSchemaWithContext(aws.Context, *personalize.CreateSchemaInput, ...request.Option) (*personalize.CreateSchemaOutput, error)
+	CreateDatasetWithContext(aws.Context, *personalize.CreateDatasetInput, ...request.Option) (*personalize.CreateDatasetOutput, error)
+	DescribeDatasetWithContext(aws.Context, *personalize.DescribeDatasetInput, ...request.Option) (*personalize.DescribeDatasetOutput, error)
 	CreateEventTrackerWithContext(aws.Context, *personalize.CreateEventTrackerInput, ...request.Option) (*personalize.CreateEventTrackerOutput, error)
 	DescribeEventTrackerWithContext(aws.Context, *personalize.DescribeEventTrackerInput, ...request.Option) (*personalize.DescribeEventTrackerOutput, error)
 	ListEventTrackersWithContext(aws.Context, *personalize.ListEventTrackersInput, ...request.Option) (*personalize.ListEventTrackersOutput, error)
@@ -62,6 +67,20 @@ func (p *Provisioner) Provision(ctx context.Context, name string) (Tracking, err
 			return "", "", err
 		}
 		return aws.StringValue(out.DatasetGroup.Status), aws.StringValue(out.DatasetGroup.FailureReason), nil
+	})
+	if err != nil {
+		return Tracking{}, err
+	}
+	dataset, err := p.interactions(ctx, name, group)
+	if err != nil {
+		return Tracking{}, err
+	}
+	err = p.waitActive(ctx, "dataset "+dataset, func() (string, string, error) {
+		out, err := p.API.DescribeDatasetWithContext(ctx, &personalize.DescribeDatasetInput{DatasetArn: aws.String(dataset)})
+		if err != nil {
+			return "", "", err
+		}
+		return aws.StringValue(out.Dataset.Status), "", nil
 	})
 	if err != nil {
 		return Tracking{}, err
@@ -107,6 +126,32 @@ func (p *Provisioner) datasetGroup(ctx context.Context, name string) (string, er
 		return "", fmt.Errorf("dataset group %s exists but cannot be found: %v", name, err)
 	}
 	return found, nil
+}
+
+// InteractionsSchema is the schema of the Interactions dataset the events go to.
+const InteractionsSchema = `{"type": "record", "name": "Interactions", "namespace": "com.amazonaws.personalize.schema",
+	"fields": [{"name": "USER_ID", "type": "string"}, {"name": "ITEM_ID", "type": "string"},
+		{"name": "TIMESTAMP", "type": "long"}, {"name": "EVENT_TYPE", "type": "string"}], "version": "1.0"}`
+
+// interactions makes sure the group has the Interactions dataset PutEvents appends to, with its
+// schema; both are found again by their ARNs when they exist.
+func (p *Provisioner) interactions(ctx context.Context, name, group string) (string, error) {
+	prefix, _, _ := strings.Cut(group, ":dataset-group/")
+	schemaName := name + "-interactions"
+	schema := prefix + ":schema/" + schemaName
+	_, err := p.API.CreateSchemaWithContext(ctx, &personalize.CreateSchemaInput{Name: aws.String(schemaName), Schema: aws.String(InteractionsSchema)})
+	if err != nil && !isCode(err, personalize.ErrCodeResourceAlreadyExistsException) {
+		return "", fmt.Errorf("create schema %s: %w", schemaName, err)
+	}
+	out, err := p.API.CreateDatasetWithContext(ctx, &personalize.CreateDatasetInput{Name: aws.String(name + "-interactions"),
+		DatasetGroupArn: aws.String(group), DatasetType: aws.String("Interactions"), SchemaArn: aws.String(schema)})
+	switch {
+	case err == nil:
+		return aws.StringValue(out.DatasetArn), nil
+	case isCode(err, personalize.ErrCodeResourceAlreadyExistsException):
+		return prefix + ":dataset/" + name + "/INTERACTIONS", nil
+	}
+	return "", fmt.Errorf("create the Interactions dataset of %s: %w", group, err)
 }
 
 func (p *Provisioner) eventTracker(ctx context.Context, name, group string) (string, error) {

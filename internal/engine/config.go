@@ -21,6 +21,10 @@ type Config struct {
 	// Lifecycles by kind of resource: how long each status lasts. A kind not named keeps
 	// catalog.DefaultLifecycle; the zero Lifecycle makes a resource ACTIVE at once.
 	Lifecycles map[string]Lifecycle
+
+	// EventsWithoutDataset lets PutEvents accept events for a dataset group without an ACTIVE
+	// Interactions dataset (by default they are refused, a documented guess).
+	EventsWithoutDataset bool
 }
 
 // Lifecycle is how long a resource spends in each transitional status.

@@ -41,7 +41,8 @@ func (e *Engine) Digest() string {
 				if gone(r, now) {
 					continue
 				}
-				digestValue(h, reflect.ValueOf(r).Elem(), true)
+				d := digester{h: h, now: now}
+				d.value(reflect.ValueOf(r).Elem(), true)
 				h.Write([]byte{'\n'})
 			}
 		}
@@ -54,9 +55,33 @@ var (
 	timeType     = reflect.TypeFor[time.Time]()
 )
 
-// digestValue writes v unambiguously. Values reached through unexported fields can be read by
-// kind (String, Int, ...) but not as interfaces, so a time.Time is read through its address.
-func digestValue(h hash.Hash, v reflect.Value, top bool) {
+// digester writes values unambiguously into a hash. Values reached through unexported fields
+// can be read by kind (String, Int, ...) but not as interfaces, so a time.Time and a reference
+// to another resource are read through their addresses.
+type digester struct {
+	h   hash.Hash
+	now time.Time
+}
+
+// live returns the resource a pointer refers to, or nil if it is gone: a reference to a gone
+// resource is no reference (reads forget gone resources, and that is no change).
+func (d digester) live(v reflect.Value) resource {
+	if v.IsNil() {
+		return nil
+	}
+	r := reflect.NewAt(v.Type().Elem(), unsafe.Pointer(v.Pointer())).Interface().(resource)
+	if r.isDeleted() || gone(r, d.now) {
+		return nil
+	}
+	return r
+}
+
+func (d digester) isResource(v reflect.Value) bool {
+	return v.Kind() == reflect.Pointer && v.Type().Implements(resourceType)
+}
+
+func (d digester) value(v reflect.Value, top bool) {
+	h := d.h
 	switch {
 	case v.Type() == timeType:
 		if v.CanAddr() {
@@ -64,12 +89,12 @@ func digestValue(h hash.Hash, v reflect.Value, top bool) {
 			h.Write([]byte(strconv.FormatInt(t.UnixNano(), 10) + ";"))
 			return
 		}
-	case !top && v.Kind() == reflect.Pointer && v.Type().Implements(resourceType):
+	case !top && d.isResource(v):
 		// Another resource: its identity, not its contents (resources point at each other).
-		if v.IsNil() {
-			h.Write([]byte("nil;"))
+		if r := d.live(v); r != nil {
+			h.Write([]byte(strconv.Quote(r.base().arn) + ";"))
 		} else {
-			digestValue(h, v.Elem().FieldByName("entity").FieldByName("arn"), false)
+			h.Write([]byte("nil;"))
 		}
 		return
 	}
@@ -79,27 +104,38 @@ func digestValue(h hash.Hash, v reflect.Value, top bool) {
 			h.Write([]byte("nil;"))
 			return
 		}
-		digestValue(h, v.Elem(), false)
+		d.value(v.Elem(), false)
 	case reflect.Struct:
 		h.Write([]byte("{"))
 		for i := 0; i < v.NumField(); i++ {
 			h.Write([]byte(v.Type().Field(i).Name + ":"))
-			digestValue(h, v.Field(i), false)
+			d.value(v.Field(i), false)
 		}
 		h.Write([]byte("}"))
 	case reflect.Slice, reflect.Array:
 		h.Write([]byte("[" + strconv.Itoa(v.Len()) + ":"))
 		for i := 0; i < v.Len(); i++ {
-			digestValue(h, v.Index(i), false)
+			d.value(v.Index(i), false)
 		}
 		h.Write([]byte("]"))
 	case reflect.Map:
-		keys := v.MapKeys()
-		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
-		h.Write([]byte("map[" + strconv.Itoa(len(keys)) + ":"))
-		for _, k := range keys {
-			digestValue(h, k, false)
-			digestValue(h, v.MapIndex(k), false)
+		// Entries that refer to a gone resource are left out, as the reference would be; the
+		// rest go in the order of their digests, so the order of the map does not matter.
+		var entries []string
+		for it := v.MapRange(); it.Next(); {
+			k, val := it.Key(), it.Value()
+			if d.isResource(k) && d.live(k) == nil || d.isResource(val) && d.live(val) == nil {
+				continue
+			}
+			sub := digester{h: sha256.New(), now: d.now}
+			sub.value(k, false)
+			sub.value(val, false)
+			entries = append(entries, string(sub.h.Sum(nil)))
+		}
+		sort.Strings(entries)
+		h.Write([]byte("map[" + strconv.Itoa(len(entries)) + ":"))
+		for _, e := range entries {
+			h.Write([]byte(e))
 		}
 		h.Write([]byte("]"))
 	case reflect.String:

@@ -112,7 +112,8 @@ func FuzzCreateEventTracker(f *testing.F) {
 	f.Add("-bad", "t", "k", "v", int64(-5), int64(1e12), true)
 	f.Fuzz(func(t *testing.T, group, tracker, tk, tv string, wait1, wait2 int64, withTags bool) {
 		clk := newStepClock()
-		e := New(Config{Clock: clk, Quotas: map[string]int{catalog.TagsPerResource: 1}})
+		// Trackers, not datasets, are under test: events need no Interactions dataset here.
+		e := New(Config{Clock: clk, Quotas: map[string]int{catalog.TagsPerResource: 1}, EventsWithoutDataset: true})
 		out, err := checkCall(t, e, OpCreateDatasetGroup, &personalize.CreateDatasetGroupInput{Name: &group})
 		groupArn := "arn:aws:personalize:us-east-1:123456789012:dataset-group/" + group
 		if err == nil {

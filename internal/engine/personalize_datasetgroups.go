@@ -15,8 +15,9 @@ type datasetGroup struct {
 	roleArn   *string
 	kmsKeyArn *string
 	domain    *string
-	tracker   *eventTracker // its event tracker, until that is gone
-	events    eventLog
+	tracker   *eventTracker       // its event tracker, until that is gone
+	datasets  map[string]*dataset // by type, until each is gone
+	events    chunkLog[RecordedEvent]
 }
 
 func (e *Engine) createDatasetGroup(w *world, in *personalize.CreateDatasetGroupInput, cx opContext) (*personalize.CreateDatasetGroupOutput, *Error) {
@@ -42,6 +43,7 @@ func (e *Engine) createDatasetGroup(w *world, in *personalize.CreateDatasetGroup
 		roleArn:   in.RoleArn,
 		kmsKeyArn: in.KmsKeyArn,
 		domain:    in.Domain,
+		datasets:  map[string]*dataset{},
 	}
 	w.groups.insert(g, cx.now)
 	return &personalize.CreateDatasetGroupOutput{DatasetGroupArn: &g.arn, Domain: g.domain}, nil
@@ -98,6 +100,8 @@ func (e *Engine) deleteDatasetGroup(w *world, in *personalize.DeleteDatasetGroup
 		return nil, inUse("The dataset group %s is in %s state and cannot be deleted.", g.arn, status)
 	case w.groupTracker(g, cx.now) != nil:
 		return nil, inUse("The dataset group %s has an event tracker; delete it first.", g.arn)
+	case w.groupHasDatasets(g, cx.now):
+		return nil, inUse("The dataset group %s has datasets; delete them first.", g.arn)
 	}
 	g.deleted = cx.now
 	w.groups.retire(g)
@@ -111,4 +115,14 @@ func (w *world) groupTracker(g *datasetGroup, now time.Time) *eventTracker {
 	}
 	t, _ := w.trackers.lookup(g.tracker.arn, now)
 	return t
+}
+
+// groupHasDatasets reports whether any of a group's datasets is not gone.
+func (w *world) groupHasDatasets(g *datasetGroup, now time.Time) bool {
+	for typ := range g.datasets {
+		if w.groupDataset(g, typ, now) != nil {
+			return true
+		}
+	}
+	return false
 }

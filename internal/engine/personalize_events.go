@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"bytes"
-	"encoding/json"
 	"slices"
 	"time"
 
@@ -24,12 +22,23 @@ type RecordedEvent struct {
 	Impression        []string
 	AttributionSource string
 	ReceivedAt        time.Time // on the fake's clock
+	dataset           uint64    // the Interactions dataset it went into (its seq), or 0
+}
+
+// record is the event as a record of an Interactions dataset.
+func (ev RecordedEvent) record() Record {
+	return Record{
+		DatasetType: typeInteractions, ID: ev.EventID, UserID: ev.UserID, ItemID: ev.ItemID, SessionID: ev.SessionID,
+		EventType: ev.EventType, EventValue: ev.EventValue, Timestamp: ev.SentAt, Properties: ev.Properties,
+		Impression: ev.Impression, RecommendationID: ev.RecommendationID, AttributionSource: ev.AttributionSource,
+		ReceivedAt: ev.ReceivedAt,
+	}
 }
 
 func (e *Engine) putEvents(w *world, in *personalizeevents.PutEventsInput, cx opContext) (*personalizeevents.PutEventsOutput, *Error) {
 	for i, ev := range in.EventList {
-		if ev.Properties != nil && !isJSONObject(*ev.Properties) {
-			return nil, invalid(PersonalizeEvents, "1 validation error detected: Value at 'eventList.%d.member.properties' failed to satisfy constraint: Member must be a JSON object, such as {\"numberOfRatings\": \"12\"}", i+1)
+		if err := checkProperties("eventList", i, ev.Properties, true); err != nil {
+			return nil, err
 		}
 	}
 	// A documented guess: an unknown trackingId, or one whose tracker is not ACTIVE, is
@@ -45,8 +54,20 @@ func (e *Engine) putEvents(w *world, in *personalizeevents.PutEventsInput, cx op
 	if status, _, _ := statusOf(t, cx.now); status != StatusActive {
 		return nil, invalid(PersonalizeEvents, "The event tracker %s for tracking ID %s is not ACTIVE (its status is %s).", t.arn, *in.TrackingId, status)
 	}
+	// PutEvents appends to the dataset group's Interactions dataset, which must be there (a
+	// documented guess at the answer when it is not; Config.EventsWithoutDataset accepts them).
+	var into uint64
+	if d := w.groupDataset(t.group, typeInteractions, cx.now); d != nil {
+		if status, _, _ := statusOf(d, cx.now); status == StatusActive {
+			into = d.seq
+		}
+	}
+	if into == 0 && !e.cfg.EventsWithoutDataset {
+		return nil, invalid(PersonalizeEvents, "The dataset group %s has no ACTIVE Interactions dataset for the events of tracking ID %s.", t.group.arn, *in.TrackingId)
+	}
 	for _, ev := range in.EventList {
 		t.group.events.add(RecordedEvent{
+			dataset:           into,
 			TrackingID:        *in.TrackingId,
 			SessionID:         *in.SessionId,
 			UserID:            deref(in.UserId),
@@ -63,11 +84,6 @@ func (e *Engine) putEvents(w *world, in *personalizeevents.PutEventsInput, cx op
 		})
 	}
 	return &personalizeevents.PutEventsOutput{}, nil
-}
-
-func isJSONObject(s string) bool {
-	b := bytes.TrimSpace([]byte(s))
-	return len(b) > 0 && b[0] == '{' && json.Valid(b)
 }
 
 func deref(s *string) string {
@@ -102,37 +118,45 @@ func (e *Engine) Events(datasetGroupArn string) ([]RecordedEvent, bool) {
 	if !ok {
 		return nil, false
 	}
-	out := make([]RecordedEvent, 0, g.events.len())
-	for _, chunk := range g.events.chunks {
-		for _, ev := range chunk {
-			ev.Impression = slices.Clone(ev.Impression)
-			if ev.EventValue != nil {
-				v := *ev.EventValue
-				ev.EventValue = &v
-			}
-			out = append(out, ev)
+	out := g.events.all()
+	for i := range out {
+		out[i].Impression = slices.Clone(out[i].Impression)
+		if out[i].EventValue != nil {
+			v := *out[i].EventValue
+			out[i].EventValue = &v
 		}
 	}
 	return out, true
 }
 
-// eventLog keeps a dataset group's events in fixed-size chunks, so that recording one never
-// copies the ones before it (a plain slice would, each time it grows).
-type eventLog struct{ chunks [][]RecordedEvent }
+// chunkLog keeps records in fixed-size chunks, so that recording one never copies the ones
+// before it (a plain slice would, each time it grows).
+type chunkLog[T any] struct{ chunks [][]T }
 
-const eventChunk = 512
+const logChunk = 512
 
-func (l *eventLog) add(ev RecordedEvent) {
-	if n := len(l.chunks); n == 0 || len(l.chunks[n-1]) == eventChunk {
-		l.chunks = append(l.chunks, make([]RecordedEvent, 0, eventChunk))
+func (l *chunkLog[T]) add(v T) {
+	if n := len(l.chunks); n == 0 || len(l.chunks[n-1]) == logChunk {
+		l.chunks = append(l.chunks, make([]T, 0, logChunk))
 	}
 	last := &l.chunks[len(l.chunks)-1]
-	*last = append(*last, ev)
+	*last = append(*last, v)
 }
 
-func (l *eventLog) len() int {
+func (l *chunkLog[T]) len() int {
 	if len(l.chunks) == 0 {
 		return 0
 	}
-	return (len(l.chunks)-1)*eventChunk + len(l.chunks[len(l.chunks)-1])
+	return (len(l.chunks)-1)*logChunk + len(l.chunks[len(l.chunks)-1])
+}
+
+func (l *chunkLog[T]) at(i int) *T { return &l.chunks[i/logChunk][i%logChunk] }
+
+// all returns the records in a new slice (shallow copies).
+func (l *chunkLog[T]) all() []T {
+	out := make([]T, 0, l.len())
+	for _, c := range l.chunks {
+		out = append(out, c...)
+	}
+	return out
 }

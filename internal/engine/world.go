@@ -15,15 +15,18 @@ type world struct {
 	actions  *table[*action]
 	groups   *table[*datasetGroup]
 	trackers *table[*eventTracker]
+	schemas  *table[*schema]
+	datasets *table[*dataset]
 
-	byTrackingID map[string]*eventTracker
+	byTrackingID       map[string]*eventTracker
+	byActionTrackingID map[string]*dataset // the trackers of Action interactions datasets
 }
 
 func newWorld(s Scope) *world {
-	w := &world{scope: s, byTrackingID: map[string]*eventTracker{}}
+	w := &world{scope: s, byTrackingID: map[string]*eventTracker{}, byActionTrackingID: map[string]*dataset{}}
 	w.actions = newTable[*action](w, "action", SageMaker, catalog.Actions, keyByID, true, nil)
 	w.groups = newTable(w, "dataset-group", Personalize, catalog.DatasetGroups, keyByID, false, func(g *datasetGroup) {
-		g.events = eventLog{}
+		g.events = chunkLog[RecordedEvent]{}
 	})
 	w.trackers = newTable(w, "event-tracker", Personalize, catalog.EventTrackers, keyByARN, false, func(t *eventTracker) {
 		delete(w.byTrackingID, t.trackingID)
@@ -31,6 +34,8 @@ func newWorld(s Scope) *world {
 			t.group.tracker = nil
 		}
 	})
+	w.schemas = newTable[*schema](w, "schema", Personalize, catalog.Schemas, keyByID, false, nil)
+	w.datasets = newTable(w, "dataset", Personalize, catalog.Datasets, keyByARN, false, w.purgeDataset)
 	return w
 }
 

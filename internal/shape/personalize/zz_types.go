@@ -8,6 +8,20 @@ package personalize
 
 import "github.com/awsfake/awsfake/internal/shape"
 
+// Dataset is the model's Dataset structure.
+type Dataset struct {
+	CreationDateTime    *shape.Time           `json:"creationDateTime,omitzero"`
+	DatasetArn          *string               `json:"datasetArn,omitzero"`
+	DatasetGroupArn     *string               `json:"datasetGroupArn,omitzero"`
+	DatasetType         *string               `json:"datasetType,omitzero"`
+	LastUpdatedDateTime *shape.Time           `json:"lastUpdatedDateTime,omitzero"`
+	LatestDatasetUpdate *DatasetUpdateSummary `json:"latestDatasetUpdate,omitzero"`
+	Name                *string               `json:"name,omitzero"`
+	SchemaArn           *string               `json:"schemaArn,omitzero"`
+	Status              *string               `json:"status,omitzero"`
+	TrackingId          *string               `json:"trackingId,omitzero"`
+}
+
 // DatasetGroup is the model's DatasetGroup structure.
 type DatasetGroup struct {
 	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
@@ -29,6 +43,44 @@ type DatasetGroupSummary struct {
 	FailureReason       *string     `json:"failureReason,omitzero"`
 	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
 	Name                *string     `json:"name,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
+// DatasetSchema is the model's DatasetSchema structure.
+type DatasetSchema struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	Domain              *string     `json:"domain,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	Name                *string     `json:"name,omitzero"`
+	Schema              *string     `json:"schema,omitzero"`
+	SchemaArn           *string     `json:"schemaArn,omitzero"`
+}
+
+// DatasetSchemaSummary is the model's DatasetSchemaSummary structure.
+type DatasetSchemaSummary struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	Domain              *string     `json:"domain,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	Name                *string     `json:"name,omitzero"`
+	SchemaArn           *string     `json:"schemaArn,omitzero"`
+}
+
+// DatasetSummary is the model's DatasetSummary structure.
+type DatasetSummary struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	DatasetArn          *string     `json:"datasetArn,omitzero"`
+	DatasetType         *string     `json:"datasetType,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	Name                *string     `json:"name,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
+// DatasetUpdateSummary is the model's DatasetUpdateSummary structure.
+type DatasetUpdateSummary struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	FailureReason       *string     `json:"failureReason,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	SchemaArn           *string     `json:"schemaArn,omitzero"`
 	Status              *string     `json:"status,omitzero"`
 }
 

@@ -8,6 +8,25 @@ package personalizeevents
 
 import "github.com/awsfake/awsfake/internal/shape"
 
+// Action is the model's Action structure.
+type Action struct {
+	ActionId   *string `json:"actionId,omitzero"`
+	Properties *string `json:"properties,omitzero"`
+}
+
+// ActionInteraction is the model's ActionInteraction structure.
+type ActionInteraction struct {
+	ActionId         *string     `json:"actionId,omitzero"`
+	EventType        *string     `json:"eventType,omitzero"`
+	SessionId        *string     `json:"sessionId,omitzero"`
+	Timestamp        *shape.Time `json:"timestamp,omitzero"`
+	EventId          *string     `json:"eventId,omitzero"`
+	Impression       []string    `json:"impression,omitzero"`
+	Properties       *string     `json:"properties,omitzero"`
+	RecommendationId *string     `json:"recommendationId,omitzero"`
+	UserId           *string     `json:"userId,omitzero"`
+}
+
 // Event is the model's Event structure.
 type Event struct {
 	EventType         *string            `json:"eventType,omitzero"`
@@ -21,7 +40,19 @@ type Event struct {
 	RecommendationId  *string            `json:"recommendationId,omitzero"`
 }
 
+// Item is the model's Item structure.
+type Item struct {
+	ItemId     *string `json:"itemId,omitzero"`
+	Properties *string `json:"properties,omitzero"`
+}
+
 // MetricAttribution is the model's MetricAttribution structure.
 type MetricAttribution struct {
 	EventAttributionSource *string `json:"eventAttributionSource,omitzero"`
+}
+
+// User is the model's User structure.
+type User struct {
+	UserId     *string `json:"userId,omitzero"`
+	Properties *string `json:"properties,omitzero"`
 }

@@ -1,0 +1,225 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/awsfake/awsfake/internal/catalog"
+	"github.com/awsfake/awsfake/internal/shape/personalizeevents"
+)
+
+// Record is one record a dataset holds, as a test reads it back: an item, user or action (one
+// per id: a later put of the id replaces it), or an interaction or action interaction (every
+// one, in the order they arrived).
+type Record struct {
+	DatasetType       string // INTERACTIONS, ITEMS, USERS, ACTIONS or ACTION_INTERACTIONS
+	ID                string // the item, user or action id (of an interaction: its event id)
+	UserID            string
+	ItemID            string
+	ActionID          string
+	SessionID         string
+	EventType         string
+	EventValue        *float64
+	Timestamp         time.Time // an interaction's sentAt or timestamp
+	Properties        string    // the JSON object, as sent
+	Impression        []string
+	RecommendationID  string
+	AttributionSource string
+	ReceivedAt        time.Time // on the fake's clock
+	// Mismatches are the ways the record does not fit the dataset's schema (a property that no
+	// field takes, a value of the wrong type, a field without a value that does not allow
+	// null). AWS accepts such records and drops them later, so the fake accepts them too.
+	Mismatches []string
+}
+
+// records is what an Items, Users, Actions or Action interactions dataset holds (an
+// Interactions dataset's events are kept with its group, see PutEvents).
+type records struct {
+	byID map[string]int // items, users, actions: where each id's record is in list
+	list chunkLog[Record]
+}
+
+func (r *records) upsert(rec Record) {
+	if r.byID == nil {
+		r.byID = map[string]int{}
+	}
+	if i, ok := r.byID[rec.ID]; ok {
+		*r.list.at(i) = rec
+		return
+	}
+	r.byID[rec.ID] = r.list.len()
+	r.list.add(rec)
+}
+
+// eventsNotFound and eventsInUse are Personalize Events' modelled 404 and 409.
+func eventsNotFound(format string, args ...any) *Error {
+	return Errorf(catalog.NotFound, http.StatusNotFound, format, args...)
+}
+
+func eventsInUse(format string, args ...any) *Error {
+	return Errorf(catalog.InUse, http.StatusConflict, format, args...)
+}
+
+// dataDataset finds the dataset a data-plane call names, by its exact ARN: a dataset that does
+// not exist is 404, one of another type 400, one that is not ACTIVE 409 (documented guesses; the
+// operations model the three errors without saying when each is sent).
+func (w *world) dataDataset(arn, typ string, now time.Time) (*dataset, *Error) {
+	d, ok := w.datasets.resolve(arn, now)
+	if !ok {
+		return nil, eventsNotFound("Could not find resource: %s", arn)
+	}
+	if d.typ != typ {
+		return nil, invalid(PersonalizeEvents, "The dataset %s is a %s dataset, not %s.", arn, d.typ, typ)
+	}
+	if status, _, _ := statusOf(d, now); status != StatusActive {
+		return nil, eventsInUse("The dataset %s is in %s state.", arn, status)
+	}
+	return d, nil
+}
+
+// checkProperties refuses a properties member that is not a JSON object, or (for events) one
+// that names a reserved key, whatever its case: Personalize sets those from the event itself.
+func checkProperties(list string, i int, props *string, reserved bool) *Error {
+	if props == nil {
+		return nil
+	}
+	b := bytes.TrimSpace([]byte(*props))
+	var obj map[string]json.RawMessage
+	if len(b) == 0 || b[0] != '{' || json.Unmarshal(b, &obj) != nil {
+		return invalid(PersonalizeEvents, "1 validation error detected: Value at '%s.%d.member.properties' failed to satisfy constraint: Member must be a JSON object, such as {\"numberOfRatings\": \"12\"}", list, i+1)
+	}
+	if reserved {
+		for k := range obj {
+			for _, r := range reservedProperties {
+				if strings.EqualFold(k, r) {
+					return invalid(PersonalizeEvents, "1 validation error detected: Value at '%s.%d.member.properties' failed to satisfy constraint: the key %q is reserved: %s are set from the event itself", list, i+1, k, strings.Join(reservedProperties, ", "))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// reservedProperties may not be keys of an event's properties (the model's documentation).
+var reservedProperties = []string{"userId", "sessionId", "eventType", "timestamp", "recommendationId", "impression"}
+
+func (e *Engine) putItems(w *world, in *personalizeevents.PutItemsInput, cx opContext) (*personalizeevents.PutItemsOutput, *Error) {
+	d, err := w.dataDataset(*in.DatasetArn, typeItems, cx.now)
+	if err != nil {
+		return nil, err
+	}
+	for i, it := range in.Items {
+		if err := checkProperties("items", i, it.Properties, false); err != nil {
+			return nil, err
+		}
+	}
+	for _, it := range in.Items {
+		d.records.upsert(Record{DatasetType: typeItems, ID: *it.ItemId, ItemID: *it.ItemId, Properties: deref(it.Properties), ReceivedAt: cx.now})
+	}
+	return &personalizeevents.PutItemsOutput{}, nil
+}
+
+func (e *Engine) putUsers(w *world, in *personalizeevents.PutUsersInput, cx opContext) (*personalizeevents.PutUsersOutput, *Error) {
+	d, err := w.dataDataset(*in.DatasetArn, typeUsers, cx.now)
+	if err != nil {
+		return nil, err
+	}
+	for i, u := range in.Users {
+		if err := checkProperties("users", i, u.Properties, false); err != nil {
+			return nil, err
+		}
+	}
+	for _, u := range in.Users {
+		d.records.upsert(Record{DatasetType: typeUsers, ID: *u.UserId, UserID: *u.UserId, Properties: deref(u.Properties), ReceivedAt: cx.now})
+	}
+	return &personalizeevents.PutUsersOutput{}, nil
+}
+
+func (e *Engine) putActions(w *world, in *personalizeevents.PutActionsInput, cx opContext) (*personalizeevents.PutActionsOutput, *Error) {
+	d, err := w.dataDataset(*in.DatasetArn, typeActions, cx.now)
+	if err != nil {
+		return nil, err
+	}
+	for i, a := range in.Actions {
+		if err := checkProperties("actions", i, a.Properties, false); err != nil {
+			return nil, err
+		}
+	}
+	for _, a := range in.Actions {
+		d.records.upsert(Record{DatasetType: typeActions, ID: *a.ActionId, ActionID: *a.ActionId, Properties: deref(a.Properties), ReceivedAt: cx.now})
+	}
+	return &personalizeevents.PutActionsOutput{}, nil
+}
+
+// putActionInteractions records into the Action interactions dataset whose trackingId the call
+// names (a documented guess: an unknown one is 404, which the operation models).
+func (e *Engine) putActionInteractions(w *world, in *personalizeevents.PutActionInteractionsInput, cx opContext) (*personalizeevents.PutActionInteractionsOutput, *Error) {
+	for i, ai := range in.ActionInteractions {
+		if err := checkProperties("actionInteractions", i, ai.Properties, true); err != nil {
+			return nil, err
+		}
+	}
+	d := w.byActionTrackingID[*in.TrackingId]
+	if d != nil && gone(d, cx.now) {
+		w.datasets.purge(d)
+		d = nil
+	}
+	if d == nil {
+		return nil, eventsNotFound("The tracking ID %s does not belong to an Action interactions dataset.", *in.TrackingId)
+	}
+	if status, _, _ := statusOf(d, cx.now); status != StatusActive {
+		return nil, eventsInUse("The dataset %s is in %s state.", d.arn, status)
+	}
+	for _, ai := range in.ActionInteractions {
+		d.records.list.add(Record{
+			DatasetType: typeActionInteractions, ID: deref(ai.EventId), ActionID: *ai.ActionId, UserID: deref(ai.UserId),
+			SessionID: *ai.SessionId, EventType: *ai.EventType, Timestamp: ai.Timestamp.Time, Properties: deref(ai.Properties),
+			Impression: ai.Impression, RecommendationID: deref(ai.RecommendationId), ReceivedAt: cx.now,
+		})
+	}
+	return &personalizeevents.PutActionInteractionsOutput{}, nil
+}
+
+// Records returns copies of the records a dataset holds, in the order they were first put, each
+// with its mismatches against the schema in force; false if there is no such dataset.
+func (e *Engine) Records(datasetArn string) ([]Record, bool) {
+	p, ok := parseARN(datasetArn)
+	if !ok {
+		return nil, false
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	w := e.worlds[Scope{Account: p.account, Region: p.region}]
+	if w == nil {
+		return nil, false
+	}
+	now := e.now()
+	d, ok := w.datasets.resolve(datasetArn, now)
+	if !ok {
+		return nil, false
+	}
+	var out []Record
+	if d.typ == typeInteractions {
+		for _, ev := range d.group.events.all() {
+			if ev.dataset == d.seq {
+				out = append(out, ev.record())
+			}
+		}
+	} else {
+		out = d.records.list.all()
+	}
+	s := d.inForce(now).parsed
+	for i := range out {
+		out[i].Impression = slices.Clone(out[i].Impression)
+		if out[i].EventValue != nil {
+			v := *out[i].EventValue
+			out[i].EventValue = &v
+		}
+		out[i].Mismatches = mismatches(d.typ, s, out[i])
+	}
+	return out, true
+}
