@@ -6,6 +6,7 @@ for target in \
 	internal/wire:FuzzDecode \
 	internal/engine:FuzzCreateAction \
 	internal/engine:FuzzCreateEventTracker \
+	internal/engine:FuzzCreateSchema \
 	internal/model:FuzzFastPatterns \
 	fake:FuzzScenarioJSON; do
 	pkg=${target%%:*}
