@@ -67,12 +67,6 @@ func (f *Fake) AWSConfig() aws.Config {
 	}
 }
 
-// HTTPClient returns an *http.Client that serves every request with the wire door in process,
-// whatever its URL: for clients that take an *http.Client, such as aws-sdk-go (v1) sessions.
-func (f *Fake) HTTPClient() *http.Client {
-	return &http.Client{Transport: inProcessClient{h: f.Handler()}}
-}
-
 // noBackoff keeps retries but never waits between attempts.
 type noBackoff struct{}
 
@@ -93,20 +87,7 @@ func (c inProcessClient) Do(req *http.Request) (*http.Response, error) {
 	}
 	rw := &memResponse{header: http.Header{}}
 	c.h.ServeHTTP(rw, req)
-	if rw.status == 0 {
-		rw.status = http.StatusOK
-	}
-	return &http.Response{
-		Status:        strconv.Itoa(rw.status) + " " + http.StatusText(rw.status),
-		StatusCode:    rw.status,
-		Proto:         "HTTP/1.1",
-		ProtoMajor:    1,
-		ProtoMinor:    1,
-		Header:        rw.header,
-		Body:          io.NopCloser(bytes.NewReader(rw.body.Bytes())),
-		ContentLength: int64(rw.body.Len()),
-		Request:       req,
-	}, nil
+	return rw.response(req), nil
 }
 
 // memResponse is the http.ResponseWriter of an in-process call: it keeps what the handler
@@ -122,6 +103,24 @@ func (m *memResponse) Header() http.Header { return m.header }
 func (m *memResponse) WriteHeader(code int) {
 	if m.status == 0 {
 		m.status = code
+	}
+}
+
+// response is what the handler wrote, as the answer to req.
+func (m *memResponse) response(req *http.Request) *http.Response {
+	if m.status == 0 {
+		m.status = http.StatusOK
+	}
+	return &http.Response{
+		Status:        strconv.Itoa(m.status) + " " + http.StatusText(m.status),
+		StatusCode:    m.status,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        m.header,
+		Body:          io.NopCloser(bytes.NewReader(m.body.Bytes())),
+		ContentLength: int64(m.body.Len()),
+		Request:       req,
 	}
 }
 
