@@ -76,5 +76,8 @@ func serveConn(conn net.Conn, h http.Handler, limit int64) {
 	h.ServeHTTP(rw, req.WithContext(ctx))
 	resp := rw.response(req)
 	resp.Close = true
-	_ = resp.Write(conn)
+	// One write: each write on a pipe waits for the reader, and Response.Write makes many.
+	var out bytes.Buffer
+	_ = resp.Write(&out)
+	_, _ = conn.Write(out.Bytes())
 }

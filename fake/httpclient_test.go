@@ -141,3 +141,31 @@ func TestHTTPClientCancelsTheCallWhenTheClientGivesUp(t *testing.T) {
 		require.Empty(t, f.CallsTo("sagemaker", "ListActions"), "the cancelled call never ran")
 	})
 }
+
+// BenchmarkHTTPClient is one call through f.HTTPClient(), connection and goroutines included,
+// beside the same call on AWSConfig's direct client.
+func BenchmarkHTTPClient(b *testing.B) {
+	f := fake.New()
+	for _, c := range []struct {
+		name   string
+		client *http.Client
+	}{
+		{"pipe", f.HTTPClient()},
+		{"direct", &http.Client{Transport: f.AWSConfig().HTTPClient.(http.RoundTripper)}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				req, _ := http.NewRequest(http.MethodPost, "http://awsfake.invalid/", strings.NewReader(`{"ActionName":"missing"}`))
+				req.Header.Set("X-Amz-Target", "SageMaker.DescribeAction")
+				req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+				resp, err := c.client.Do(req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				_, _ = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+		})
+	}
+}
