@@ -48,7 +48,7 @@ func TestHTTPClientServesEveryURL(t *testing.T) {
 		code                    string
 	}{
 		{"http", "http://awsfake.invalid/", "SageMaker.CreateAction", create, 200, ""},
-		{"https, as a session without an endpoint sends it", "https://api.sagemaker.us-east-1.amazonaws.com/", "SageMaker.CreateAction", create, 200, ""},
+		{"https", "https://127.0.0.1:1/", "SageMaker.CreateAction", create, 200, ""},
 		{"an error", "http://awsfake.invalid/", "SageMaker.DescribeAction", `{"ActionName":"missing"}`, 400, "ResourceNotFound"},
 		{"a body over the limit", "http://awsfake.invalid/", "SageMaker.CreateAction", `{"Description":"` + strings.Repeat("x", 5000) + `"}`, 413, "RequestEntityTooLargeException"},
 	}
@@ -106,8 +106,21 @@ func TestHTTPClientCarriesSignedRequests(t *testing.T) {
 	require.ErrorContains(t, err, "InvalidSignatureException", "a wrong signature is still refused")
 }
 
+// A request that the transport would keep from its registered protocols (an https upgrade)
+// fails at once instead of dialling the host.
+func TestHTTPClientNeverDials(t *testing.T) {
+	t.Parallel()
+	f := fake.ForTest(t)
+	req, err := http.NewRequest(http.MethodGet, "https://127.0.0.1:1/", nil) // loopback: never off this machine
+	require.NoError(t, err)
+	req.Header.Set("Connection", "Upgrade")
+	req.Header.Set("Upgrade", "websocket")
+	_, err = f.HTTPClient().Do(req)
+	require.ErrorContains(t, err, "opens no connection")
+}
+
 // Inside a synctest bubble, synctest.Test fails if any goroutine the calls started is still
-// blocked when the test function returns: each call's connection and goroutines must be gone.
+// blocked when the test function returns: a call must leave no goroutine behind.
 func TestHTTPClientLeavesNoGoroutines(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
@@ -142,16 +155,16 @@ func TestHTTPClientCancelsTheCallWhenTheClientGivesUp(t *testing.T) {
 	})
 }
 
-// BenchmarkHTTPClient is one call through f.HTTPClient(), connection and goroutines included,
-// beside the same call on AWSConfig's direct client.
+// BenchmarkHTTPClient is one call through f.HTTPClient()'s transport, beside the same call on
+// AWSConfig's direct client.
 func BenchmarkHTTPClient(b *testing.B) {
 	f := fake.New()
 	for _, c := range []struct {
 		name   string
 		client *http.Client
 	}{
-		{"pipe", f.HTTPClient()},
-		{"direct", &http.Client{Transport: f.AWSConfig().HTTPClient.(http.RoundTripper)}},
+		{"HTTPClient", f.HTTPClient()},
+		{"AWSConfig", &http.Client{Transport: f.AWSConfig().HTTPClient.(http.RoundTripper)}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()

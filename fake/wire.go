@@ -3,7 +3,9 @@ package fake
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -67,13 +69,45 @@ func (f *Fake) AWSConfig() aws.Config {
 	}
 }
 
+// HTTPClient returns an *http.Client that serves every request with the wire door in process,
+// whatever its URL (http or https): for clients that take an *http.Client, such as aws-sdk-go
+// (v1) sessions:
+//
+//	sess := session.Must(session.NewSession(&aws.Config{
+//		HTTPClient:  f.HTTPClient(),
+//		Region:      aws.String(f.Region()),
+//		Endpoint:    aws.String("http://awsfake.invalid"),
+//		Credentials: credentials.NewStaticCredentials(f.Account(), "awsfake", ""),
+//	}))
+//
+// Its transport is a real *http.Transport, new on every call, because a session made while
+// AWS_CA_BUNDLE is set accepts no other type and writes the bundle into it: sessions made at
+// the same time, each on its own f.HTTPClient(), do not race. The transport hands http and
+// https requests to the same direct client as AWSConfig (registered with RegisterProtocol), so
+// a call opens no connection and starts no goroutine, and the CA bundle is kept but never used.
+func (f *Fake) HTTPClient() *http.Client {
+	var http1 http.Protocols
+	http1.SetHTTP1(true) // so that HTTP/2 never claims the https scheme for itself
+	refuse := func(context.Context, string, string) (net.Conn, error) { return nil, errNoDial }
+	t := &http.Transport{Protocols: &http1, DialContext: refuse, DialTLSContext: refuse}
+	direct := inProcessClient{h: f.Handler()}
+	t.RegisterProtocol("http", direct)
+	t.RegisterProtocol("https", direct)
+	return &http.Client{Transport: t}
+}
+
+// errNoDial answers the rare request that a transport keeps from its registered protocols
+// (an https upgrade), instead of letting it reach the network.
+var errNoDial = errors.New("awsfake: HTTPClient serves requests in process and opens no connection; this request needs one (an HTTP upgrade?)")
+
 // noBackoff keeps retries but never waits between attempts.
 type noBackoff struct{}
 
 func (noBackoff) BackoffDelay(int, error) (time.Duration, error) { return 0, nil }
 
 // inProcessClient is an aws.HTTPClient and an http.RoundTripper that serves each request with
-// the handler directly.
+// the handler directly. A request whose context ends during the call gets the context's error,
+// as from a transport, not the handler's answer.
 type inProcessClient struct{ h http.Handler }
 
 func (c inProcessClient) RoundTrip(req *http.Request) (*http.Response, error) { return c.Do(req) }
@@ -87,6 +121,9 @@ func (c inProcessClient) Do(req *http.Request) (*http.Response, error) {
 	}
 	rw := &memResponse{header: http.Header{}}
 	c.h.ServeHTTP(rw, req)
+	if err := req.Context().Err(); err != nil {
+		return nil, err // as a transport answers a call its caller gave up on
+	}
 	return rw.response(req), nil
 }
 
