@@ -1,6 +1,6 @@
 module github.com/awsfake/awsfake
 
-go 1.25
+go 1.26
 
 require (
 	github.com/aws/aws-sdk-go-v2 v1.47.7
@@ -9,6 +9,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/sagemaker v1.287.0
 	github.com/aws/smithy-go v1.28.8
 	github.com/benbjohnson/clock v1.3.5
+	github.com/go-json-experiment/json v1.27.2
 	github.com/google/go-cmp v0.7.0
 	github.com/stretchr/testify v1.12.1
 )

@@ -1,6 +1,6 @@
 module github.com/awsfake/awsfake/conformance
 
-go 1.25
+go 1.26
 
 require (
 	github.com/aws/aws-sdk-go v1.55.8
@@ -17,6 +17,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/personalizeevents v1.34.8 // indirect
 	github.com/aws/aws-sdk-go-v2/service/sagemaker v1.287.0 // indirect
 	github.com/aws/smithy-go v1.28.8 // indirect
+	github.com/go-json-experiment/json v1.27.2 // indirect
 	github.com/google/go-cmp v0.7.0 // indirect
 	github.com/jmespath/go-jmespath v0.4.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect

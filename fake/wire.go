@@ -3,7 +3,9 @@ package fake
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -68,10 +70,35 @@ func (f *Fake) AWSConfig() aws.Config {
 }
 
 // HTTPClient returns an *http.Client that serves every request with the wire door in process,
-// whatever its URL: for clients that take an *http.Client, such as aws-sdk-go (v1) sessions.
+// whatever its URL (http or https): for clients that take an *http.Client, such as aws-sdk-go
+// (v1) sessions:
+//
+//	sess := session.Must(session.NewSession(&aws.Config{
+//		HTTPClient:  f.HTTPClient(),
+//		Region:      aws.String(f.Region()),
+//		Endpoint:    aws.String("http://awsfake.invalid"),
+//		Credentials: credentials.NewStaticCredentials(f.Account(), "awsfake", ""),
+//	}))
+//
+// Its transport is a real *http.Transport, new on every call, because a session made while
+// AWS_CA_BUNDLE is set accepts no other type and writes the bundle into it: sessions made at
+// the same time, each on its own f.HTTPClient(), do not race. The transport hands http and
+// https requests to the same direct client as AWSConfig (registered with RegisterProtocol), so
+// a call opens no connection and starts no goroutine, and the CA bundle is kept but never used.
 func (f *Fake) HTTPClient() *http.Client {
-	return &http.Client{Transport: inProcessClient{h: f.Handler()}}
+	var http1 http.Protocols
+	http1.SetHTTP1(true) // so that HTTP/2 never claims the https scheme for itself
+	refuse := func(context.Context, string, string) (net.Conn, error) { return nil, errNoDial }
+	t := &http.Transport{Protocols: &http1, DialContext: refuse, DialTLSContext: refuse}
+	direct := inProcessClient{h: f.Handler()}
+	t.RegisterProtocol("http", direct)
+	t.RegisterProtocol("https", direct)
+	return &http.Client{Transport: t}
 }
+
+// errNoDial answers the rare request that a transport keeps from its registered protocols
+// (an https upgrade), instead of letting it reach the network.
+var errNoDial = errors.New("awsfake: HTTPClient serves requests in process and opens no connection; this request needs one (an HTTP upgrade?)")
 
 // noBackoff keeps retries but never waits between attempts.
 type noBackoff struct{}
@@ -79,7 +106,8 @@ type noBackoff struct{}
 func (noBackoff) BackoffDelay(int, error) (time.Duration, error) { return 0, nil }
 
 // inProcessClient is an aws.HTTPClient and an http.RoundTripper that serves each request with
-// the handler directly.
+// the handler directly. A request whose context ends during the call gets the context's error,
+// as from a transport, not the handler's answer.
 type inProcessClient struct{ h http.Handler }
 
 func (c inProcessClient) RoundTrip(req *http.Request) (*http.Response, error) { return c.Do(req) }
@@ -93,20 +121,10 @@ func (c inProcessClient) Do(req *http.Request) (*http.Response, error) {
 	}
 	rw := &memResponse{header: http.Header{}}
 	c.h.ServeHTTP(rw, req)
-	if rw.status == 0 {
-		rw.status = http.StatusOK
+	if err := req.Context().Err(); err != nil {
+		return nil, err // as a transport answers a call its caller gave up on
 	}
-	return &http.Response{
-		Status:        strconv.Itoa(rw.status) + " " + http.StatusText(rw.status),
-		StatusCode:    rw.status,
-		Proto:         "HTTP/1.1",
-		ProtoMajor:    1,
-		ProtoMinor:    1,
-		Header:        rw.header,
-		Body:          io.NopCloser(bytes.NewReader(rw.body.Bytes())),
-		ContentLength: int64(rw.body.Len()),
-		Request:       req,
-	}, nil
+	return rw.response(req), nil
 }
 
 // memResponse is the http.ResponseWriter of an in-process call: it keeps what the handler
@@ -122,6 +140,24 @@ func (m *memResponse) Header() http.Header { return m.header }
 func (m *memResponse) WriteHeader(code int) {
 	if m.status == 0 {
 		m.status = code
+	}
+}
+
+// response is what the handler wrote, as the answer to req.
+func (m *memResponse) response(req *http.Request) *http.Response {
+	if m.status == 0 {
+		m.status = http.StatusOK
+	}
+	return &http.Response{
+		Status:        strconv.Itoa(m.status) + " " + http.StatusText(m.status),
+		StatusCode:    m.status,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        m.header,
+		Body:          io.NopCloser(bytes.NewReader(m.body.Bytes())),
+		ContentLength: int64(m.body.Len()),
+		Request:       req,
 	}
 }
 

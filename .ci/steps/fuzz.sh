@@ -17,6 +17,11 @@ for target in \
 	# the run's end can cut it off; a bounded CI run keeps it short.
 	if go test -run '^$' -fuzz "^${name}\$" -fuzztime "$t" -fuzzminimizetime 2s "./$pkg" >"$out" 2>&1; then
 		tail -n 3 "$out"
+	elif grep -q 'context deadline exceeded' "$out" && ! grep -q 'Failing input written' "$out"; then
+		# Go's fuzz coordinator can report its own -fuzztime deadline as a failure when a
+		# loaded machine slows a worker's shutdown (go.dev/issue/75804, fixed in Go 1.27): no
+		# input failed, so this is not a finding.
+		echo "fuzzing ended on Go's deadline race (go.dev/issue/75804); no input failed"
 	else
 		# The whole output, progress lines aside: the failure and the input it wrote.
 		grep -v '^fuzz: elapsed' "$out"

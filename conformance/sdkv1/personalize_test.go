@@ -6,7 +6,6 @@ package sdkv1
 import (
 	"errors"
 	"fmt"
-	"net/http"
 	"regexp"
 	"testing"
 	"time"
@@ -44,18 +43,13 @@ func newWorld(t *testing.T, opts ...fake.Option) *world {
 // v1Session is an aws-sdk-go session whose clients call f's wire door in process, with no
 // retries, as account 123456789012 in us-east-1.
 func v1Session(f *fake.Fake) *session.Session {
-	sess := session.Must(session.NewSession(&aws.Config{
-		// A transport of its own: with AWS_CA_BUNDLE set, a new session writes the bundle into
-		// its client's transport, and concurrent sessions on the shared default one race.
-		HTTPClient:  &http.Client{Transport: &http.Transport{}},
+	return session.Must(session.NewSession(&aws.Config{
+		HTTPClient:  f.HTTPClient(),
 		Region:      aws.String("us-east-1"),
 		Endpoint:    aws.String("http://awsfake.invalid"),
 		Credentials: credentials.NewStaticCredentials("123456789012", "awsfake", ""),
 		MaxRetries:  aws.Int(0),
 	}))
-	// Set the client after the session is made: a session applies AWS_CA_BUNDLE, when the
-	// environment sets it, to its client's transport, which must then be an *http.Transport.
-	return sess.Copy(&aws.Config{HTTPClient: f.HTTPClient()})
 }
 
 func code(t *testing.T, err error) string {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -23,15 +22,12 @@ import (
 
 // personalizeClient is AWS's own Personalize client, reaching the fake in process.
 func personalizeClient(f *fake.Fake) *personalize.Personalize {
-	sess := session.Must(session.NewSession(&aws.Config{
-		// A transport of its own: with AWS_CA_BUNDLE set, a new session writes the bundle into
-		// its client's transport, and concurrent sessions on the shared default one race.
-		HTTPClient:  &http.Client{Transport: &http.Transport{}},
+	return personalize.New(session.Must(session.NewSession(&aws.Config{
+		HTTPClient:  f.HTTPClient(),
 		Region:      aws.String(f.Region()),
 		Endpoint:    aws.String("http://awsfake.invalid"),
 		Credentials: credentials.NewStaticCredentials(f.Account(), "awsfake", ""),
-	}))
-	return personalize.New(sess.Copy(&aws.Config{HTTPClient: f.HTTPClient()}))
+	})))
 }
 
 // provisionWithMockClock runs Provision while moving the mock clock forward, the way time

@@ -1,21 +1,51 @@
 package wire
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
-	"sync"
-	"unicode/utf8"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/awsfake/awsfake/internal/shape"
 )
 
-// A JSON decoder for the shapes, several times faster than encoding/json on these small
-// documents (the wire door's biggest cost). It also matches member names exactly, as AWS does
-// (encoding/json would accept "actionname" for ActionName). It decodes the kinds the shapes
-// use: structs (through pointers), *string, *int32, *int64, *float64, *bool, *shape.Time,
-// slices and map[string]string. Unknown members are skipped, null leaves a member unset, and
-// the last of duplicate members wins, as with encoding/json.
+// Requests are decoded with github.com/go-json-experiment/json, the Go team's
+// encoding/json/v2. By default it matches member names exactly, as AWS does (encoding/json
+// would take "actionname" for ActionName), skips unknown members, sets a member to null's zero
+// value, and decodes the shapes as they are (shape.Time through its UnmarshalJSON: an
+// UnmarshalJSONFrom measured no faster). Its
+// errors are turned into the messages clients of the wire door have always seen:
+// "Malformed JSON at offset N: ..." and "Unexpected <kind> for member <Name> (expected <kind>)".
+
+var decodeOptions = json.JoinOptions(
+	// The last of duplicate members wins, as with AWS's own parsers and encoding/json.
+	jsontext.AllowDuplicateNames(true),
+	// Invalid UTF-8 (and an unpaired surrogate escape) becomes U+FFFD, byte by byte, as
+	// encoding/json does, instead of failing the call.
+	jsontext.AllowInvalidUTF8(true),
+)
+
+// decodeJSON decodes a JSON object into v, a pointer to a shape struct.
+func decodeJSON(data []byte, v any) error {
+	err := json.Unmarshal(data, v, decodeOptions)
+	if err == nil {
+		return nil
+	}
+	var syn *jsontext.SyntacticError
+	var sem *json.SemanticError
+	switch {
+	case errors.As(err, &syn):
+		return &syntaxError{msg: syntaxMessage(data, syn), offset: int(syn.ByteOffset)}
+	case errors.As(err, &sem) && sem.GoType != nil && sem.JSONKind != 0:
+		return typeErrorOf(data, reflect.TypeOf(v), sem)
+	}
+	return err
+}
 
 // syntaxError is malformed JSON; typeError is a well-formed value of the wrong kind.
 type syntaxError struct {
@@ -38,177 +68,87 @@ func (e *typeError) Error() string {
 	return fmt.Sprintf("Unexpected %s for member %s (expected %s)", e.got, e.member, e.want)
 }
 
-// maxDepth bounds nesting in skipped values, as encoding/json does.
-const maxDepth = 10000
-
-type decoder struct {
-	data   []byte
-	src    string // data as a string, made once: plain string values are substrings of it
-	pos    int
-	member string // the member being decoded, for messages
-	slab   []string
+// syntaxMessages words what the JSON package says of malformed input as the wire door always
+// has: the first entry whose fragment its description holds gives the message.
+var syntaxMessages = []struct{ fragment, message string }{
+	{"after top-level value", "unexpected data after the top-level value"},
+	{"(expecting non-control character)", "control character in a string"},
+	{"invalid escape sequence `\\u", "invalid \\u escape"},
+	{"invalid escape sequence", "invalid escape in a string"},
+	{"(expecting ':')", "expected ':' after a member name"},
+	{"(expecting ',' or '}')", "expected ',' or '}' in an object"},
+	{"(expecting ',' or ']')", "expected ',' or ']' in an array"},
+	{"in literal", "invalid literal"},
+	{"in number", "invalid number"},
+	{"exceeded max depth", "exceeded max depth"},
+	{"at start of value", "invalid character"},
 }
 
-// newString returns a pointer to s from a slab, so that a document's many *string members
-// cost a few allocations instead of one each.
-func (d *decoder) newString(s string) *string {
-	if len(d.slab) == cap(d.slab) {
-		d.slab = make([]string, 0, 16)
+func syntaxMessage(data []byte, e *jsontext.SyntacticError) string {
+	if errors.Is(e.Err, io.ErrUnexpectedEOF) {
+		return "unexpected end of input"
 	}
-	d.slab = append(d.slab, s)
-	return &d.slab[len(d.slab)-1]
+	desc := e.Err.Error()
+	for _, m := range syntaxMessages {
+		if strings.Contains(desc, m.fragment) {
+			if m.message == "invalid character" && expectsName(data, int(e.ByteOffset)) {
+				return "expected a member name"
+			}
+			return m.message
+		}
+	}
+	return desc
 }
 
-var stringPtrType = reflect.TypeFor[*string]()
-
-// decodeJSON decodes a JSON object into v, a pointer to a shape struct.
-func decodeJSON(data []byte, v any) error {
-	d := &decoder{data: data, src: string(data)}
-	rv := reflect.ValueOf(v)
-	if err := d.value(rv.Elem(), planFor(rv.Elem().Type())); err != nil {
-		return err
+// expectsName tells whether the bad value at offset stands where an object's member name
+// belongs: right after '{', or a trailing ',' before '}'. (A value after a ',' inside an
+// object, such as {"a":1, b}, is reported as an invalid character: telling it from an array's
+// needs the nesting, which the error does not carry.)
+func expectsName(data []byte, offset int) bool {
+	if offset < 0 || offset >= len(data) {
+		return false
 	}
-	d.ws()
-	if d.pos != len(d.data) {
-		return d.syntax("unexpected data after the top-level value")
+	before := strings.TrimRight(string(data[:offset]), " \t\r\n")
+	if strings.HasSuffix(before, "{") {
+		return true
 	}
-	return nil
+	after := strings.TrimLeft(string(data[offset+1:]), " \t\r\n")
+	return data[offset] == ',' && strings.HasPrefix(after, "}")
 }
 
-// plan says how to decode one Go type.
-type plan struct {
-	kind   reflect.Kind
-	elem   *plan            // pointer, slice and map element
-	fields map[string]field // struct members by exact JSON name
-	time   bool             // shape.Time
+var timeType = reflect.TypeFor[shape.Time]()
+
+// typeErrorOf describes a value of the wrong kind: the innermost member it was found in, its
+// JSON kind (with the number, when a number did not fit), and the kind expected.
+func typeErrorOf(data []byte, root reflect.Type, e *json.SemanticError) *typeError {
+	got := kindName(e.JSONKind)
+	if num := badNumber(data, e); num != "" {
+		got += " " + num
+	}
+	return &typeError{member: memberAt(root, e.JSONPointer), want: expected(e.GoType, e.JSONKind), got: got}
 }
 
-type field struct {
-	name  string
-	index int
-	plan  *plan
-}
-
-var (
-	ready    sync.Map // reflect.Type → *plan, only plans that are complete
-	building sync.Mutex
-	timeType = reflect.TypeFor[shape.Time]()
-)
-
-// planFor returns the plan of a type, building it (once, under a lock) on first use.
-func planFor(t reflect.Type) *plan {
-	if p, ok := ready.Load(t); ok {
-		return p.(*plan)
-	}
-	building.Lock()
-	defer building.Unlock()
-	built := map[reflect.Type]*plan{}
-	p := buildPlan(t, built)
-	for t, p := range built {
-		ready.Store(t, p)
-	}
-	return p
-}
-
-func buildPlan(t reflect.Type, built map[reflect.Type]*plan) *plan {
-	if p, ok := ready.Load(t); ok {
-		return p.(*plan)
-	}
-	if p, ok := built[t]; ok {
-		return p
-	}
-	p := &plan{kind: t.Kind()}
-	built[t] = p // before recursing, in case a shape ever refers to itself
+// badNumber is the text of a number that did not fit its member. The JSON package gives it
+// for Go numbers; for a timestamp (whose UnmarshalJSON refused it) it is read back from the
+// document at the error's offset, where the value starts.
+func badNumber(data []byte, e *json.SemanticError) string {
 	switch {
-	case t == timeType:
-		p.time = true
-	case t.Kind() == reflect.Pointer, t.Kind() == reflect.Slice, t.Kind() == reflect.Map:
-		p.elem = buildPlan(t.Elem(), built)
-	case t.Kind() == reflect.Struct:
-		p.fields = map[string]field{}
-		for i := 0; i < t.NumField(); i++ {
-			name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-			if name != "" && name != "-" {
-				p.fields[name] = field{name: name, index: i, plan: buildPlan(t.Field(i).Type, built)}
-			}
-		}
+	case e.JSONKind != '0':
+		return ""
+	case len(e.JSONValue) > 0:
+		return string(e.JSONValue)
+	case e.GoType != timeType || e.ByteOffset < 0 || e.ByteOffset >= int64(len(data)):
+		return ""
 	}
-	return p
+	v, err := jsontext.NewDecoder(bytes.NewReader(data[e.ByteOffset:])).ReadValue()
+	if err != nil || v.Kind() != '0' {
+		return ""
+	}
+	return string(v)
 }
 
-func (d *decoder) syntax(msg string) error { return &syntaxError{msg: msg, offset: d.pos} }
-
-// value decodes the next JSON value into v (settable) following p.
-func (d *decoder) value(v reflect.Value, p *plan) error {
-	c := d.peek()
-	if c == 0 {
-		return d.syntax("unexpected end of input")
-	}
-	if c == 'n' {
-		if err := d.literal("null"); err != nil {
-			return err
-		}
-		v.SetZero()
-		return nil
-	}
-	switch p.kind {
-	case reflect.Pointer:
-		if c == '"' && v.Type() == stringPtrType {
-			str, err := d.str()
-			if err != nil {
-				return err
-			}
-			v.Set(reflect.ValueOf(d.newString(str)))
-			return nil
-		}
-		if v.IsNil() {
-			v.Set(reflect.New(v.Type().Elem()))
-		}
-		return d.value(v.Elem(), p.elem)
-	case reflect.Struct:
-		if p.time {
-			return d.timestamp(v)
-		}
-		return d.object(v, p)
-	case reflect.String:
-		if c != '"' {
-			if err := d.skip(0); err != nil {
-				return err
-			}
-			return &typeError{member: d.member, want: "string", got: kindOf(c)}
-		}
-		s, err := d.str()
-		if err != nil {
-			return err
-		}
-		v.SetString(s)
-		return nil
-	case reflect.Int32, reflect.Int64, reflect.Float64:
-		num, err := d.number()
-		if err != nil {
-			return err
-		}
-		return d.setNumber(v, p.kind, num)
-	case reflect.Bool:
-		switch c {
-		case 't':
-			v.SetBool(true)
-			return d.literal("true")
-		case 'f':
-			v.SetBool(false)
-			return d.literal("false")
-		}
-		return d.wrongKind("boolean", c)
-	case reflect.Slice:
-		return d.array(v, p)
-	case reflect.Map:
-		return d.stringMap(v, p)
-	}
-	return fmt.Errorf("awsfake: cannot decode into %s", v.Type())
-}
-
-func kindOf(c byte) string {
-	switch c {
+func kindName(k jsontext.Kind) string {
+	switch k {
 	case '"':
 		return "string"
 	case '{':
@@ -217,156 +157,76 @@ func kindOf(c byte) string {
 		return "array"
 	case 't', 'f':
 		return "boolean"
+	case 'n':
+		return "null"
 	}
 	return "number"
 }
 
-// wrongKind skips the value at hand and reports it as the wrong kind.
-func (d *decoder) wrongKind(want string, c byte) error {
-	if err := d.skip(0); err != nil {
-		return err
+// expected names what a Go type takes. An integer member says "number" to a value of another
+// kind and "integer" to a number that is not one, as the wire door always has.
+func expected(t reflect.Type, got jsontext.Kind) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
 	}
-	return &typeError{member: d.member, want: want, got: kindOf(c)}
+	switch t.Kind() {
+	case reflect.String:
+		return "string"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if got == '0' {
+			return "integer"
+		}
+		return "number"
+	case reflect.Float32, reflect.Float64:
+		return "number"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Slice, reflect.Array:
+		return "array"
+	case reflect.Struct:
+		if t == timeType {
+			return "timestamp in epoch seconds"
+		}
+		return "object"
+	case reflect.Map:
+		return "object"
+	}
+	return t.String()
 }
 
-func (d *decoder) object(v reflect.Value, p *plan) error {
-	if c := d.peek(); c != '{' {
-		return d.wrongKind("object", c)
-	}
-	outer := d.member
-	return d.eachMember(func(key []byte) error {
-		f, ok := p.fields[string(key)] // no allocation: a map index by converted bytes
-		if !ok {
-			return d.skip(0)
+// memberAt follows a JSON pointer from the root type and returns the last structure member
+// it passes: list indexes and map keys are not members ({"Properties":{"k":1}} is a wrong
+// value for member Properties).
+func memberAt(t reflect.Type, p jsontext.Pointer) string {
+	member := ""
+	for tok := range p.Tokens() {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
 		}
-		d.member = f.name
-		if err := d.value(v.Field(f.index), f.plan); err != nil {
-			return err
-		}
-		d.member = outer
-		return nil
-	})
-}
-
-// eachMember reads an object at pos (which holds '{'), calling member for each name with pos
-// at its value; member must consume the value.
-func (d *decoder) eachMember(member func(key []byte) error) error {
-	d.pos++
-	if d.peek() == '}' {
-		d.pos++
-		return nil
-	}
-	for {
-		if d.peek() != '"' {
-			return d.syntax("expected a member name")
-		}
-		key, err := d.rawKey()
-		if err != nil {
-			return err
-		}
-		if d.peek() != ':' {
-			return d.syntax("expected ':' after a member name")
-		}
-		d.pos++
-		if err := member(key); err != nil {
-			return err
-		}
-		switch d.peek() {
-		case ',':
-			d.pos++
-		case '}':
-			d.pos++
-			return nil
-		default:
-			return d.syntax("expected ',' or '}' in an object")
-		}
-	}
-}
-
-// eachElement reads an array at pos (which holds '['), calling element with pos at each
-// element; element must consume it.
-func (d *decoder) eachElement(element func() error) error {
-	d.pos++
-	if d.peek() == ']' {
-		d.pos++
-		return nil
-	}
-	for {
-		if err := element(); err != nil {
-			return err
-		}
-		switch d.peek() {
-		case ',':
-			d.pos++
-		case ']':
-			d.pos++
-			return nil
-		default:
-			return d.syntax("expected ',' or ']' in an array")
-		}
-	}
-}
-
-// rawKey reads a member name as bytes; plain names are not copied.
-func (d *decoder) rawKey() ([]byte, error) {
-	start := d.pos + 1
-	for i := start; i < len(d.data); i++ {
-		c := d.data[i]
-		if c == '"' {
-			d.pos = i + 1
-			return d.data[start:i], nil
-		}
-		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
-			break
-		}
-	}
-	s, err := d.str()
-	return []byte(s), err
-}
-
-func (d *decoder) array(v reflect.Value, p *plan) error {
-	if c := d.peek(); c != '[' {
-		return d.wrongKind("array", c)
-	}
-	slice := reflect.MakeSlice(v.Type(), 0, 0)
-	err := d.eachElement(func() error {
-		slice = reflect.Append(slice, reflect.Zero(v.Type().Elem()))
-		return d.value(slice.Index(slice.Len()-1), p.elem)
-	})
-	if err != nil {
-		return err
-	}
-	v.Set(slice)
-	return nil
-}
-
-func (d *decoder) stringMap(v reflect.Value, p *plan) error {
-	if c := d.peek(); c != '{' {
-		return d.wrongKind("object", c)
-	}
-	if p.elem.kind != reflect.String || v.Type().Key().Kind() != reflect.String {
-		return fmt.Errorf("awsfake: cannot decode into %s", v.Type())
-	}
-	m := map[string]string{}
-	err := d.eachMember(func(key []byte) error {
-		switch c := d.peek(); c {
-		case '"':
-			val, err := d.str()
-			if err != nil {
-				return err
+		switch t.Kind() {
+		case reflect.Struct:
+			f, ok := fieldNamed(t, tok)
+			if !ok {
+				return member
 			}
-			m[string(key)] = val
-		case 'n':
-			m[string(key)] = ""
-			return d.literal("null")
+			member, t = tok, f.Type
+		case reflect.Slice, reflect.Array, reflect.Map:
+			t = t.Elem()
 		default:
-			return d.wrongKind("string", c)
+			return member
 		}
-		return nil
-	})
-	if err != nil {
-		return err
 	}
-	v.Set(reflect.ValueOf(m))
-	return nil
+	return member
+}
+
+// fieldNamed finds a struct field by its JSON name (the json tag's name).
+func fieldNamed(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if tag, _, _ := strings.Cut(f.Tag.Get("json"), ","); tag == name {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
 }
