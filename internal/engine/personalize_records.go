@@ -88,20 +88,61 @@ func checkProperties(list string, i int, props *string, reserved bool) *Error {
 		return nil
 	}
 	b := bytes.TrimSpace([]byte(*props))
-	var obj map[string]json.RawMessage
-	if len(b) == 0 || b[0] != '{' || json.Unmarshal(b, &obj) != nil {
+	if len(b) == 0 || b[0] != '{' || !json.Valid(b) {
 		return invalid(PersonalizeEvents, "1 validation error detected: Value at '%s.%d.member.properties' failed to satisfy constraint: Member must be a JSON object, such as {\"numberOfRatings\": \"12\"}", list, i+1)
 	}
-	if reserved {
-		for k := range obj {
-			for _, r := range reservedProperties {
-				if strings.EqualFold(k, r) {
-					return invalid(PersonalizeEvents, "1 validation error detected: Value at '%s.%d.member.properties' failed to satisfy constraint: the key %q is reserved: %s are set from the event itself", list, i+1, k, strings.Join(reservedProperties, ", "))
-				}
+	if !reserved {
+		return nil
+	}
+	var bad string
+	objectKeys(b, func(k string) bool {
+		for _, r := range reservedProperties {
+			if strings.EqualFold(k, r) {
+				bad = k
+				return false
 			}
 		}
+		return true
+	})
+	if bad != "" {
+		return invalid(PersonalizeEvents, "1 validation error detected: Value at '%s.%d.member.properties' failed to satisfy constraint: the key %q is reserved: %s are set from the event itself", list, i+1, bad, strings.Join(reservedProperties, ", "))
 	}
 	return nil
+}
+
+// objectKeys calls fn with each member name of b, a valid JSON object, until fn returns false.
+// It reads only the names (json.Unmarshal into a map would build every value too).
+func objectKeys(b []byte, fn func(key string) bool) {
+	depth := 0
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+		case '"':
+			end, escaped := i+1, false
+			for ; end < len(b) && b[end] != '"'; end++ {
+				if b[end] == '\\' {
+					end, escaped = end+1, true
+				}
+			}
+			next := end + 1
+			for next < len(b) && (b[next] == ' ' || b[next] == '\t' || b[next] == '\n' || b[next] == '\r') {
+				next++
+			}
+			if depth == 1 && next < len(b) && b[next] == ':' { // a member name, not a value
+				key := string(b[i+1 : end])
+				if escaped {
+					_ = json.Unmarshal(b[i:end+1], &key)
+				}
+				if !fn(key) {
+					return
+				}
+			}
+			i = end
+		}
+	}
 }
 
 // reservedProperties may not be keys of an event's properties (the model's documentation).

@@ -46,6 +46,11 @@ var patternSamples = []string{
 	"arn:aws:sagemaker:us-east-1:123456789012:action/", "arn:aws:sagemaker:us-east-1:123456789012:foo:action/x",
 	"arn:aws:sagemaker:us-east-1:123456789012:action/a/b", "arn:aws-cn:sagemaker::123456789012:artifact/z9",
 	"arn:aws:sagemaker:us-east-1:1234567890123:action/x", "arn:aws:sagemaker:us_east:123456789012:action/x",
+	"arn:aws:personalize:us-east-1:123456789012:dataset-group/g", "arn:aws:personalize::", "arn:aws:personalize:::",
+	"arn:aws:personalize:::x", "arn:aws:personalize:a:b:", "arn:aws:personalize:a:b::", "arn:aws:personalize:a::b",
+	"arn::personalize:a:b:c", "arn:AWS:personalize:a:b:c", "arn:a-1:personalize:a:b:c", "arn:aws:personalize:a\n:b:c",
+	"arn:aws:personalize:a:b:c\u2028", "arn:aws:personalizer:a:b:c", "arn:aws:personalize:x/y:z:w/v",
+	"Action_Interactions", "ITEMS", "Items1", " ", "  x ", "~", "\x1f", "a\x7e",
 }
 
 func TestFastPatternsAgreeWithRegexps(t *testing.T) {

@@ -80,6 +80,9 @@ var fastPatterns = map[string]func(string) bool{
 	`\p{ASCII}{0,1500}`:                                func(s string) bool { return asciiOnly(s) && len(s) <= 1500 },
 	`arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+`: sagemakerARN,
 	lineageNameOrARN:                                   lineageNameOrARNMatch,
+	`arn:([a-z\d-]+):personalize:.*:.*:.+`:             personalizeARN,
+	`^[A-Za-z_]+$`:                                     lettersAndUnderscores,
+	`^[\x20-\x7E]*[\x21-\x7E]+[\x20-\x7E]*$`:           printableNotBlank,
 }
 
 // lineageNameOrARN is DescribeAction's pattern: a lineage name, optionally behind the ARN
@@ -211,4 +214,44 @@ func all(s string, f func(byte) bool) bool {
 		}
 	}
 	return true
+}
+
+// personalizeARN is arn:([a-z\d-]+):personalize:.*:.*:.+ with Java's meaning: a partition of
+// lowercase letters, digits and hyphens, then "personalize:", then text without line
+// terminators that has two colons with something after the second.
+func personalizeARN(s string) bool {
+	rest, ok := strings.CutPrefix(s, "arn:")
+	if !ok {
+		return false
+	}
+	part, rest, ok := strings.Cut(rest, ":")
+	if !ok || part == "" || !all(part, func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' }) {
+		return false
+	}
+	if rest, ok = strings.CutPrefix(rest, "personalize:"); !ok || !noLineTerminator(rest) {
+		return false
+	}
+	first := strings.IndexByte(rest, ':')
+	if first < 0 {
+		return false
+	}
+	second := strings.IndexByte(rest[first+1:], ':')
+	return second >= 0 && first+1+second < len(rest)-1
+}
+
+// lettersAndUnderscores is ^[A-Za-z_]+$ (a Personalize dataset type).
+func lettersAndUnderscores(s string) bool {
+	return s != "" && all(s, func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' })
+}
+
+// printableNotBlank is ^[\x20-\x7E]*[\x21-\x7E]+[\x20-\x7E]*$: printable ASCII, not all spaces.
+func printableNotBlank(s string) bool {
+	nonSpace := false
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+		nonSpace = nonSpace || s[i] != ' '
+	}
+	return nonSpace
 }
