@@ -70,6 +70,15 @@ func (e *Engine) world(s Scope) *world {
 	return w
 }
 
+// worldOf returns the world an ARN's account and Region name, if it exists. mu held.
+func (e *Engine) worldOf(arn string) *world {
+	p, ok := parseARN(arn)
+	if !ok {
+		return nil
+	}
+	return e.worlds[Scope{Account: p.account, Region: p.region}]
+}
+
 // Reset forgets every resource and recorded call; configuration and hook stay.
 func (e *Engine) Reset() {
 	e.mu.Lock()

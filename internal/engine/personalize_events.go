@@ -104,13 +104,9 @@ func attribution(m *personalizeevents.MetricAttribution) string {
 // no such dataset group exists (any account and Region; the ARN says which). A group whose
 // deletion has finished is gone, with its events.
 func (e *Engine) Events(datasetGroupArn string) ([]RecordedEvent, bool) {
-	p, ok := parseARN(datasetGroupArn)
-	if !ok {
-		return nil, false
-	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	w := e.worlds[Scope{Account: p.account, Region: p.region}]
+	w := e.worldOf(datasetGroupArn)
 	if w == nil {
 		return nil, false
 	}

@@ -149,51 +149,49 @@ func objectKeys(b []byte, fn func(key string) bool) {
 var reservedProperties = []string{"userId", "sessionId", "eventType", "timestamp", "recommendationId", "impression"}
 
 func (e *Engine) putItems(w *world, in *personalizeevents.PutItemsInput, cx opContext) (*personalizeevents.PutItemsOutput, *Error) {
-	d, err := w.dataDataset(*in.DatasetArn, typeItems, cx.now)
-	if err != nil {
-		return nil, err
-	}
-	for i, it := range in.Items {
-		if err := checkProperties("items", i, it.Properties, false); err != nil {
-			return nil, err
-		}
-	}
-	for _, it := range in.Items {
-		d.records.upsert(Record{DatasetType: typeItems, ID: *it.ItemId, ItemID: *it.ItemId, Properties: deref(it.Properties), ReceivedAt: cx.now})
-	}
-	return &personalizeevents.PutItemsOutput{}, nil
+	return &personalizeevents.PutItemsOutput{}, w.upsertRecords(*in.DatasetArn, typeItems, "items", len(in.Items), cx,
+		func(i int) (string, *string) { return *in.Items[i].ItemId, in.Items[i].Properties })
 }
 
 func (e *Engine) putUsers(w *world, in *personalizeevents.PutUsersInput, cx opContext) (*personalizeevents.PutUsersOutput, *Error) {
-	d, err := w.dataDataset(*in.DatasetArn, typeUsers, cx.now)
-	if err != nil {
-		return nil, err
-	}
-	for i, u := range in.Users {
-		if err := checkProperties("users", i, u.Properties, false); err != nil {
-			return nil, err
-		}
-	}
-	for _, u := range in.Users {
-		d.records.upsert(Record{DatasetType: typeUsers, ID: *u.UserId, UserID: *u.UserId, Properties: deref(u.Properties), ReceivedAt: cx.now})
-	}
-	return &personalizeevents.PutUsersOutput{}, nil
+	return &personalizeevents.PutUsersOutput{}, w.upsertRecords(*in.DatasetArn, typeUsers, "users", len(in.Users), cx,
+		func(i int) (string, *string) { return *in.Users[i].UserId, in.Users[i].Properties })
 }
 
 func (e *Engine) putActions(w *world, in *personalizeevents.PutActionsInput, cx opContext) (*personalizeevents.PutActionsOutput, *Error) {
-	d, err := w.dataDataset(*in.DatasetArn, typeActions, cx.now)
+	return &personalizeevents.PutActionsOutput{}, w.upsertRecords(*in.DatasetArn, typeActions, "actions", len(in.Actions), cx,
+		func(i int) (string, *string) { return *in.Actions[i].ActionId, in.Actions[i].Properties })
+}
+
+// upsertRecords is PutItems, PutUsers and PutActions: n records of a list member, each an id and
+// its properties, put into the dataset of a type that the ARN names; a repeated id replaces its
+// record. Every record is checked before any is put.
+func (w *world) upsertRecords(arn, typ, list string, n int, cx opContext, record func(i int) (id string, props *string)) *Error {
+	d, err := w.dataDataset(arn, typ, cx.now)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for i, a := range in.Actions {
-		if err := checkProperties("actions", i, a.Properties, false); err != nil {
-			return nil, err
+	for i := range n {
+		if _, props := record(i); props != nil {
+			if err := checkProperties(list, i, props, false); err != nil {
+				return err
+			}
 		}
 	}
-	for _, a := range in.Actions {
-		d.records.upsert(Record{DatasetType: typeActions, ID: *a.ActionId, ActionID: *a.ActionId, Properties: deref(a.Properties), ReceivedAt: cx.now})
+	for i := range n {
+		id, props := record(i)
+		r := Record{DatasetType: typ, ID: id, Properties: deref(props), ReceivedAt: cx.now}
+		switch typ {
+		case typeItems:
+			r.ItemID = id
+		case typeUsers:
+			r.UserID = id
+		case typeActions:
+			r.ActionID = id
+		}
+		d.records.upsert(r)
 	}
-	return &personalizeevents.PutActionsOutput{}, nil
+	return nil
 }
 
 // putActionInteractions records into the Action interactions dataset whose trackingId the call
@@ -228,17 +226,13 @@ func (e *Engine) putActionInteractions(w *world, in *personalizeevents.PutAction
 // Records returns copies of the records a dataset holds, in the order they were first put, each
 // with its mismatches against the schema in force; false if there is no such dataset.
 func (e *Engine) Records(datasetArn string) ([]Record, bool) {
-	p, ok := parseARN(datasetArn)
-	if !ok {
-		return nil, false
-	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	w := e.worlds[Scope{Account: p.account, Region: p.region}]
+	now := e.now()
+	w := e.worldOf(datasetArn)
 	if w == nil {
 		return nil, false
 	}
-	now := e.now()
 	d, ok := w.datasets.resolve(datasetArn, now)
 	if !ok {
 		return nil, false
