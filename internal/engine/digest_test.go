@@ -63,18 +63,3 @@ func TestDigestSeesEveryTable(t *testing.T) {
 		require.NotEqual(t, before, e.Digest(), "a change to a %s", tb.kindName())
 	}
 }
-
-func TestObjectKeys(t *testing.T) {
-	t.Parallel()
-	for doc, want := range map[string][]string{
-		`{}`:                                       nil,
-		`{"a": 1, "b": {"c": 2}, "d": ["e"]}`:      {"a", "b", "d"},
-		`{"x\"y": "v:w", "k" : "a\\"}`:             {`x"y`, "k"},
-		`{"\u0074imestamp": 1}`:                    {"timestamp"},
-		`{"s": "{\"inner\": 1}", "t": [{"u": 2}]}`: {"s", "t"},
-	} {
-		var got []string
-		objectKeys([]byte(doc), func(k string) bool { got = append(got, k); return true })
-		require.Equal(t, want, got, doc)
-	}
-}

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/catalog"
@@ -28,7 +27,18 @@ func (e *Engine) newUUID() string {
 	hi, lo := e.rng.Uint64(), e.rng.Uint64()
 	hi = hi&^0xf000 | 0x4000     // version 4
 	lo = lo&^(0xc<<60) | 0x8<<60 // RFC 4122 variant
-	return fmt.Sprintf("%08x-%04x-%04x-%04x-%012x", hi>>32, hi>>16&0xffff, hi&0xffff, lo>>48, lo&0xffffffffffff)
+	const hex = "0123456789abcdef"
+	var b [36]byte
+	bits := [2]uint64{hi, lo}
+	for i, n := 0, 0; i < 36; i++ {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			b[i] = '-'
+			continue
+		}
+		b[i] = hex[bits[n/16]>>(60-4*(n%16))&0xf]
+		n++
+	}
+	return string(b[:])
 }
 
 func invalidNextToken(tok string) *Error {

@@ -16,7 +16,7 @@ type datasetGroup struct {
 	kmsKeyArn *string
 	domain    *string
 	tracker   *eventTracker       // its event tracker, until that is gone
-	datasets  map[string]*dataset // by type, until each is gone
+	datasets  map[string]*dataset // by type, until each is gone; nil until the first
 	events    chunkLog[RecordedEvent]
 }
 
@@ -43,7 +43,6 @@ func (e *Engine) createDatasetGroup(w *world, in *personalize.CreateDatasetGroup
 		roleArn:   in.RoleArn,
 		kmsKeyArn: in.KmsKeyArn,
 		domain:    in.Domain,
-		datasets:  map[string]*dataset{},
 	}
 	w.groups.insert(g, cx.now)
 	return &personalize.CreateDatasetGroupOutput{DatasetGroupArn: &g.arn, Domain: g.domain}, nil

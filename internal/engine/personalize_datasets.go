@@ -67,6 +67,9 @@ func (e *Engine) createDataset(w *world, in *personalize.CreateDatasetInput, cx 
 		w.byActionTrackingID[d.trackingID] = d
 	}
 	w.datasets.insert(d, cx.now)
+	if g.datasets == nil {
+		g.datasets = map[string]*dataset{}
+	}
 	g.datasets[typ] = d
 	s.users[d] = true
 	return &personalize.CreateDatasetOutput{DatasetArn: &d.arn}, nil
