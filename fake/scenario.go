@@ -144,7 +144,7 @@ func (f *Fake) decide(ctx context.Context, p engine.Pending) engine.Decision {
 	}
 	d := engine.Decision{Delay: chosen.Wait, FailCreation: chosen.CreateFailure, Notes: notes}
 	if e := chosen.Error; e != nil {
-		apiErr := engine.Errorf(e.Code, e.Status(), "%s", e.Message)
+		apiErr := engine.Errorf(e.Code, e.StatusFor(p.Service), "%s", e.Message)
 		if chosen.LostResponse {
 			d.LoseResponse = apiErr
 		} else {

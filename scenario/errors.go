@@ -11,7 +11,7 @@ import (
 type Error struct {
 	Code       string `json:"code"`
 	Message    string `json:"message,omitempty"`
-	StatusCode int    `json:"status,omitempty"` // 400 when zero
+	StatusCode int    `json:"status,omitempty"` // when zero, the status the service answers the code with (StatusFor)
 }
 
 // Err returns an error with any code and message, status 400.
@@ -30,6 +30,16 @@ func (e *Error) Status() int {
 		return http.StatusBadRequest
 	}
 	return e.StatusCode
+}
+
+// StatusFor returns the HTTP status the error goes out with from a service: the one it was
+// given, or else the one the service answers its code with (Personalize Events' modelled
+// ResourceNotFoundException is 404 and ResourceInUseException 409; everything else 400).
+func (e *Error) StatusFor(service string) int {
+	if e.StatusCode != 0 {
+		return e.StatusCode
+	}
+	return catalog.Status(service, e.Code)
 }
 
 func (e *Error) Error() string { return e.Code + ": " + e.Message }

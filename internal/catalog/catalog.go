@@ -128,6 +128,21 @@ func (op *Operation) Answers(code string) bool {
 	return false
 }
 
+// Status is the HTTP status a service answers an error code with: Personalize Events' modelled
+// 404 and 409, and 400 for every other modelled code of the three services (their models give
+// no other). Codes of server faults keep the status a rule gives them.
+func Status(service, code string) int {
+	if service == PersonalizeEvents {
+		switch code {
+		case NotFound:
+			return 404
+		case InUse:
+			return 409
+		}
+	}
+	return 400
+}
+
 // Personalize statuses, exactly as the service spells them.
 const (
 	StatusCreatePending    = "CREATE PENDING"

@@ -3,7 +3,6 @@ package engine
 import (
 	"bytes"
 	"encoding/json"
-	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -57,11 +56,11 @@ func (r *records) upsert(rec Record) {
 
 // eventsNotFound and eventsInUse are Personalize Events' modelled 404 and 409.
 func eventsNotFound(format string, args ...any) *Error {
-	return Errorf(catalog.NotFound, http.StatusNotFound, format, args...)
+	return Errorf(catalog.NotFound, catalog.Status(PersonalizeEvents, catalog.NotFound), format, args...)
 }
 
 func eventsInUse(format string, args ...any) *Error {
-	return Errorf(catalog.InUse, http.StatusConflict, format, args...)
+	return Errorf(catalog.InUse, catalog.Status(PersonalizeEvents, catalog.InUse), format, args...)
 }
 
 // dataDataset finds the dataset a data-plane call names, by its exact ARN: a dataset that does
