@@ -63,7 +63,7 @@ var (
 	ErrCreateFailed = errors.New("creation failed")
 	// ErrLimitExceeded is returned when Personalize refuses a create for a quota (after the
 	// SDK's own retries): the caller should raise the quota or clean up, not retry at once.
-	ErrLimitExceeded = errors.New("Personalize quota reached")
+	ErrLimitExceeded = errors.New("quota reached")
 )
 
 // The schemas of the two datasets. Property keys are the fields' names in camelCase: an event's
