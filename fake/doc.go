@@ -69,41 +69,90 @@
 // # Personalize
 //
 // Personalize has both doors: the typed doors f.Personalize() and f.PersonalizeEvents() with the
-// exact signatures of aws-sdk-go-v2's *personalize.Client and *personalizeevents.Client, and the
-// wire door for those clients on f.AWSConfig(), aws-sdk-go v1's clients on f.HTTPClient(),
-// boto3 or any SDK on cmd/awsfake. f.Events(datasetGroupArn) returns the events PutEvents
-// accepted.
+// exact signatures of aws-sdk-go-v2's *personalize.Client (v1.30.0, a minimum: a newer version
+// in your module wins by minimal version selection) and *personalizeevents.Client, and the wire
+// door for those clients on f.AWSConfig(), aws-sdk-go v1's clients on f.HTTPClient(), boto3 or
+// any SDK on cmd/awsfake. Errors are the SDK's types: *types.ResourceNotFoundException,
+// ResourceAlreadyExistsException, ResourceInUseException, LimitExceededException,
+// InvalidInputException, InvalidNextTokenException, TooManyTagsException and
+// TooManyTagKeysException of package personalize/types, and InvalidInputException (400),
+// ResourceNotFoundException (404) and ResourceInUseException (409) of personalizeevents/types.
+// The typed doors do not retry: where the v2 client tries LimitExceededException three times
+// (without waiting, on f.AWSConfig()) and says "exceeded maximum number of attempts", the typed
+// door returns the first error.
+//
+// f.Events(datasetGroupArn) returns the events PutEvents accepted, and f.Records(datasetArn) what
+// a dataset holds (GET /_fake/records?datasetArn= on the server), each record with its
+// Mismatches against the schema in force.
 //
 // Faithful:
-//   - Statuses are AWS's exact strings. A dataset group or event tracker is CREATE PENDING,
-//     then CREATE IN_PROGRESS, then ACTIVE (or CREATE FAILED, from a scenario) as the clock
-//     passes; after a delete, DELETE PENDING, DELETE IN_PROGRESS, then gone
-//     (ResourceNotFoundException). lastUpdatedDateTime is when the status last changed.
+//   - Statuses are AWS's exact strings. A dataset group, event tracker or dataset is CREATE
+//     PENDING, then CREATE IN_PROGRESS, then ACTIVE (or CREATE FAILED, from a scenario) as the
+//     clock passes; after a delete, DELETE PENDING, DELETE IN_PROGRESS, then gone
+//     (ResourceNotFoundException); after UpdateDataset, UPDATE PENDING, UPDATE IN_PROGRESS, then
+//     ACTIVE, with latestDatasetUpdate. lastUpdatedDateTime is when the status last changed.
 //   - One event tracker per dataset group (ResourceAlreadyExistsException); a missing dataset
 //     group is ResourceNotFoundException; one that is not ACTIVE, ResourceInUseException.
 //     Nothing can be deleted while it is being created, and a dataset group cannot be deleted
-//     while it has an event tracker (ResourceInUseException).
-//   - ARNs arn:aws:personalize:<region>:<account>:dataset-group/<name> and
-//     ...:event-tracker/<8 hex digits>; trackingId a lowercase UUID v4; accountId set.
+//     while it has an event tracker or datasets (ResourceInUseException).
+//   - ARNs arn:aws:personalize:<region>:<account>:dataset-group/<name>,
+//     ...:event-tracker/<8 hex digits>, ...:schema/<name> and ...:dataset/<group name>/<TYPE>;
+//     trackingId a lowercase UUID v4; accountId set.
+//   - Schemas: names unique per account and Region ("Another resource with Arn ... already
+//     exists."); a flat Avro record whose fields are float, double, int, long, string, boolean
+//     or null, or a union of one of them with null; field names unique once only their letters
+//     and digits are compared; categorical and textual only on strings. No status, no tags;
+//     DescribeSchema returns the schema exactly as sent. A schema cannot be deleted while any
+//     dataset in any group uses it, even one being deleted. Quota: 500 (WithQuota(Schemas, n)).
+//   - Datasets: datasetType in any case (stored in capitals); one of each type per group; the
+//     schema must have the type's required fields with their types, reserved fields with theirs,
+//     at least one metadata field where the type asks for one, and a domain group's own required
+//     fields; no Actions dataset in a domain group. UpdateDataset only for Items and Users, with
+//     a schema that keeps every field as it was and adds only nullable ones. An Action
+//     interactions dataset has its own trackingId, which only PutActionInteractions takes.
 //   - Constraint violations are InvalidInputException with AWS's wording; an invalid
 //     nextToken is InvalidNextTokenException; more than 50 tags on a resource is
 //     TooManyTagsException, more than 50 keys to untag TooManyTagKeysException.
 //   - PutEvents takes 1 to 10 events with eventType and sentAt (integer or fractional epoch
-//     seconds); properties must be a JSON object of at most 1024 characters.
+//     seconds); properties must be a JSON object of at most 1024 characters without the keys
+//     Personalize sets itself (userId, sessionId, eventType, timestamp, recommendationId,
+//     impression, in any case). The events are appended to the group's Interactions dataset.
+//   - PutItems, PutUsers, PutActions and PutActionInteractions take 1 to 10 records with the
+//     model's limits (properties a JSON object of at most 32000, 24000, 32000 and 1024
+//     characters), checked by the fake as AWS checks them (the SDKs check only required
+//     members). A repeated item, user or action id replaces the earlier record.
 //
-// Documented guesses:
+// Documented guesses, where AWS does not say:
 //   - Timings (WithLifecycle; DefaultLifecycle): CREATE PENDING 5 s, CREATE IN_PROGRESS 55 s,
-//     DELETE PENDING 5 s, DELETE IN_PROGRESS 25 s.
+//     DELETE PENDING 5 s, DELETE IN_PROGRESS 25 s; datasets, from real runs, CREATE IN_PROGRESS
+//     10 s, UPDATE PENDING 10 s and UPDATE IN_PROGRESS 110 s.
 //   - The dataset-group quota (default 5) counts groups from creation until their deletion is
 //     asked for; a name stays taken until the group is gone; names are checked before the quota.
 //   - A tracker that is being deleted still counts as the group's one tracker.
 //   - PutEvents with an unknown trackingId, or one whose tracker is not ACTIVE, is
+//     InvalidInputException; so is PutEvents for a group without an ACTIVE Interactions
+//     dataset (WithEventsWithoutDataset accepts such events).
+//   - Schema refusals are InvalidInputException "Invalid schema: <reason>" (at CreateDataset,
+//     "Invalid schema for a <TYPE> dataset: <reason>"), the reason in the fake's own words.
+//     CreateSchema checks the Avro rules; the dataset type's fields, the record's name
+//     (compared ignoring case and underscores) and the domain are checked when CreateDataset
+//     or UpdateDataset uses the schema. A schema of another domain than the group's is
 //     InvalidInputException.
+//   - CreateDataset in a group that is not ACTIVE, and UpdateDataset or DeleteDataset of a
+//     dataset being created, updated or deleted, are ResourceInUseException (a dataset in
+//     CREATE FAILED can be deleted). An Action interactions dataset's trackingId is a UUID.
+//   - The data plane: a dataset that does not exist is 404 ResourceNotFoundException, one that
+//     is not ACTIVE 409 ResourceInUseException, one of another type 400 InvalidInputException;
+//     PutActionInteractions with an unknown trackingId is 404. Records whose properties do not
+//     fit the schema (a key no field takes, a value of the wrong type, a field that does not
+//     allow null left out) are accepted, as AWS drops them later rather than refusing them;
+//     Record.Mismatches says so. Property keys are the fields' names in camelCase
+//     (numberOfRatings for NUMBER_OF_RATINGS).
 //   - Listings are newest first, 100 per page unless maxResults says fewer.
 //   - roleArn without kmsKeyArn is InvalidInputException.
 //
-// Unsupported: datasets, schemas, solutions and every other Personalize operation answer 400
-// UnknownOperationException.
+// Unsupported: import jobs, solutions, campaigns, recommenders, filters and every other
+// Personalize operation answer 400 UnknownOperationException.
 //
 // # Scenarios
 //

@@ -1,4 +1,6 @@
-# AWS's own Go Personalize client (aws-sdk-go v1) against the fake, in its own module.
+# The conformance module, which has aws-sdk-go (v1) so that the root module does not: AWS's
+# legacy Go clients against the fake, and the differential test of three clients (typed doors,
+# aws-sdk-go-v2, aws-sdk-go v1) through one Personalize script.
 cd conformance
 go vet ./...
 go test -race ./...

@@ -1,6 +1,6 @@
-// Package sdkv1 drives awsfake's Personalize with AWS's own Go client for it: aws-sdk-go (v1)
-// service/personalize, the only Personalize client for Go that can be downloaded here. It is
-// a separate module so that users of awsfake never download SDK v1.
+// Package sdkv1 drives awsfake's Personalize and Personalize Events with AWS's legacy Go
+// clients for them, aws-sdk-go (v1), which code written before aws-sdk-go-v2 still uses. It is
+// in a separate module so that users of awsfake never download SDK v1.
 package sdkv1
 
 import (
