@@ -44,24 +44,6 @@ func clonePtr[T any](p *T) *T {
 	return &c
 }
 
-// valuePtr and ptrValue convert the SDK's unboxed members (a plain bool or int32) to the shapes'
-// optional ones and back; the zero value is "not set", as the SDK serializes it.
-func valuePtr[T comparable](v T) *T {
-	var zero T
-	if v == zero {
-		return nil
-	}
-	return &v
-}
-
-func ptrValue[T any](p *T) T {
-	var v T
-	if p != nil {
-		v = *p
-	}
-	return v
-}
-
 func enumIn[E ~string](e E) *string {
 	if e == "" {
 		return nil

@@ -1,6 +1,7 @@
 package fake_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -101,7 +102,6 @@ func utc(ts []time.Time) []time.Time {
 // ResourceInUseException 409); scenario.Error.WithStatus is for statuses the model does not say.
 func TestInjectedEventsErrorsHaveTheModelledStatus(t *testing.T) {
 	t.Parallel()
-	t.Skip("library bug, see the report of issue 12: injected Personalize Events errors are always 400; remove this skip with the fix")
 	cases := []struct {
 		err    *scenario.Error
 		status int
@@ -109,9 +109,10 @@ func TestInjectedEventsErrorsHaveTheModelledStatus(t *testing.T) {
 		{scenario.ResourceNotFoundException("injected"), 404},
 		{scenario.ResourceInUseException("injected"), 409},
 		{scenario.InvalidInput("injected"), 400},
+		{scenario.ResourceNotFoundException("injected").WithStatus(410), 410}, // a status the rule gives wins
 	}
 	for _, c := range cases {
-		t.Run(c.err.Code, func(t *testing.T) {
+		t.Run(c.err.Code+"/"+strconv.Itoa(c.status), func(t *testing.T) {
 			t.Parallel()
 			eachPZDoor(t, func(t *testing.T, e *pzEnv) {
 				e.f.Inject(t, scenario.On("personalize-events", "PutUsers").Fail(c.err))

@@ -4,12 +4,10 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"strconv"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
 	petypes "github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
@@ -203,33 +201,5 @@ func TestEventsLandInTheInteractionsDataset(t *testing.T) {
 			code, _ := apiError(t, err)
 			require.Equal(t, "InvalidInputException", code)
 		}
-	}
-}
-
-// An injected Personalize Events error goes out with the status the service answers its code
-// with, unless the rule gives one: 404 and 409 as the Events model has them (they were 400).
-func TestInjectedEventsErrorsHaveTheirStatus(t *testing.T) {
-	t.Parallel()
-	for _, c := range []struct {
-		err  *scenario.Error
-		want int
-	}{
-		{scenario.ResourceNotFoundException(""), http.StatusNotFound},
-		{scenario.ResourceInUseException(""), http.StatusConflict},
-		{scenario.InvalidInput(""), http.StatusBadRequest},
-		{scenario.ResourceNotFoundException("").WithStatus(http.StatusGone), http.StatusGone},
-	} {
-		t.Run(c.err.Code+"/"+strconv.Itoa(c.err.StatusCode), func(t *testing.T) {
-			t.Parallel()
-			f := fake.New()
-			f.AddRules(scenario.On("personalize-events", "PutItems").Fail(c.err))
-			status, hdr, _ := rawCall(t, f.Handler(), "POST", "/items", nil, `{"datasetArn": "`+benchItems+`", "items": [{"itemId": "i"}]}`)
-			require.Equal(t, c.want, status)
-			require.Equal(t, c.err.Code, hdr.Get("X-Amzn-Errortype"))
-			_, err := f.PersonalizeEvents().PutItems(ctx(), &personalizeevents.PutItemsInput{DatasetArn: aws.String(benchItems), Items: []petypes.Item{{ItemId: aws.String("i")}}})
-			var re *awshttp.ResponseError
-			require.ErrorAs(t, err, &re)
-			require.Equal(t, c.want, re.HTTPStatusCode(), "the typed door's status too")
-		})
 	}
 }

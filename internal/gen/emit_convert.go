@@ -9,16 +9,7 @@ import (
 // copies: nothing the fake keeps or returns shares memory with what a caller holds. The helpers
 // named here (str, enumIn, convPtr, ...) are hand-written in fake/convert.go.
 
-// convIn converts src, an SDK value of type sdkT, into the shape type of m.
-func (sd *serviceData) convIn(m *shape, sdkT, src string, copier bool) (string, error) {
-	return sd.conv(m, sdkT, src, copier, true)
-}
-
-// convOut converts src, a shape value of m's type, into sdkT.
-func (sd *serviceData) convOut(m *shape, sdkT, src string, copier bool) (string, error) {
-	return sd.conv(m, sdkT, src, copier, false)
-}
-
+// conv converts src from an SDK value of type sdkT into the shape type of m (in), or back.
 func (sd *serviceData) conv(m *shape, sdkT, src string, copier, in bool) (string, error) {
 	bad := fmt.Errorf("no conversion between model %s %s and SDK type %s", m.Type, m.Name, sdkT)
 	dir := "Out"
@@ -39,14 +30,10 @@ func (sd *serviceData) conv(m *shape, sdkT, src string, copier, in bool) (string
 		}
 	case "integer", "long", "boolean":
 		want := map[string]string{"integer": "int32", "long": "int64", "boolean": "bool"}[m.Type]
-		switch sdkT {
-		case "*" + want:
+		// (An unboxed SDK member, a plain bool or int32, has no conversion yet: no supported
+		// operation has one. It would need the zero value read as "not set".)
+		if sdkT == "*"+want {
 			return "clonePtr(" + src + ")", nil
-		case want:
-			if in {
-				return "valuePtr(" + src + ")", nil
-			}
-			return "ptrValue(" + src + ")", nil
 		}
 	case "float", "double":
 		switch sdkT {
