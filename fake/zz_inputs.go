@@ -20,6 +20,7 @@ var sdkInputs = map[*engine.Op]func(any) any{
 	engine.OpAddTags:              func(in any) any { return smAddTagsInputOut(in.(*smshape.AddTagsInput)) },
 	engine.OpListTags:             func(in any) any { return smListTagsInputOut(in.(*smshape.ListTagsInput)) },
 	engine.OpDeleteTags:           func(in any) any { return smDeleteTagsInputOut(in.(*smshape.DeleteTagsInput)) },
+	engine.OpCreateArtifact:       func(in any) any { return smCreateArtifactInputOut(in.(*smshape.CreateArtifactInput)) },
 	engine.OpCreateDatasetGroup:   func(in any) any { return pzCreateDatasetGroupInputOut(in.(*pzshape.CreateDatasetGroupInput)) },
 	engine.OpDescribeDatasetGroup: func(in any) any { return pzDescribeDatasetGroupInputOut(in.(*pzshape.DescribeDatasetGroupInput)) },
 	engine.OpListDatasetGroups:    func(in any) any { return pzListDatasetGroupsInputOut(in.(*pzshape.ListDatasetGroupsInput)) },

@@ -27,6 +27,7 @@ type SageMakerAPI interface {
 	AddTags(context.Context, *sagemaker.AddTagsInput, ...func(*sagemaker.Options)) (*sagemaker.AddTagsOutput, error)
 	ListTags(context.Context, *sagemaker.ListTagsInput, ...func(*sagemaker.Options)) (*sagemaker.ListTagsOutput, error)
 	DeleteTags(context.Context, *sagemaker.DeleteTagsInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteTagsOutput, error)
+	CreateArtifact(context.Context, *sagemaker.CreateArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.CreateArtifactOutput, error)
 }
 
 var (
@@ -88,6 +89,64 @@ func smActionSummaryOut(v *smshape.ActionSummary) types.ActionSummary {
 		Source:           convPtr(v.Source, smActionSourceOut),
 		Status:           enumOut[types.ActionStatus](v.Status),
 	}
+}
+
+func smArtifactSourceIn(v *types.ArtifactSource) smshape.ArtifactSource {
+	return smshape.ArtifactSource{
+		SourceUri:   str(v.SourceUri),
+		SourceTypes: convSlice(v.SourceTypes, smArtifactSourceTypeIn),
+	}
+}
+
+func smArtifactSourceOut(v *smshape.ArtifactSource) types.ArtifactSource {
+	return types.ArtifactSource{
+		SourceUri:   str(v.SourceUri),
+		SourceTypes: convSlice(v.SourceTypes, smArtifactSourceTypeOut),
+	}
+}
+
+func smValidateArtifactSource(v *types.ArtifactSource) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ArtifactSource"}
+	if v.SourceUri == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("SourceUri"))
+	}
+	if v.SourceTypes != nil {
+		if err := smValidateArtifactSourceTypes(v.SourceTypes); err != nil {
+			invalidParams.AddNested("SourceTypes", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smArtifactSourceTypeIn(v *types.ArtifactSourceType) smshape.ArtifactSourceType {
+	return smshape.ArtifactSourceType{
+		SourceIdType: enumIn(v.SourceIdType),
+		Value:        str(v.Value),
+	}
+}
+
+func smArtifactSourceTypeOut(v *smshape.ArtifactSourceType) types.ArtifactSourceType {
+	return types.ArtifactSourceType{
+		SourceIdType: enumOut[types.ArtifactSourceIdType](v.SourceIdType),
+		Value:        str(v.Value),
+	}
+}
+
+func smValidateArtifactSourceType(v *types.ArtifactSourceType) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ArtifactSourceType"}
+	if len(v.SourceIdType) == 0 {
+		invalidParams.Add(smithy.NewErrParamRequired("SourceIdType"))
+	}
+	if v.Value == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("Value"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
 }
 
 func smIamIdentityOut(v *smshape.IamIdentity) types.IamIdentity {
@@ -157,6 +216,19 @@ func smUserContextOut(v *smshape.UserContext) types.UserContext {
 		UserProfileArn:  sc.str(v.UserProfileArn),
 		UserProfileName: sc.str(v.UserProfileName),
 	}
+}
+
+func smValidateArtifactSourceTypes(v []types.ArtifactSourceType) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ArtifactSourceTypes"}
+	for i := range v {
+		if err := smValidateArtifactSourceType(&v[i]); err != nil {
+			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
 }
 
 func smValidateTagList(v []types.Tag) error {

@@ -15,6 +15,7 @@ type Resource struct {
 // The kinds of resources, by name.
 const (
 	Actions         = "actions"
+	Artifacts       = "artifacts"
 	DatasetGroups   = "dataset-groups"
 	EventTrackers   = "event-trackers"
 	TagsPerResource = "tags"
@@ -23,6 +24,9 @@ const (
 // Resources lists every kind, in a stable order.
 var Resources = []Resource{
 	{Name: Actions, Service: SageMaker, Limit: "Total number of actions"},
+	// AWS documents this quota per account and Region for artifacts created through the API
+	// (lineage-tracking-manual-creation).
+	{Name: Artifacts, Service: SageMaker, Quota: 6000, Limit: "Total number of artifacts"},
 	{Name: DatasetGroups, Service: Personalize, Quota: 5, Limit: "dataset groups", Lifecycle: true},
 	{Name: EventTrackers, Service: Personalize, Lifecycle: true},
 	{Name: TagsPerResource, Quota: 50, Limit: "tags per resource"},

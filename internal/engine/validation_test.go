@@ -30,6 +30,10 @@ var baselines = map[string]map[string]string{
 		"AddTags":      `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a1","Tags":[{"Key":"k","Value":"v"}]}`,
 		"ListTags":     `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a1","NextToken":"t","MaxResults":50}`,
 		"DeleteTags":   `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a1","TagKeys":["k"]}`,
+		"CreateArtifact": `{"ArtifactName":"a1","Source":{"SourceUri":"s3://b/k","SourceTypes":[{"SourceIdType":"S3ETag","Value":"e"}]},
+			"ArtifactType":"Model","Properties":{"k":"v"},
+			"MetadataProperties":{"CommitId":"c","Repository":"r","GeneratedBy":"g","ProjectId":"p"},
+			"Tags":[{"Key":"k","Value":"v"}]}`,
 	},
 	Personalize: {
 		"CreateDatasetGroup": `{"name":"dg-1","roleArn":"arn:aws:iam::123456789012:role/r","kmsKeyArn":"arn:aws:kms:us-east-1:123456789012:key/k",
@@ -398,7 +402,7 @@ func TestEveryOperationIsDefined(t *testing.T) {
 		sort.Strings(ops)
 	}
 	require.Equal(t, scenario.Operations(), got)
-	require.Equal(t, []string{"AddTags", "CreateAction", "DeleteAction", "DeleteTags", "DescribeAction", "ListActions", "ListTags", "UpdateAction"}, got[SageMaker])
+	require.Equal(t, []string{"AddTags", "CreateAction", "CreateArtifact", "DeleteAction", "DeleteTags", "DescribeAction", "ListActions", "ListTags", "UpdateAction"}, got[SageMaker])
 	require.Equal(t, []string{"CreateDatasetGroup", "CreateEventTracker", "DeleteDatasetGroup", "DeleteEventTracker", "DescribeDatasetGroup",
 		"DescribeEventTracker", "ListDatasetGroups", "ListEventTrackers", "ListTagsForResource", "TagResource", "UntagResource"}, got[Personalize])
 	require.Equal(t, []string{"PutEvents"}, got[PersonalizeEvents])

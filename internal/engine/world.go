@@ -12,16 +12,20 @@ type world struct {
 	// batch made, so that a failed batch leaves nothing behind.
 	journal *[]func()
 
-	actions  *table[*action]
-	groups   *table[*datasetGroup]
-	trackers *table[*eventTracker]
+	actions   *table[*action]
+	artifacts *table[*artifact]
+	groups    *table[*datasetGroup]
+	trackers  *table[*eventTracker]
 
-	byTrackingID map[string]*eventTracker
+	artifactsByURI map[string][]*artifact // in creation order
+	byTrackingID   map[string]*eventTracker
 }
 
 func newWorld(s Scope) *world {
-	w := &world{scope: s, byTrackingID: map[string]*eventTracker{}}
+	w := &world{scope: s, artifactsByURI: map[string][]*artifact{}, byTrackingID: map[string]*eventTracker{}}
 	w.actions = newTable[*action](w, "action", SageMaker, catalog.Actions, keyByID, true, nil)
+	// Artifacts are keyed by ARN: their ids are derived from their sources, and names repeat.
+	w.artifacts = newTable(w, "artifact", SageMaker, catalog.Artifacts, keyByARN, false, w.unindexArtifact)
 	w.groups = newTable(w, "dataset-group", Personalize, catalog.DatasetGroups, keyByID, false, func(g *datasetGroup) {
 		g.events = eventLog{}
 	})

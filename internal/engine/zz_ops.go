@@ -12,6 +12,7 @@ var (
 	OpAddTags              = define(SageMaker, "AddTags", (*Engine).addTags)
 	OpListTags             = define(SageMaker, "ListTags", (*Engine).listTags)
 	OpDeleteTags           = define(SageMaker, "DeleteTags", (*Engine).deleteTags)
+	OpCreateArtifact       = define(SageMaker, "CreateArtifact", (*Engine).createArtifact)
 	OpCreateDatasetGroup   = define(Personalize, "CreateDatasetGroup", (*Engine).createDatasetGroup)
 	OpDescribeDatasetGroup = define(Personalize, "DescribeDatasetGroup", (*Engine).describeDatasetGroup)
 	OpListDatasetGroups    = define(Personalize, "ListDatasetGroups", (*Engine).listDatasetGroups)

@@ -26,6 +26,18 @@ type ActionSummary struct {
 	Status           *string       `json:"Status,omitzero"`
 }
 
+// ArtifactSource is the model's ArtifactSource structure.
+type ArtifactSource struct {
+	SourceUri   *string              `json:"SourceUri,omitzero"`
+	SourceTypes []ArtifactSourceType `json:"SourceTypes,omitzero"`
+}
+
+// ArtifactSourceType is the model's ArtifactSourceType structure.
+type ArtifactSourceType struct {
+	SourceIdType *string `json:"SourceIdType,omitzero"`
+	Value        *string `json:"Value,omitzero"`
+}
+
 // IamIdentity is the model's IamIdentity structure.
 type IamIdentity struct {
 	Arn            *string `json:"Arn,omitzero"`
