@@ -1,6 +1,7 @@
 package fake_test
 
 import (
+	"go/token"
 	"testing"
 	"time"
 
@@ -8,27 +9,17 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/fake"
 )
 
-var ignoreSDK = cmp.Options{
-	cmpopts.IgnoreUnexported(
-		sagemaker.DescribeActionOutput{}, types.ActionSource{}, types.MetadataProperties{},
-		types.ActionSummary{}, types.Tag{}, sagemaker.ListActionsOutput{}, sagemaker.ListTagsOutput{},
-		sagemaker.AddTagsOutput{}, sagemaker.CreateActionOutput{}, sagemaker.UpdateActionOutput{},
-		sagemaker.DeleteActionOutput{}, sagemaker.DeleteTagsOutput{}),
-	cmpopts.IgnoreFields(sagemaker.DescribeActionOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.ListActionsOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.ListTagsOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.AddTagsOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.CreateActionOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.UpdateActionOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.DeleteActionOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.DeleteTagsOutput{}, "ResultMetadata"),
-}
+// ignoreSDK compares SDK values as a caller sees them: the SDK's unexported fields (its
+// serialization markers) and every output's ResultMetadata are left out.
+var ignoreSDK = cmp.FilterPath(func(p cmp.Path) bool {
+	sf, ok := p.Last().(cmp.StructField)
+	return ok && (!token.IsExported(sf.Name()) || sf.Name() == "ResultMetadata")
+}, cmp.Ignore())
 
 func TestCreateAndDescribeAction(t *testing.T) {
 	t.Parallel()

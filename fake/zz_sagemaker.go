@@ -28,13 +28,18 @@ type SageMakerAPI interface {
 	ListTags(context.Context, *sagemaker.ListTagsInput, ...func(*sagemaker.Options)) (*sagemaker.ListTagsOutput, error)
 	DeleteTags(context.Context, *sagemaker.DeleteTagsInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteTagsOutput, error)
 	CreateArtifact(context.Context, *sagemaker.CreateArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.CreateArtifactOutput, error)
+	DescribeArtifact(context.Context, *sagemaker.DescribeArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeArtifactOutput, error)
+	ListArtifacts(context.Context, *sagemaker.ListArtifactsInput, ...func(*sagemaker.Options)) (*sagemaker.ListArtifactsOutput, error)
+	UpdateArtifact(context.Context, *sagemaker.UpdateArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.UpdateArtifactOutput, error)
+	DeleteArtifact(context.Context, *sagemaker.DeleteArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteArtifactOutput, error)
 }
 
 var (
-	_ SageMakerAPI                   = (*SageMaker)(nil)
-	_ SageMakerAPI                   = (*sagemaker.Client)(nil)
-	_ sagemaker.ListActionsAPIClient = (*SageMaker)(nil)
-	_ sagemaker.ListTagsAPIClient    = (*SageMaker)(nil)
+	_ SageMakerAPI                     = (*SageMaker)(nil)
+	_ SageMakerAPI                     = (*sagemaker.Client)(nil)
+	_ sagemaker.ListActionsAPIClient   = (*SageMaker)(nil)
+	_ sagemaker.ListTagsAPIClient      = (*SageMaker)(nil)
+	_ sagemaker.ListArtifactsAPIClient = (*SageMaker)(nil)
 )
 
 // region is the Region a call's option functions choose, or "" for the fake's default.
@@ -147,6 +152,18 @@ func smValidateArtifactSourceType(v *types.ArtifactSourceType) error {
 		return invalidParams
 	}
 	return nil
+}
+
+func smArtifactSummaryOut(v *smshape.ArtifactSummary) types.ArtifactSummary {
+	sc := newStrings(3)
+	return types.ArtifactSummary{
+		ArtifactArn:      sc.str(v.ArtifactArn),
+		ArtifactName:     sc.str(v.ArtifactName),
+		ArtifactType:     sc.str(v.ArtifactType),
+		CreationTime:     timeOut(v.CreationTime),
+		LastModifiedTime: timeOut(v.LastModifiedTime),
+		Source:           convPtr(v.Source, smArtifactSourceOut),
+	}
 }
 
 func smIamIdentityOut(v *smshape.IamIdentity) types.IamIdentity {

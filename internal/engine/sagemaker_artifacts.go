@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/catalog"
+	"github.com/awsfake/awsfake/internal/shape"
 	"github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
 
@@ -18,7 +19,8 @@ import (
 //
 // Copy-on-write, as for actions: pointers and maps are replaced, never written through.
 type artifact struct {
-	entity       // name is ArtifactName, "" when none was given; names may repeat
+	entity               // name is ArtifactName, "" when none was given; names may repeat
+	artifactName *string // the name as outputs give it: nil when there is none; replaced on a rename
 	source       sagemaker.ArtifactSource
 	artifactType string
 	properties   map[string]string
@@ -93,10 +95,129 @@ func (e *Engine) createArtifact(w *world, in *sagemaker.CreateArtifactInput, cx 
 		metadata:     in.MetadataProperties,
 		modified:     cx.now,
 	}
-	if in.ArtifactName != nil {
-		a.name = *in.ArtifactName
-	}
+	a.setName(in.ArtifactName)
 	w.artifacts.insert(a, cx.now)
 	w.indexArtifact(a)
 	return &sagemaker.CreateArtifactOutput{ArtifactArn: &a.arn}, nil
+}
+
+// setName names an artifact. Outputs share the pointer, so a rename replaces it and never
+// writes through it (a recorded output keeps the name it had).
+func (a *artifact) setName(name *string) {
+	a.artifactName = name
+	a.name = ""
+	if name != nil {
+		a.name = *name
+	}
+}
+
+func artifactNotFound(arn string) *Error {
+	return notFound(SageMaker, "Artifact %s does not exist.", arn)
+}
+
+// Describe, Update and Delete take an artifact's ARN: it has no other identifier (its name
+// may repeat).
+func (e *Engine) describeArtifact(w *world, in *sagemaker.DescribeArtifactInput, cx opContext) (*sagemaker.DescribeArtifactOutput, *Error) {
+	a, ok := w.artifacts.resolve(*in.ArtifactArn, cx.now)
+	if !ok {
+		return nil, artifactNotFound(*in.ArtifactArn)
+	}
+	return &sagemaker.DescribeArtifactOutput{
+		ArtifactArn:        &a.arn,
+		ArtifactName:       a.artifactName,
+		Source:             &a.source,
+		ArtifactType:       &a.artifactType,
+		Properties:         a.properties,
+		MetadataProperties: a.metadata,
+		CreationTime:       shape.T(a.created),
+		LastModifiedTime:   shape.T(a.modified),
+	}, nil
+}
+
+// updateArtifact may rename an artifact and change its properties; nothing changes its source
+// or its type.
+func (e *Engine) updateArtifact(w *world, in *sagemaker.UpdateArtifactInput, cx opContext) (*sagemaker.UpdateArtifactOutput, *Error) {
+	a, ok := w.artifacts.resolve(*in.ArtifactArn, cx.now)
+	if !ok {
+		return nil, artifactNotFound(*in.ArtifactArn)
+	}
+	if in.ArtifactName != nil {
+		a.setName(in.ArtifactName)
+	}
+	a.properties = updatedProperties(a.properties, in.Properties, in.PropertiesToRemove)
+	a.modified = cx.now
+	return &sagemaker.UpdateArtifactOutput{ArtifactArn: &a.arn}, nil
+}
+
+// deleteArtifact takes the ARN or the source ("Either ArtifactArn or Source must be
+// specified."); with both, the ARN decides (a documented guess).
+func (e *Engine) deleteArtifact(w *world, in *sagemaker.DeleteArtifactInput, cx opContext) (*sagemaker.DeleteArtifactOutput, *Error) {
+	var a *artifact
+	switch {
+	case in.ArtifactArn != nil:
+		var ok bool
+		if a, ok = w.artifacts.resolve(*in.ArtifactArn, cx.now); !ok {
+			return nil, artifactNotFound(*in.ArtifactArn)
+		}
+	case in.Source != nil:
+		var err *Error
+		if a, err = w.artifactBySource(in.Source); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, invalid(SageMaker, "Either ArtifactArn or Source must be specified.")
+	}
+	w.artifacts.remove(a)
+	return &sagemaker.DeleteArtifactOutput{ArtifactArn: &a.arn}, nil
+}
+
+// artifactBySource finds the artifact a Source names: with SourceTypes, the one with exactly
+// that source; without, the one with that SourceUri. Documented guesses: several artifacts with
+// the SourceUri and no SourceTypes to choose between them is a ValidationException that names
+// them.
+func (w *world) artifactBySource(s *sagemaker.ArtifactSource) (*artifact, *Error) {
+	if len(s.SourceTypes) > 0 {
+		if a, ok := w.artifacts.items[w.scope.arn(SageMaker, "artifact", artifactID(sourceKey(s)))]; ok {
+			return a, nil
+		}
+		return nil, notFound(SageMaker, "Artifact with source (%s) and those source types does not exist.", *s.SourceUri)
+	}
+	switch found := w.artifactsByURI[*s.SourceUri]; len(found) {
+	case 0:
+		return nil, notFound(SageMaker, "Artifact with source (%s) does not exist.", *s.SourceUri)
+	case 1:
+		return found[0], nil
+	default:
+		arns := make([]string, len(found))
+		for i, a := range found {
+			arns[i] = a.arn
+		}
+		return nil, invalid(SageMaker, "%d artifacts have the source %s: give SourceTypes or ArtifactArn to say which (%s).",
+			len(found), *s.SourceUri, strings.Join(arns, ", "))
+	}
+}
+
+// listArtifacts sorts by CreationTime only (the model's SortArtifactsBy has no Name).
+func (e *Engine) listArtifacts(w *world, in *sagemaker.ListArtifactsInput, _ opContext) (*sagemaker.ListArtifactsOutput, *Error) {
+	page, next, err := lineagePage(w.artifacts, lineageList{kind: "artifacts", sortBy: in.SortBy, sortOrder: in.SortOrder,
+		token: in.NextToken, maxResults: in.MaxResults}, func(a *artifact) bool {
+		return (in.SourceUri == nil || *in.SourceUri == *a.source.SourceUri) &&
+			(in.ArtifactType == nil || *in.ArtifactType == a.artifactType) &&
+			createdWithin(a.created, in.CreatedAfter, in.CreatedBefore)
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := &sagemaker.ListArtifactsOutput{ArtifactSummaries: make([]sagemaker.ArtifactSummary, len(page)), NextToken: next}
+	for i, a := range page {
+		out.ArtifactSummaries[i] = sagemaker.ArtifactSummary{
+			ArtifactArn:      &a.arn,
+			ArtifactName:     a.artifactName,
+			Source:           &a.source,
+			ArtifactType:     &a.artifactType,
+			CreationTime:     shape.T(a.created),
+			LastModifiedTime: shape.T(a.modified),
+		}
+	}
+	return out, nil
 }

@@ -34,6 +34,13 @@ var baselines = map[string]map[string]string{
 			"ArtifactType":"Model","Properties":{"k":"v"},
 			"MetadataProperties":{"CommitId":"c","Repository":"r","GeneratedBy":"g","ProjectId":"p"},
 			"Tags":[{"Key":"k","Value":"v"}]}`,
+		"DescribeArtifact": `{"ArtifactArn":"arn:aws:sagemaker:us-east-1:123456789012:artifact/0123456789abcdef0123456789abcdef"}`,
+		"ListArtifacts": `{"SourceUri":"s3://b/k","ArtifactType":"Model","CreatedAfter":1,"CreatedBefore":2,
+			"SortBy":"CreationTime","SortOrder":"Ascending","NextToken":"t","MaxResults":10}`,
+		"UpdateArtifact": `{"ArtifactArn":"arn:aws:sagemaker:us-east-1:123456789012:artifact/0123456789abcdef0123456789abcdef",
+			"ArtifactName":"a2","Properties":{"k":"v"},"PropertiesToRemove":["x"]}`,
+		"DeleteArtifact": `{"ArtifactArn":"arn:aws:sagemaker:us-east-1:123456789012:artifact/0123456789abcdef0123456789abcdef",
+			"Source":{"SourceUri":"s3://b/k","SourceTypes":[{"SourceIdType":"Custom","Value":"v"}]}}`,
 	},
 	Personalize: {
 		"CreateDatasetGroup": `{"name":"dg-1","roleArn":"arn:aws:iam::123456789012:role/r","kmsKeyArn":"arn:aws:kms:us-east-1:123456789012:key/k",
@@ -402,7 +409,8 @@ func TestEveryOperationIsDefined(t *testing.T) {
 		sort.Strings(ops)
 	}
 	require.Equal(t, scenario.Operations(), got)
-	require.Equal(t, []string{"AddTags", "CreateAction", "CreateArtifact", "DeleteAction", "DeleteTags", "DescribeAction", "ListActions", "ListTags", "UpdateAction"}, got[SageMaker])
+	require.Equal(t, []string{"AddTags", "CreateAction", "CreateArtifact", "DeleteAction", "DeleteArtifact", "DeleteTags", "DescribeAction", "DescribeArtifact",
+		"ListActions", "ListArtifacts", "ListTags", "UpdateAction", "UpdateArtifact"}, got[SageMaker])
 	require.Equal(t, []string{"CreateDatasetGroup", "CreateEventTracker", "DeleteDatasetGroup", "DeleteEventTracker", "DescribeDatasetGroup",
 		"DescribeEventTracker", "ListDatasetGroups", "ListEventTrackers", "ListTagsForResource", "TagResource", "UntagResource"}, got[Personalize])
 	require.Equal(t, []string{"PutEvents"}, got[PersonalizeEvents])

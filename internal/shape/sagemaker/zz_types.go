@@ -38,6 +38,16 @@ type ArtifactSourceType struct {
 	Value        *string `json:"Value,omitzero"`
 }
 
+// ArtifactSummary is the model's ArtifactSummary structure.
+type ArtifactSummary struct {
+	ArtifactArn      *string         `json:"ArtifactArn,omitzero"`
+	ArtifactName     *string         `json:"ArtifactName,omitzero"`
+	ArtifactType     *string         `json:"ArtifactType,omitzero"`
+	CreationTime     *shape.Time     `json:"CreationTime,omitzero"`
+	LastModifiedTime *shape.Time     `json:"LastModifiedTime,omitzero"`
+	Source           *ArtifactSource `json:"Source,omitzero"`
+}
+
 // IamIdentity is the model's IamIdentity structure.
 type IamIdentity struct {
 	Arn            *string `json:"Arn,omitzero"`
