@@ -55,6 +55,7 @@ type Resource string
 const (
 	Actions       Resource = catalog.Actions         // SageMaker lineage actions; no quota by default
 	Artifacts     Resource = catalog.Artifacts       // SageMaker lineage artifacts; quota 6,000, AWS's
+	Contexts      Resource = catalog.Contexts        // SageMaker lineage contexts; quota 500, AWS's
 	DatasetGroups Resource = catalog.DatasetGroups   // Personalize dataset groups; quota 5, AWS's default
 	EventTrackers Resource = catalog.EventTrackers   // Personalize event trackers; one per dataset group
 	Tags          Resource = catalog.TagsPerResource // tags on one resource, in both services; quota 50, AWS's

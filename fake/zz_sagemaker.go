@@ -32,6 +32,11 @@ type SageMakerAPI interface {
 	ListArtifacts(context.Context, *sagemaker.ListArtifactsInput, ...func(*sagemaker.Options)) (*sagemaker.ListArtifactsOutput, error)
 	UpdateArtifact(context.Context, *sagemaker.UpdateArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.UpdateArtifactOutput, error)
 	DeleteArtifact(context.Context, *sagemaker.DeleteArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteArtifactOutput, error)
+	CreateContext(context.Context, *sagemaker.CreateContextInput, ...func(*sagemaker.Options)) (*sagemaker.CreateContextOutput, error)
+	DescribeContext(context.Context, *sagemaker.DescribeContextInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeContextOutput, error)
+	ListContexts(context.Context, *sagemaker.ListContextsInput, ...func(*sagemaker.Options)) (*sagemaker.ListContextsOutput, error)
+	UpdateContext(context.Context, *sagemaker.UpdateContextInput, ...func(*sagemaker.Options)) (*sagemaker.UpdateContextOutput, error)
+	DeleteContext(context.Context, *sagemaker.DeleteContextInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteContextOutput, error)
 }
 
 var (
@@ -40,6 +45,7 @@ var (
 	_ sagemaker.ListActionsAPIClient   = (*SageMaker)(nil)
 	_ sagemaker.ListTagsAPIClient      = (*SageMaker)(nil)
 	_ sagemaker.ListArtifactsAPIClient = (*SageMaker)(nil)
+	_ sagemaker.ListContextsAPIClient  = (*SageMaker)(nil)
 )
 
 // region is the Region a call's option functions choose, or "" for the fake's default.
@@ -163,6 +169,47 @@ func smArtifactSummaryOut(v *smshape.ArtifactSummary) types.ArtifactSummary {
 		CreationTime:     timeOut(v.CreationTime),
 		LastModifiedTime: timeOut(v.LastModifiedTime),
 		Source:           convPtr(v.Source, smArtifactSourceOut),
+	}
+}
+
+func smContextSourceIn(v *types.ContextSource) smshape.ContextSource {
+	sc := newStrings(3)
+	return smshape.ContextSource{
+		SourceUri:  sc.str(v.SourceUri),
+		SourceId:   sc.str(v.SourceId),
+		SourceType: sc.str(v.SourceType),
+	}
+}
+
+func smContextSourceOut(v *smshape.ContextSource) types.ContextSource {
+	sc := newStrings(3)
+	return types.ContextSource{
+		SourceUri:  sc.str(v.SourceUri),
+		SourceId:   sc.str(v.SourceId),
+		SourceType: sc.str(v.SourceType),
+	}
+}
+
+func smValidateContextSource(v *types.ContextSource) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ContextSource"}
+	if v.SourceUri == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("SourceUri"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smContextSummaryOut(v *smshape.ContextSummary) types.ContextSummary {
+	sc := newStrings(3)
+	return types.ContextSummary{
+		ContextArn:       sc.str(v.ContextArn),
+		ContextName:      sc.str(v.ContextName),
+		ContextType:      sc.str(v.ContextType),
+		CreationTime:     timeOut(v.CreationTime),
+		LastModifiedTime: timeOut(v.LastModifiedTime),
+		Source:           convPtr(v.Source, smContextSourceOut),
 	}
 }
 

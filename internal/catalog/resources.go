@@ -16,6 +16,7 @@ type Resource struct {
 const (
 	Actions         = "actions"
 	Artifacts       = "artifacts"
+	Contexts        = "contexts"
 	DatasetGroups   = "dataset-groups"
 	EventTrackers   = "event-trackers"
 	TagsPerResource = "tags"
@@ -24,9 +25,10 @@ const (
 // Resources lists every kind, in a stable order.
 var Resources = []Resource{
 	{Name: Actions, Service: SageMaker, Limit: "Total number of actions"},
-	// AWS documents this quota per account and Region for artifacts created through the API
-	// (lineage-tracking-manual-creation).
+	// AWS documents these quotas per account and Region for lineage entities created through
+	// the API (lineage-tracking-manual-creation).
 	{Name: Artifacts, Service: SageMaker, Quota: 6000, Limit: "Total number of artifacts"},
+	{Name: Contexts, Service: SageMaker, Quota: 500, Limit: "Total number of contexts"},
 	{Name: DatasetGroups, Service: Personalize, Quota: 5, Limit: "dataset groups", Lifecycle: true},
 	{Name: EventTrackers, Service: Personalize, Lifecycle: true},
 	{Name: TagsPerResource, Quota: 50, Limit: "tags per resource"},

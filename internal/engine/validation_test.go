@@ -41,6 +41,13 @@ var baselines = map[string]map[string]string{
 			"ArtifactName":"a2","Properties":{"k":"v"},"PropertiesToRemove":["x"]}`,
 		"DeleteArtifact": `{"ArtifactArn":"arn:aws:sagemaker:us-east-1:123456789012:artifact/0123456789abcdef0123456789abcdef",
 			"Source":{"SourceUri":"s3://b/k","SourceTypes":[{"SourceIdType":"Custom","Value":"v"}]}}`,
+		"CreateContext": `{"ContextName":"c_1","Source":{"SourceUri":"s3://b/k","SourceType":"S3","SourceId":"id"},
+			"ContextType":"Endpoint","Description":"d","Properties":{"k":"v"},"Tags":[{"Key":"k","Value":"v"}]}`,
+		"DescribeContext": `{"ContextName":"c_1"}`,
+		"ListContexts": `{"SourceUri":"s3://b/k","ContextType":"Endpoint","CreatedAfter":1,"CreatedBefore":2,
+			"SortBy":"Name","SortOrder":"Ascending","NextToken":"t","MaxResults":10}`,
+		"UpdateContext": `{"ContextName":"c_1","Description":"d","Properties":{"k":"v"},"PropertiesToRemove":["x"]}`,
+		"DeleteContext": `{"ContextName":"c_1"}`,
 	},
 	Personalize: {
 		"CreateDatasetGroup": `{"name":"dg-1","roleArn":"arn:aws:iam::123456789012:role/r","kmsKeyArn":"arn:aws:kms:us-east-1:123456789012:key/k",
@@ -409,8 +416,9 @@ func TestEveryOperationIsDefined(t *testing.T) {
 		sort.Strings(ops)
 	}
 	require.Equal(t, scenario.Operations(), got)
-	require.Equal(t, []string{"AddTags", "CreateAction", "CreateArtifact", "DeleteAction", "DeleteArtifact", "DeleteTags", "DescribeAction", "DescribeArtifact",
-		"ListActions", "ListArtifacts", "ListTags", "UpdateAction", "UpdateArtifact"}, got[SageMaker])
+	require.Equal(t, []string{"AddTags", "CreateAction", "CreateArtifact", "CreateContext", "DeleteAction", "DeleteArtifact", "DeleteContext",
+		"DeleteTags", "DescribeAction", "DescribeArtifact", "DescribeContext", "ListActions", "ListArtifacts", "ListContexts", "ListTags",
+		"UpdateAction", "UpdateArtifact", "UpdateContext"}, got[SageMaker])
 	require.Equal(t, []string{"CreateDatasetGroup", "CreateEventTracker", "DeleteDatasetGroup", "DeleteEventTracker", "DescribeDatasetGroup",
 		"DescribeEventTracker", "ListDatasetGroups", "ListEventTrackers", "ListTagsForResource", "TagResource", "UntagResource"}, got[Personalize])
 	require.Equal(t, []string{"PutEvents"}, got[PersonalizeEvents])

@@ -14,6 +14,7 @@ type world struct {
 
 	actions   *table[*action]
 	artifacts *table[*artifact]
+	contexts  *table[*lineageContext]
 	groups    *table[*datasetGroup]
 	trackers  *table[*eventTracker]
 
@@ -26,6 +27,7 @@ func newWorld(s Scope) *world {
 	w.actions = newTable[*action](w, "action", SageMaker, catalog.Actions, keyByID, true, nil)
 	// Artifacts are keyed by ARN: their ids are derived from their sources, and names repeat.
 	w.artifacts = newTable(w, "artifact", SageMaker, catalog.Artifacts, keyByARN, false, w.unindexArtifact)
+	w.contexts = newTable[*lineageContext](w, "context", SageMaker, catalog.Contexts, keyByID, true, nil)
 	w.groups = newTable(w, "dataset-group", Personalize, catalog.DatasetGroups, keyByID, false, func(g *datasetGroup) {
 		g.events = eventLog{}
 	})

@@ -48,6 +48,23 @@ type ArtifactSummary struct {
 	Source           *ArtifactSource `json:"Source,omitzero"`
 }
 
+// ContextSource is the model's ContextSource structure.
+type ContextSource struct {
+	SourceUri  *string `json:"SourceUri,omitzero"`
+	SourceId   *string `json:"SourceId,omitzero"`
+	SourceType *string `json:"SourceType,omitzero"`
+}
+
+// ContextSummary is the model's ContextSummary structure.
+type ContextSummary struct {
+	ContextArn       *string        `json:"ContextArn,omitzero"`
+	ContextName      *string        `json:"ContextName,omitzero"`
+	ContextType      *string        `json:"ContextType,omitzero"`
+	CreationTime     *shape.Time    `json:"CreationTime,omitzero"`
+	LastModifiedTime *shape.Time    `json:"LastModifiedTime,omitzero"`
+	Source           *ContextSource `json:"Source,omitzero"`
+}
+
 // IamIdentity is the model's IamIdentity structure.
 type IamIdentity struct {
 	Arn            *string `json:"Arn,omitzero"`
