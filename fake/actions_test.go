@@ -43,6 +43,7 @@ func TestCreateAndDescribeAction(t *testing.T) {
 			MetadataProperties: &types.MetadataProperties{CommitId: aws.String("abc123")},
 			CreationTime:       aws.Time(start),
 			LastModifiedTime:   aws.Time(start),
+			LineageGroupArn:    aws.String("arn:aws:sagemaker:us-east-1:123456789012:lineage-group/sagemaker-default-lineage-group"),
 		}
 		for _, key := range []string{"deploy-1", arn} {
 			got, err := e.api.DescribeAction(e.ctx, &sagemaker.DescribeActionInput{ActionName: aws.String(key)})

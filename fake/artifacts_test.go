@@ -161,6 +161,7 @@ func TestCreateAndDescribeArtifact(t *testing.T) {
 			MetadataProperties: &types.MetadataProperties{CommitId: aws.String("abc123")},
 			CreationTime:       aws.Time(start),
 			LastModifiedTime:   aws.Time(start),
+			LineageGroupArn:    aws.String(defaultGroupARN),
 		}
 		if diff := cmp.Diff(want, got, ignoreSDK); diff != "" {
 			t.Fatalf("DescribeArtifact mismatch (-want +got):\n%s", diff)

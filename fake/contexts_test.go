@@ -51,6 +51,7 @@ func TestCreateAndDescribeContext(t *testing.T) {
 			Properties:       map[string]string{"stage": "prod"},
 			CreationTime:     aws.Time(start),
 			LastModifiedTime: aws.Time(start),
+			LineageGroupArn:  aws.String(defaultGroupARN),
 		}
 		for _, key := range []string{"churn_prod", arn} {
 			got, err := e.api.DescribeContext(e.ctx, &sagemaker.DescribeContextInput{ContextName: aws.String(key)})

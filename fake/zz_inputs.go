@@ -30,6 +30,8 @@ var sdkInputs = map[*engine.Op]func(any) any{
 	engine.OpListContexts:         func(in any) any { return smListContextsInputOut(in.(*smshape.ListContextsInput)) },
 	engine.OpUpdateContext:        func(in any) any { return smUpdateContextInputOut(in.(*smshape.UpdateContextInput)) },
 	engine.OpDeleteContext:        func(in any) any { return smDeleteContextInputOut(in.(*smshape.DeleteContextInput)) },
+	engine.OpListLineageGroups:    func(in any) any { return smListLineageGroupsInputOut(in.(*smshape.ListLineageGroupsInput)) },
+	engine.OpDescribeLineageGroup: func(in any) any { return smDescribeLineageGroupInputOut(in.(*smshape.DescribeLineageGroupInput)) },
 	engine.OpCreateDatasetGroup:   func(in any) any { return pzCreateDatasetGroupInputOut(in.(*pzshape.CreateDatasetGroupInput)) },
 	engine.OpDescribeDatasetGroup: func(in any) any { return pzDescribeDatasetGroupInputOut(in.(*pzshape.DescribeDatasetGroupInput)) },
 	engine.OpListDatasetGroups:    func(in any) any { return pzListDatasetGroupsInputOut(in.(*pzshape.ListDatasetGroupsInput)) },

@@ -37,15 +37,18 @@ type SageMakerAPI interface {
 	ListContexts(context.Context, *sagemaker.ListContextsInput, ...func(*sagemaker.Options)) (*sagemaker.ListContextsOutput, error)
 	UpdateContext(context.Context, *sagemaker.UpdateContextInput, ...func(*sagemaker.Options)) (*sagemaker.UpdateContextOutput, error)
 	DeleteContext(context.Context, *sagemaker.DeleteContextInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteContextOutput, error)
+	ListLineageGroups(context.Context, *sagemaker.ListLineageGroupsInput, ...func(*sagemaker.Options)) (*sagemaker.ListLineageGroupsOutput, error)
+	DescribeLineageGroup(context.Context, *sagemaker.DescribeLineageGroupInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeLineageGroupOutput, error)
 }
 
 var (
-	_ SageMakerAPI                     = (*SageMaker)(nil)
-	_ SageMakerAPI                     = (*sagemaker.Client)(nil)
-	_ sagemaker.ListActionsAPIClient   = (*SageMaker)(nil)
-	_ sagemaker.ListTagsAPIClient      = (*SageMaker)(nil)
-	_ sagemaker.ListArtifactsAPIClient = (*SageMaker)(nil)
-	_ sagemaker.ListContextsAPIClient  = (*SageMaker)(nil)
+	_ SageMakerAPI                         = (*SageMaker)(nil)
+	_ SageMakerAPI                         = (*sagemaker.Client)(nil)
+	_ sagemaker.ListActionsAPIClient       = (*SageMaker)(nil)
+	_ sagemaker.ListTagsAPIClient          = (*SageMaker)(nil)
+	_ sagemaker.ListArtifactsAPIClient     = (*SageMaker)(nil)
+	_ sagemaker.ListContextsAPIClient      = (*SageMaker)(nil)
+	_ sagemaker.ListLineageGroupsAPIClient = (*SageMaker)(nil)
 )
 
 // region is the Region a call's option functions choose, or "" for the fake's default.
@@ -219,6 +222,17 @@ func smIamIdentityOut(v *smshape.IamIdentity) types.IamIdentity {
 		Arn:            sc.str(v.Arn),
 		PrincipalId:    sc.str(v.PrincipalId),
 		SourceIdentity: sc.str(v.SourceIdentity),
+	}
+}
+
+func smLineageGroupSummaryOut(v *smshape.LineageGroupSummary) types.LineageGroupSummary {
+	sc := newStrings(3)
+	return types.LineageGroupSummary{
+		CreationTime:     timeOut(v.CreationTime),
+		DisplayName:      sc.str(v.DisplayName),
+		LastModifiedTime: timeOut(v.LastModifiedTime),
+		LineageGroupArn:  sc.str(v.LineageGroupArn),
+		LineageGroupName: sc.str(v.LineageGroupName),
 	}
 }
 

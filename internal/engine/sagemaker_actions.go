@@ -49,6 +49,7 @@ func (e *Engine) createAction(w *world, in *sagemaker.CreateActionInput, cx opCo
 		metadata:    in.MetadataProperties,
 		modified:    cx.now,
 	}
+	w.joinLineageGroup(cx.now)
 	w.actions.insert(a, cx.now)
 	return &sagemaker.CreateActionOutput{ActionArn: &a.arn}, nil
 }
@@ -86,6 +87,7 @@ func (e *Engine) describeAction(w *world, in *sagemaker.DescribeActionInput, _ o
 		MetadataProperties: a.metadata,
 		CreationTime:       shape.T(a.created),
 		LastModifiedTime:   shape.T(a.modified),
+		LineageGroupArn:    &w.lineageGroupARN,
 	}, nil
 }
 

@@ -96,6 +96,7 @@ func (e *Engine) createArtifact(w *world, in *sagemaker.CreateArtifactInput, cx 
 		modified:     cx.now,
 	}
 	a.setName(in.ArtifactName)
+	w.joinLineageGroup(cx.now)
 	w.artifacts.insert(a, cx.now)
 	w.indexArtifact(a)
 	return &sagemaker.CreateArtifactOutput{ArtifactArn: &a.arn}, nil
@@ -131,6 +132,7 @@ func (e *Engine) describeArtifact(w *world, in *sagemaker.DescribeArtifactInput,
 		MetadataProperties: a.metadata,
 		CreationTime:       shape.T(a.created),
 		LastModifiedTime:   shape.T(a.modified),
+		LineageGroupArn:    &w.lineageGroupARN,
 	}, nil
 }
 

@@ -44,6 +44,7 @@ func (e *Engine) createContext(w *world, in *sagemaker.CreateContextInput, cx op
 		properties:  in.Properties,
 		modified:    cx.now,
 	}
+	w.joinLineageGroup(cx.now)
 	w.contexts.insert(c, cx.now)
 	return &sagemaker.CreateContextOutput{ContextArn: &c.arn}, nil
 }
@@ -79,6 +80,7 @@ func (e *Engine) describeContext(w *world, in *sagemaker.DescribeContextInput, c
 		Properties:       c.properties,
 		CreationTime:     shape.T(c.created),
 		LastModifiedTime: shape.T(c.modified),
+		LineageGroupArn:  &w.lineageGroupARN,
 	}, nil
 }
 

@@ -46,8 +46,10 @@ var baselines = map[string]map[string]string{
 		"DescribeContext": `{"ContextName":"c_1"}`,
 		"ListContexts": `{"SourceUri":"s3://b/k","ContextType":"Endpoint","CreatedAfter":1,"CreatedBefore":2,
 			"SortBy":"Name","SortOrder":"Ascending","NextToken":"t","MaxResults":10}`,
-		"UpdateContext": `{"ContextName":"c_1","Description":"d","Properties":{"k":"v"},"PropertiesToRemove":["x"]}`,
-		"DeleteContext": `{"ContextName":"c_1"}`,
+		"UpdateContext":        `{"ContextName":"c_1","Description":"d","Properties":{"k":"v"},"PropertiesToRemove":["x"]}`,
+		"DeleteContext":        `{"ContextName":"c_1"}`,
+		"ListLineageGroups":    `{"CreatedAfter":1,"CreatedBefore":2,"SortBy":"Name","SortOrder":"Ascending","NextToken":"t","MaxResults":10}`,
+		"DescribeLineageGroup": `{"LineageGroupName":"sagemaker-default-lineage-group"}`,
 	},
 	Personalize: {
 		"CreateDatasetGroup": `{"name":"dg-1","roleArn":"arn:aws:iam::123456789012:role/r","kmsKeyArn":"arn:aws:kms:us-east-1:123456789012:key/k",
@@ -417,7 +419,8 @@ func TestEveryOperationIsDefined(t *testing.T) {
 	}
 	require.Equal(t, scenario.Operations(), got)
 	require.Equal(t, []string{"AddTags", "CreateAction", "CreateArtifact", "CreateContext", "DeleteAction", "DeleteArtifact", "DeleteContext",
-		"DeleteTags", "DescribeAction", "DescribeArtifact", "DescribeContext", "ListActions", "ListArtifacts", "ListContexts", "ListTags",
+		"DeleteTags", "DescribeAction", "DescribeArtifact", "DescribeContext", "DescribeLineageGroup", "ListActions", "ListArtifacts", "ListContexts",
+		"ListLineageGroups", "ListTags",
 		"UpdateAction", "UpdateArtifact", "UpdateContext"}, got[SageMaker])
 	require.Equal(t, []string{"CreateDatasetGroup", "CreateEventTracker", "DeleteDatasetGroup", "DeleteEventTracker", "DescribeDatasetGroup",
 		"DescribeEventTracker", "ListDatasetGroups", "ListEventTrackers", "ListTagsForResource", "TagResource", "UntagResource"}, got[Personalize])

@@ -15,11 +15,14 @@ type world struct {
 	actions   *table[*action]
 	artifacts *table[*artifact]
 	contexts  *table[*lineageContext]
-	groups    *table[*datasetGroup]
-	trackers  *table[*eventTracker]
+	// lineageGroups holds the default lineage group once the world has a lineage entity.
+	lineageGroups *table[*lineageGroup]
+	groups        *table[*datasetGroup]
+	trackers      *table[*eventTracker]
 
-	artifactsByURI map[string][]*artifact // in creation order
-	byTrackingID   map[string]*eventTracker
+	artifactsByURI  map[string][]*artifact // in creation order
+	lineageGroupARN string                 // the default lineage group's, which holds every lineage entity
+	byTrackingID    map[string]*eventTracker
 }
 
 func newWorld(s Scope) *world {
@@ -28,6 +31,9 @@ func newWorld(s Scope) *world {
 	// Artifacts are keyed by ARN: their ids are derived from their sources, and names repeat.
 	w.artifacts = newTable(w, "artifact", SageMaker, catalog.Artifacts, keyByARN, false, w.unindexArtifact)
 	w.contexts = newTable[*lineageContext](w, "context", SageMaker, catalog.Contexts, keyByID, true, nil)
+	// One group at most, which nothing deletes: no quota.
+	w.lineageGroups = newTable[*lineageGroup](w, "lineage-group", SageMaker, "", keyByID, true, nil)
+	w.lineageGroupARN = s.arn(SageMaker, "lineage-group", defaultLineageGroup)
 	w.groups = newTable(w, "dataset-group", Personalize, catalog.DatasetGroups, keyByID, false, func(g *datasetGroup) {
 		g.events = eventLog{}
 	})

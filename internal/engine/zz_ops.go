@@ -22,6 +22,8 @@ var (
 	OpListContexts         = define(SageMaker, "ListContexts", (*Engine).listContexts)
 	OpUpdateContext        = define(SageMaker, "UpdateContext", (*Engine).updateContext)
 	OpDeleteContext        = define(SageMaker, "DeleteContext", (*Engine).deleteContext)
+	OpListLineageGroups    = define(SageMaker, "ListLineageGroups", (*Engine).listLineageGroups)
+	OpDescribeLineageGroup = define(SageMaker, "DescribeLineageGroup", (*Engine).describeLineageGroup)
 	OpCreateDatasetGroup   = define(Personalize, "CreateDatasetGroup", (*Engine).createDatasetGroup)
 	OpDescribeDatasetGroup = define(Personalize, "DescribeDatasetGroup", (*Engine).describeDatasetGroup)
 	OpListDatasetGroups    = define(Personalize, "ListDatasetGroups", (*Engine).listDatasetGroups)

@@ -72,6 +72,15 @@ type IamIdentity struct {
 	SourceIdentity *string `json:"SourceIdentity,omitzero"`
 }
 
+// LineageGroupSummary is the model's LineageGroupSummary structure.
+type LineageGroupSummary struct {
+	CreationTime     *shape.Time `json:"CreationTime,omitzero"`
+	DisplayName      *string     `json:"DisplayName,omitzero"`
+	LastModifiedTime *shape.Time `json:"LastModifiedTime,omitzero"`
+	LineageGroupArn  *string     `json:"LineageGroupArn,omitzero"`
+	LineageGroupName *string     `json:"LineageGroupName,omitzero"`
+}
+
 // MetadataProperties is the model's MetadataProperties structure.
 type MetadataProperties struct {
 	CommitId    *string `json:"CommitId,omitzero"`
