@@ -1,6 +1,7 @@
 package fake_test
 
 import (
+	"fmt"
 	"go/token"
 	"testing"
 	"time"
@@ -186,4 +187,25 @@ func TestActionQuota(t *testing.T) {
 		require.NoError(t, err)
 		e.create(t, newAction("c"))
 	}, fake.WithQuota(fake.Actions, 2))
+
+	t.Run("AWS's default", func(t *testing.T) {
+		t.Parallel()
+		sm := fake.New().SageMaker()
+		for i := range 3000 {
+			_, err := sm.CreateAction(t.Context(), newAction(fmt.Sprintf("a-%d", i)))
+			require.NoError(t, err)
+		}
+		_, err := sm.CreateAction(t.Context(), newAction("one-more"))
+		msg := requireCode(t, err, "ResourceLimitExceeded")
+		require.Equal(t, "The account-level service limit 'Total number of actions' is 3000 Actions, with current utilization of 3000 Actions.", msg)
+	})
+
+	t.Run("lifted", func(t *testing.T) {
+		t.Parallel()
+		sm := fake.New(fake.WithQuota(fake.Actions, 0)).SageMaker()
+		for i := range 3001 {
+			_, err := sm.CreateAction(t.Context(), newAction(fmt.Sprintf("a-%d", i)))
+			require.NoError(t, err)
+		}
+	})
 }
