@@ -169,3 +169,52 @@ func TestListArtifactsBadTokens(t *testing.T) {
 		requireCode(t, err, "ValidationException")
 	})
 }
+
+// Filtering by SourceUri reads an index of its own, made the first time a call needs it and
+// kept from then on; it keeps the listing's order even when the clock is set back between
+// creates, and forgets deleted artifacts.
+func TestListArtifactsBySourceUriKeepsTheOrder(t *testing.T) {
+	t.Parallel()
+	for _, early := range []bool{false, true} {
+		t.Run(fmt.Sprintf("index made before the creates: %v", early), func(t *testing.T) {
+			t.Parallel()
+			eachDoor(t, func(t *testing.T, e *env) { listBySourceUri(t, e, early) })
+		})
+	}
+}
+
+func listBySourceUri(t *testing.T, e *env, early bool) {
+	t.Helper()
+	if early {
+		requireArtifacts(t, e, 0)
+		_, err := e.api.DeleteArtifact(e.ctx, &sagemaker.DeleteArtifactInput{Source: &types.ArtifactSource{SourceUri: aws.String("s3://same")}})
+		requireCode(t, err, "ResourceNotFound")
+	}
+	at := []time.Duration{5 * time.Minute, time.Minute, 3 * time.Minute, time.Minute, 9 * time.Minute, 2 * time.Minute}
+	for i, d := range at {
+		e.clk.Set(start.Add(d))
+		e.createArtifact(t, newArtifact("s3://same", sourceType(types.ArtifactSourceIdTypeCustom, fmt.Sprint(i))))
+		e.createArtifact(t, newArtifact(fmt.Sprintf("s3://other/%d", i)))
+	}
+	all := pageArtifacts(t, e, &sagemaker.ListArtifactsInput{MaxResults: aws.Int32(3)})
+	var want []string
+	for _, arn := range all {
+		out, err := e.api.DescribeArtifact(e.ctx, &sagemaker.DescribeArtifactInput{ArtifactArn: aws.String(arn)})
+		require.NoError(t, err)
+		if aws.ToString(out.Source.SourceUri) == "s3://same" {
+			want = append(want, arn)
+		}
+	}
+	require.Len(t, want, 6)
+	// One is deleted, by ARN: the index forgets it.
+	_, err := e.api.DeleteArtifact(e.ctx, &sagemaker.DeleteArtifactInput{ArtifactArn: aws.String(want[5])})
+	require.NoError(t, err)
+	want = want[:5]
+	for _, order := range []types.SortOrder{types.SortOrderDescending, types.SortOrderAscending} {
+		got := pageArtifacts(t, e, &sagemaker.ListArtifactsInput{SourceUri: aws.String("s3://same"), SortOrder: order, MaxResults: aws.Int32(2)})
+		if order == types.SortOrderAscending {
+			slices.Reverse(got)
+		}
+		require.Equal(t, want, got, order)
+	}
+}

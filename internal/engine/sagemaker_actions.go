@@ -117,7 +117,7 @@ func (e *Engine) deleteAction(w *world, in *sagemaker.DeleteActionInput, _ opCon
 }
 
 func (e *Engine) listActions(w *world, in *sagemaker.ListActionsInput, _ opContext) (*sagemaker.ListActionsOutput, *Error) {
-	page, next, err := lineagePage(w.actions, lineageList{kind: "actions", sortBy: in.SortBy, sortOrder: in.SortOrder,
+	page, next, err := lineageTable(w.actions, lineageList{kind: "actions", sortBy: in.SortBy, sortOrder: in.SortOrder,
 		token: in.NextToken, maxResults: in.MaxResults}, func(a *action) bool { return actionMatches(a, in) })
 	if err != nil {
 		return nil, err

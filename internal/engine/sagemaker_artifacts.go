@@ -28,42 +28,79 @@ type artifact struct {
 	modified     time.Time
 }
 
-// sourceKey is an artifact source's identity: its SourceUri and the set of its SourceTypes
-// (order and repeats do not matter), each part length-prefixed so that no two sources share
-// a key.
-func sourceKey(s *sagemaker.ArtifactSource) string {
+// appendSourceKey appends an artifact source's identity to b: its SourceUri and the set of
+// its SourceTypes (order and repeats do not matter), each part length-prefixed so that no two
+// sources share a key.
+func appendSourceKey(b []byte, s *sagemaker.ArtifactSource) []byte {
+	b = appendPrefixed(b, *s.SourceUri)
+	if len(s.SourceTypes) == 1 {
+		t := s.SourceTypes[0]
+		return appendPrefixed(appendPrefixed(b, *t.SourceIdType), *t.Value)
+	}
 	types := make([]string, 0, len(s.SourceTypes))
 	for _, t := range s.SourceTypes {
-		types = append(types, lengthPrefixed(*t.SourceIdType)+lengthPrefixed(*t.Value))
+		types = append(types, string(appendPrefixed(appendPrefixed(nil, *t.SourceIdType), *t.Value)))
 	}
 	slices.Sort(types)
-	types = slices.Compact(types)
-	var b strings.Builder
-	b.WriteString(lengthPrefixed(*s.SourceUri))
-	for _, t := range types {
-		b.WriteString(t)
+	for _, t := range slices.Compact(types) {
+		b = append(b, t...)
 	}
-	return b.String()
+	return b
 }
 
-func lengthPrefixed(s string) string { return strconv.Itoa(len(s)) + ":" + s }
-
-// artifactID is the id an artifact's ARN ends with: the first 32 hex digits of the SHA-256 of
-// its source key. A documented guess: AWS's ids are 32 lowercase hex digits, the same for the
-// same data in two accounts, but AWS does not say how it derives them.
-func artifactID(key string) string {
-	sum := sha256.Sum256([]byte(key))
-	return hex.EncodeToString(sum[:16])
+func appendPrefixed(b []byte, s string) []byte {
+	b = strconv.AppendInt(b, int64(len(s)), 10)
+	return append(append(b, ':'), s...)
 }
 
-// indexArtifact and unindexArtifact keep the world's artifacts by SourceUri, which
-// DeleteArtifact by Source needs.
+// artifactARN is the ARN of the artifact with a source: its id is the first 32 hex digits of
+// the SHA-256 of the source's key. A documented guess: AWS's ids are 32 lowercase hex digits,
+// the same for the same data in two accounts, but AWS does not say how it derives them.
+func (w *world) artifactARN(s *sagemaker.ArtifactSource) string {
+	var key [256]byte
+	sum := sha256.Sum256(appendSourceKey(key[:0], s))
+	var id [32]byte
+	hex.Encode(id[:], sum[:16])
+	if w.artifactPrefix == "" {
+		w.artifactPrefix = w.scope.arn(SageMaker, "artifact", "")
+	}
+	return w.artifactPrefix + string(id[:])
+}
+
+// artifactsWithURI returns the artifacts with a SourceUri, in creation order. DeleteArtifact by
+// SourceUri and ListArtifacts filtered by SourceUri (what AWS's samples call before every
+// create) read it instead of every artifact. The index is built the first time a call needs
+// it, and kept from then on, so creates in a test that never asks cost no more for it.
+func (w *world) artifactsWithURI(uri string) []*artifact {
+	if w.artifactsByURI == nil {
+		w.artifactsByURI = map[string][]*artifact{}
+		for _, a := range w.artifacts.view(false) {
+			u := *a.source.SourceUri
+			w.artifactsByURI[u] = append(w.artifactsByURI[u], a)
+		}
+	}
+	return w.artifactsByURI[uri]
+}
+
+// indexArtifact and unindexArtifact keep the index of artifacts by SourceUri, once it exists.
 func (w *world) indexArtifact(a *artifact) {
+	if w.artifactsByURI == nil {
+		return
+	}
 	uri := *a.source.SourceUri
-	w.artifactsByURI[uri] = append(w.artifactsByURI[uri], a)
+	same := w.artifactsByURI[uri]
+	at := posOf(a)
+	i := len(same)
+	for i > 0 && byCreation(at, posOf(same[i-1])) { // the clock may have been set back
+		i--
+	}
+	w.artifactsByURI[uri] = slices.Insert(same, i, a)
 }
 
 func (w *world) unindexArtifact(a *artifact) {
+	if w.artifactsByURI == nil {
+		return
+	}
 	uri := *a.source.SourceUri
 	rest := slices.DeleteFunc(w.artifactsByURI[uri], func(b *artifact) bool { return b == a })
 	if len(rest) == 0 {
@@ -74,7 +111,7 @@ func (w *world) unindexArtifact(a *artifact) {
 }
 
 func (e *Engine) createArtifact(w *world, in *sagemaker.CreateArtifactInput, cx opContext) (*sagemaker.CreateArtifactOutput, *Error) {
-	arn := w.scope.arn(SageMaker, "artifact", artifactID(sourceKey(in.Source)))
+	arn := w.artifactARN(in.Source)
 	if _, ok := w.artifacts.items[arn]; ok {
 		// The message is a guess; its code and the words "already exists" are what AWS's own
 		// Python SDK matches.
@@ -179,12 +216,12 @@ func (e *Engine) deleteArtifact(w *world, in *sagemaker.DeleteArtifactInput, cx 
 // them.
 func (w *world) artifactBySource(s *sagemaker.ArtifactSource) (*artifact, *Error) {
 	if len(s.SourceTypes) > 0 {
-		if a, ok := w.artifacts.items[w.scope.arn(SageMaker, "artifact", artifactID(sourceKey(s)))]; ok {
+		if a, ok := w.artifacts.items[w.artifactARN(s)]; ok {
 			return a, nil
 		}
 		return nil, notFound(SageMaker, "Artifact with source (%s) and those source types does not exist.", *s.SourceUri)
 	}
-	switch found := w.artifactsByURI[*s.SourceUri]; len(found) {
+	switch found := w.artifactsWithURI(*s.SourceUri); len(found) {
 	case 0:
 		return nil, notFound(SageMaker, "Artifact with source (%s) does not exist.", *s.SourceUri)
 	case 1:
@@ -201,11 +238,14 @@ func (w *world) artifactBySource(s *sagemaker.ArtifactSource) (*artifact, *Error
 
 // listArtifacts sorts by CreationTime only (the model's SortArtifactsBy has no Name).
 func (e *Engine) listArtifacts(w *world, in *sagemaker.ListArtifactsInput, _ opContext) (*sagemaker.ListArtifactsOutput, *Error) {
-	page, next, err := lineagePage(w.artifacts, lineageList{kind: "artifacts", sortBy: in.SortBy, sortOrder: in.SortOrder,
-		token: in.NextToken, maxResults: in.MaxResults}, func(a *artifact) bool {
-		return (in.SourceUri == nil || *in.SourceUri == *a.source.SourceUri) &&
-			(in.ArtifactType == nil || *in.ArtifactType == a.artifactType) &&
-			createdWithin(a.created, in.CreatedAfter, in.CreatedBefore)
+	l := lineageList{kind: "artifacts", sortBy: in.SortBy, sortOrder: in.SortOrder, token: in.NextToken, maxResults: in.MaxResults}
+	items := w.artifacts.view(false)
+	if in.SourceUri != nil {
+		// The same order, fewer items: tokens are positions in the order, valid in either.
+		items = w.artifactsWithURI(*in.SourceUri)
+	}
+	page, next, err := lineagePage(items, l, func(a *artifact) bool {
+		return (in.ArtifactType == nil || *in.ArtifactType == a.artifactType) && createdWithin(a.created, in.CreatedAfter, in.CreatedBefore)
 	})
 	if err != nil {
 		return nil, err

@@ -109,7 +109,7 @@ func (e *Engine) deleteContext(w *world, in *sagemaker.DeleteContextInput, cx op
 
 // listContexts sorts by CreationTime (the default) or Name.
 func (e *Engine) listContexts(w *world, in *sagemaker.ListContextsInput, _ opContext) (*sagemaker.ListContextsOutput, *Error) {
-	page, next, err := lineagePage(w.contexts, lineageList{kind: "contexts", sortBy: in.SortBy, sortOrder: in.SortOrder,
+	page, next, err := lineageTable(w.contexts, lineageList{kind: "contexts", sortBy: in.SortBy, sortOrder: in.SortOrder,
 		token: in.NextToken, maxResults: in.MaxResults}, func(c *lineageContext) bool {
 		return (in.SourceUri == nil || *in.SourceUri == *c.source.SourceUri) &&
 			(in.ContextType == nil || *in.ContextType == c.contextType) &&

@@ -20,16 +20,24 @@ type lineageList struct {
 	maxResults   *int32
 }
 
-// lineagePage pages through one kind's table, filtered before paging: MaxResults 1-100,
-// default 10, and Ascending the exact reverse of Descending (one order, walked either way).
-func lineagePage[R resource](t *table[R], in lineageList, keep func(R) bool) ([]R, *string, *Error) {
-	byName := in.sortBy != nil && *in.sortBy == "Name"
+// lineageTable pages through one kind's table, in creation order or by name.
+func lineageTable[R resource](t *table[R], in lineageList, keep func(R) bool) ([]R, *string, *Error) {
+	return lineagePage(t.view(in.byName()), in, keep)
+}
+
+func (in lineageList) byName() bool { return in.sortBy != nil && *in.sortBy == "Name" }
+
+// lineagePage pages through items sorted as the listing asks, filtered before paging:
+// MaxResults 1-100, default 10, and Ascending the exact reverse of Descending (one order,
+// walked either way).
+func lineagePage[R resource](items []R, in lineageList, keep func(R) bool) ([]R, *string, *Error) {
+	byName := in.byName()
 	asc := in.ascByDefault
 	if in.sortOrder != nil {
 		asc = *in.sortOrder == "Ascending"
 	}
 	l := listing[R]{
-		items:  t.view(byName),
+		items:  items,
 		order:  byCreation,
 		asc:    asc,
 		kind:   in.kind,

@@ -24,8 +24,8 @@ type lineageGroup struct {
 // deleted, and it exists per account and Region (AWS says per account; ARNs carry a Region).
 // Call it once a create can no longer fail.
 func (w *world) joinLineageGroup(now time.Time) {
-	if _, ok := w.lineageGroups.items[defaultLineageGroup]; ok {
-		return
+	if len(w.lineageGroups.items) > 0 {
+		return // the group, which nothing deletes
 	}
 	w.lineageGroups.insert(&lineageGroup{entity{arn: w.lineageGroupARN, name: defaultLineageGroup}}, now)
 }
@@ -46,7 +46,7 @@ func (e *Engine) describeLineageGroup(w *world, in *sagemaker.DescribeLineageGro
 // listLineageGroups lists the default group once the world has one. Its documented default
 // order is Ascending, unlike every other lineage listing.
 func (e *Engine) listLineageGroups(w *world, in *sagemaker.ListLineageGroupsInput, _ opContext) (*sagemaker.ListLineageGroupsOutput, *Error) {
-	page, next, err := lineagePage(w.lineageGroups, lineageList{kind: "lineage-groups", sortBy: in.SortBy, sortOrder: in.SortOrder,
+	page, next, err := lineageTable(w.lineageGroups, lineageList{kind: "lineage-groups", sortBy: in.SortBy, sortOrder: in.SortOrder,
 		ascByDefault: true, token: in.NextToken, maxResults: in.MaxResults}, func(g *lineageGroup) bool {
 		return createdWithin(g.created, in.CreatedAfter, in.CreatedBefore)
 	})

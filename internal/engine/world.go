@@ -20,13 +20,14 @@ type world struct {
 	groups        *table[*datasetGroup]
 	trackers      *table[*eventTracker]
 
-	artifactsByURI  map[string][]*artifact // in creation order
+	artifactsByURI  map[string][]*artifact // in creation order; nil until a call needs it (artifactsWithURI)
 	lineageGroupARN string                 // the default lineage group's, which holds every lineage entity
+	artifactPrefix  string                 // every artifact ARN's head, up to its id; "" until the first
 	byTrackingID    map[string]*eventTracker
 }
 
 func newWorld(s Scope) *world {
-	w := &world{scope: s, artifactsByURI: map[string][]*artifact{}, byTrackingID: map[string]*eventTracker{}}
+	w := &world{scope: s, byTrackingID: map[string]*eventTracker{}}
 	w.actions = newTable[*action](w, "action", SageMaker, catalog.Actions, keyByID, true, nil)
 	// Artifacts are keyed by ARN: their ids are derived from their sources, and names repeat.
 	w.artifacts = newTable(w, "artifact", SageMaker, catalog.Artifacts, keyByARN, false, w.unindexArtifact)

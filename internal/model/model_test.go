@@ -46,6 +46,12 @@ var patternSamples = []string{
 	"arn:aws:sagemaker:us-east-1:123456789012:action/", "arn:aws:sagemaker:us-east-1:123456789012:foo:action/x",
 	"arn:aws:sagemaker:us-east-1:123456789012:action/a/b", "arn:aws-cn:sagemaker::123456789012:artifact/z9",
 	"arn:aws:sagemaker:us-east-1:1234567890123:action/x", "arn:aws:sagemaker:us_east:123456789012:action/x",
+	"a__b", "a-_b", "_a", "a_", "a_-_b", "arn:aws:sagemaker:us-east-1:123456789012:context/a_b",
+	"arn:aws:sagemaker:us-east-1:123456789012:context/", "arn:aws:sagemaker:us-east-1:123456789012:context/_x",
+	"arn:aws:sagemaker:us-east-1:123456789012:context/a/b", "arn:aws:sagemaker:us-east-1:123456789012:artifact/",
+	"arn:aws:sagemaker:us-east-1:123456789012:artifact/0123456789abcdef0123456789abcdef",
+	"arn:aws:sagemaker:us-east-1:123456789012:artifact/a\nb", "arn:aws:sagemaker:us-east-1:123456789012:artifacts/x",
+	"arn:aws:sagemaker:us-east-1:123456789012:artifact", "arn:aws:sagemaker::123456789012:artifact/x y",
 }
 
 func TestFastPatternsAgreeWithRegexps(t *testing.T) {
@@ -64,7 +70,10 @@ func TestFastPatternsAgreeWithRegexps(t *testing.T) {
 			samples = append(samples, string(r))
 		}
 		samples = append(samples, string(bytes.Repeat([]byte("a"), 120)), string(bytes.Repeat([]byte("a"), 121)),
-			string(bytes.Repeat([]byte("a-"), 120))+"a", string(bytes.Repeat([]byte("x"), 1500)))
+			string(bytes.Repeat([]byte("a-"), 120))+"a", string(bytes.Repeat([]byte("x"), 1500)),
+			string(bytes.Repeat([]byte("a_"), 119))+"a", string(bytes.Repeat([]byte("a_"), 120))+"a",
+			"arn:aws:sagemaker:us-east-1:123456789012:context/"+string(bytes.Repeat([]byte("a"), 120)),
+			"arn:aws:sagemaker:us-east-1:123456789012:context/"+string(bytes.Repeat([]byte("a"), 121)))
 		for _, s := range samples {
 			require.Equal(t, re.MatchString(s), fast(s), "pattern %q on %q", p, s)
 		}
