@@ -86,10 +86,6 @@ func deleting(status string) bool {
 	return status == StatusDeletePending || status == StatusDeleteInProgress
 }
 
-func updating(status string) bool {
-	return status == StatusUpdatePending || status == StatusUpdateInProgress
-}
-
 // newLifecycle starts the life of a resource of a kind created by a call. A seed starts in the
 // status it names: its timings are shortened so that it is in that status from its creation.
 func (e *Engine) newLifecycle(kind string, cx opContext) lifecycle {

@@ -9,16 +9,8 @@ import (
 // copies: nothing the fake keeps or returns shares memory with what a caller holds. The helpers
 // named here (str, enumIn, convPtr, ...) are hand-written in fake/convert.go.
 
-// convIn converts src, an SDK value of type sdkT, into the shape type of m.
-func (sd *serviceData) convIn(m *shape, sdkT, src string, copier bool) (string, error) {
-	return sd.conv(m, sdkT, src, copier, true)
-}
-
-// convOut converts src, a shape value of m's type, into sdkT.
-func (sd *serviceData) convOut(m *shape, sdkT, src string, copier bool) (string, error) {
-	return sd.conv(m, sdkT, src, copier, false)
-}
-
+// conv converts src: an SDK value of type sdkT into the shape type of m (in), or a shape value
+// of m's type into sdkT.
 func (sd *serviceData) conv(m *shape, sdkT, src string, copier, in bool) (string, error) {
 	bad := fmt.Errorf("no conversion between model %s %s and SDK type %s", m.Type, m.Name, sdkT)
 	dir := "Out"

@@ -179,15 +179,6 @@ func firstSentence(doc string) string {
 	return doc
 }
 
-func (p *sdkPackage) field(structName, member string) (sdkField, bool) {
-	for _, f := range p.structs[structName] {
-		if f.name == member {
-			return f, true
-		}
-	}
-	return sdkField{}, false
-}
-
 // parseValidators records the order in which each validator of validators.go checks members.
 func (p *sdkPackage) parseValidators(file string) error {
 	fset := token.NewFileSet()
