@@ -1,6 +1,8 @@
 package fake_test
 
 import (
+	"fmt"
+	"go/token"
 	"testing"
 	"time"
 
@@ -8,27 +10,17 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/fake"
 )
 
-var ignoreSDK = cmp.Options{
-	cmpopts.IgnoreUnexported(
-		sagemaker.DescribeActionOutput{}, types.ActionSource{}, types.MetadataProperties{},
-		types.ActionSummary{}, types.Tag{}, sagemaker.ListActionsOutput{}, sagemaker.ListTagsOutput{},
-		sagemaker.AddTagsOutput{}, sagemaker.CreateActionOutput{}, sagemaker.UpdateActionOutput{},
-		sagemaker.DeleteActionOutput{}, sagemaker.DeleteTagsOutput{}),
-	cmpopts.IgnoreFields(sagemaker.DescribeActionOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.ListActionsOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.ListTagsOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.AddTagsOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.CreateActionOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.UpdateActionOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.DeleteActionOutput{}, "ResultMetadata"),
-	cmpopts.IgnoreFields(sagemaker.DeleteTagsOutput{}, "ResultMetadata"),
-}
+// ignoreSDK compares SDK values as a caller sees them: the SDK's unexported fields (its
+// serialization markers) and every output's ResultMetadata are left out.
+var ignoreSDK = cmp.FilterPath(func(p cmp.Path) bool {
+	sf, ok := p.Last().(cmp.StructField)
+	return ok && (!token.IsExported(sf.Name()) || sf.Name() == "ResultMetadata")
+}, cmp.Ignore())
 
 func TestCreateAndDescribeAction(t *testing.T) {
 	t.Parallel()
@@ -52,6 +44,7 @@ func TestCreateAndDescribeAction(t *testing.T) {
 			MetadataProperties: &types.MetadataProperties{CommitId: aws.String("abc123")},
 			CreationTime:       aws.Time(start),
 			LastModifiedTime:   aws.Time(start),
+			LineageGroupArn:    aws.String("arn:aws:sagemaker:us-east-1:123456789012:lineage-group/sagemaker-default-lineage-group"),
 		}
 		for _, key := range []string{"deploy-1", arn} {
 			got, err := e.api.DescribeAction(e.ctx, &sagemaker.DescribeActionInput{ActionName: aws.String(key)})
@@ -194,4 +187,25 @@ func TestActionQuota(t *testing.T) {
 		require.NoError(t, err)
 		e.create(t, newAction("c"))
 	}, fake.WithQuota(fake.Actions, 2))
+
+	t.Run("AWS's default", func(t *testing.T) {
+		t.Parallel()
+		sm := fake.New().SageMaker()
+		for i := range 3000 {
+			_, err := sm.CreateAction(t.Context(), newAction(fmt.Sprintf("a-%d", i)))
+			require.NoError(t, err)
+		}
+		_, err := sm.CreateAction(t.Context(), newAction("one-more"))
+		msg := requireCode(t, err, "ResourceLimitExceeded")
+		require.Equal(t, "The account-level service limit 'Total number of actions' is 3000 Actions, with current utilization of 3000 Actions.", msg)
+	})
+
+	t.Run("lifted", func(t *testing.T) {
+		t.Parallel()
+		sm := fake.New(fake.WithQuota(fake.Actions, 0)).SageMaker()
+		for i := range 3001 {
+			_, err := sm.CreateAction(t.Context(), newAction(fmt.Sprintf("a-%d", i)))
+			require.NoError(t, err)
+		}
+	})
 }

@@ -29,6 +29,7 @@ import (
 func BenchmarkSageMaker(b *testing.B) {
 	ctx := context.Background()
 	arn := "arn:aws:sagemaker:us-east-1:123456789012:action/a-0"
+	artifactArn := "arn:aws:sagemaker:us-east-1:123456789012:artifact/ab416ce280226afe607c3a288888cdbc" // s3://a/0
 	ops := []struct {
 		name string
 		call func(api fake.SageMakerAPI, i int) error
@@ -68,14 +69,75 @@ func BenchmarkSageMaker(b *testing.B) {
 			_, err := api.DeleteTags(ctx, &sagemaker.DeleteTagsInput{ResourceArn: aws.String(arn), TagKeys: []string{"x"}})
 			return err
 		}},
+		{"CreateArtifact", func(api fake.SageMakerAPI, i int) error {
+			_, err := api.CreateArtifact(ctx, benchArtifact("s3://b/"+strconv.Itoa(i)))
+			return err
+		}},
+		{"DescribeArtifact", func(api fake.SageMakerAPI, i int) error {
+			_, err := api.DescribeArtifact(ctx, &sagemaker.DescribeArtifactInput{ArtifactArn: aws.String(artifactArn)})
+			return err
+		}},
+		{"ListArtifacts", func(api fake.SageMakerAPI, i int) error {
+			_, err := api.ListArtifacts(ctx, &sagemaker.ListArtifactsInput{MaxResults: aws.Int32(10)})
+			return err
+		}},
+		{"UpdateArtifact", func(api fake.SageMakerAPI, i int) error {
+			_, err := api.UpdateArtifact(ctx, &sagemaker.UpdateArtifactInput{ArtifactArn: aws.String(artifactArn), PropertiesToRemove: []string{"x"}})
+			return err
+		}},
+		{"DeleteArtifact", func(api fake.SageMakerAPI, i int) error {
+			out, err := api.CreateArtifact(ctx, benchArtifact("s3://d"))
+			if err != nil {
+				return err
+			}
+			_, err = api.DeleteArtifact(ctx, &sagemaker.DeleteArtifactInput{ArtifactArn: out.ArtifactArn})
+			return err
+		}},
+		{"CreateContext", func(api fake.SageMakerAPI, i int) error {
+			_, err := api.CreateContext(ctx, benchContext("b-"+strconv.Itoa(i)))
+			return err
+		}},
+		{"DescribeContext", func(api fake.SageMakerAPI, i int) error {
+			_, err := api.DescribeContext(ctx, &sagemaker.DescribeContextInput{ContextName: aws.String("c-0")})
+			return err
+		}},
+		{"ListContexts", func(api fake.SageMakerAPI, i int) error {
+			_, err := api.ListContexts(ctx, &sagemaker.ListContextsInput{MaxResults: aws.Int32(10)})
+			return err
+		}},
+		{"UpdateContext", func(api fake.SageMakerAPI, i int) error {
+			_, err := api.UpdateContext(ctx, &sagemaker.UpdateContextInput{ContextName: aws.String("c-0"), Description: aws.String("d")})
+			return err
+		}},
+		{"DeleteContext", func(api fake.SageMakerAPI, i int) error {
+			if _, err := api.CreateContext(ctx, benchContext("d")); err != nil {
+				return err
+			}
+			_, err := api.DeleteContext(ctx, &sagemaker.DeleteContextInput{ContextName: aws.String("d")})
+			return err
+		}},
+		{"ListLineageGroups", func(api fake.SageMakerAPI, i int) error {
+			_, err := api.ListLineageGroups(ctx, &sagemaker.ListLineageGroupsInput{})
+			return err
+		}},
+		{"DescribeLineageGroup", func(api fake.SageMakerAPI, i int) error {
+			_, err := api.DescribeLineageGroup(ctx, &sagemaker.DescribeLineageGroupInput{LineageGroupName: aws.String("sagemaker-default-lineage-group")})
+			return err
+		}},
 	}
 	for _, op := range ops {
 		for _, door := range doors {
 			b.Run("op="+op.name+"/door="+door.name, func(b *testing.B) {
-				f := fake.New()
+				f := fake.New(noLineageQuotas()...) // b.N creates: more than AWS's quotas
 				api := door.api(f)
 				for i := 0; i < 100; i++ {
 					if _, err := api.CreateAction(ctx, benchInput("a-"+strconv.Itoa(i))); err != nil {
+						b.Fatal(err)
+					}
+					if _, err := api.CreateArtifact(ctx, benchArtifact("s3://a/"+strconv.Itoa(i))); err != nil {
+						b.Fatal(err)
+					}
+					if _, err := api.CreateContext(ctx, benchContext("c-"+strconv.Itoa(i))); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -258,7 +320,7 @@ func BenchmarkScale(b *testing.B) {
 		var before, mid, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		f := fake.New(fake.WithCallLog(-1), fake.WithQuota(fake.DatasetGroups, 20_000))
+		f := fake.New(fake.WithCallLog(-1), fake.WithQuota(fake.DatasetGroups, 20_000), fake.WithQuota(fake.Actions, 0))
 		ctx := context.Background()
 		for i := 0; i < 100_000; i++ {
 			in := benchInput(fmt.Sprintf("action-%06d", i))

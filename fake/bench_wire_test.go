@@ -54,7 +54,7 @@ func benchSDKCreate(b *testing.B, cfg func() aws.Config) {
 }
 
 func BenchmarkSDKCreateAction(b *testing.B) {
-	benchSDKCreate(b, func() aws.Config { return fake.New().AWSConfig() })
+	benchSDKCreate(b, func() aws.Config { return fake.New(noActionQuota).AWSConfig() })
 }
 
 func BenchmarkSDKCreateActionCanned(b *testing.B) {
@@ -73,7 +73,7 @@ func BenchmarkWireCreateAction(b *testing.B) {
 	for b.Loop() {
 		if i%10_000 == 0 {
 			b.StopTimer()
-			h = fake.New().Handler()
+			h = fake.New(noActionQuota).Handler()
 			b.StartTimer()
 		}
 		body := `{"ActionName":"a-` + strconv.Itoa(i) + `","ActionType":"ModelDeployment","Source":{"SourceUri":"s3://models/model.tar.gz"},"Properties":{"stage":"prod"}}`

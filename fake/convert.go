@@ -44,6 +44,28 @@ func clonePtr[T any](p *T) *T {
 	return &c
 }
 
+// valuePtr and ptrValue convert the SDK's unboxed members (a plain bool or int32) to the shapes'
+// optional ones and back; the zero value is "not set", as the SDK serializes it. internal/gen
+// emits them (and enumsIn, enumsOut) for members no supported operation has yet.
+//
+//lint:ignore U1000 emitted by internal/gen for an operation with an unboxed member
+func valuePtr[T comparable](v T) *T {
+	var zero T
+	if v == zero {
+		return nil
+	}
+	return &v
+}
+
+//lint:ignore U1000 emitted by internal/gen for an operation with an unboxed member
+func ptrValue[T any](p *T) T {
+	var v T
+	if p != nil {
+		v = *p
+	}
+	return v
+}
+
 func enumIn[E ~string](e E) *string {
 	if e == "" {
 		return nil
@@ -59,6 +81,7 @@ func enumOut[E ~string](s *string) E {
 	return E(*s)
 }
 
+//lint:ignore U1000 emitted by internal/gen for an operation with a list of enums
 func enumsIn[E ~string](es []E) []string {
 	if es == nil {
 		return nil
@@ -70,6 +93,7 @@ func enumsIn[E ~string](es []E) []string {
 	return out
 }
 
+//lint:ignore U1000 emitted by internal/gen for an operation with a list of enums
 func enumsOut[E ~string](ss []string) []E {
 	if ss == nil {
 		return nil

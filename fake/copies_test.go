@@ -6,6 +6,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 )
 
@@ -67,5 +68,57 @@ func TestInputsAndOutputsAreCopies(t *testing.T) {
 		calls := e.f.Calls()
 		calls[0].Input["ActionName"] = "changed"
 		require.Equal(t, "owned", e.f.Calls()[0].Input["ActionName"])
+	})
+}
+
+// The same for artifacts, whose sources hold a list of structures, and for contexts.
+func TestLineageInputsAndOutputsAreCopies(t *testing.T) {
+	t.Parallel()
+	eachDoor(t, func(t *testing.T, e *env) {
+		in := newArtifact("s3://owned", sourceType(types.ArtifactSourceIdTypeS3Etag, "e1"))
+		in.ArtifactName = aws.String("owned")
+		in.Properties = map[string]string{"k": "v"}
+		arn := e.createArtifact(t, in)
+		*in.Source.SourceTypes[0].Value = "changed"
+		in.Source.SourceTypes[0].SourceIdType = types.ArtifactSourceIdTypeCustom
+		*in.ArtifactName = "changed"
+		in.Properties["k"] = "changed"
+
+		describe := func() *sagemaker.DescribeArtifactOutput {
+			out, err := e.api.DescribeArtifact(e.ctx, &sagemaker.DescribeArtifactInput{ArtifactArn: aws.String(arn)})
+			require.NoError(t, err)
+			return out
+		}
+		want := describe()
+		require.Equal(t, "e1", *want.Source.SourceTypes[0].Value)
+		require.Equal(t, types.ArtifactSourceIdTypeS3Etag, want.Source.SourceTypes[0].SourceIdType)
+		got := describe()
+		*got.Source.SourceTypes[0].Value = "changed"
+		got.Source.SourceTypes = append(got.Source.SourceTypes, sourceType(types.ArtifactSourceIdTypeCustom, "x"))
+		*got.ArtifactName = "changed"
+		*got.LineageGroupArn = "changed"
+		got.Properties["k"] = "changed"
+		list, err := e.api.ListArtifacts(e.ctx, &sagemaker.ListArtifactsInput{})
+		require.NoError(t, err)
+		*list.ArtifactSummaries[0].Source.SourceTypes[0].Value = "changed"
+		*list.ArtifactSummaries[0].ArtifactName = "changed"
+		if diff := cmp.Diff(want, describe(), ignoreSDK); diff != "" {
+			t.Fatalf("a caller's change reached the state (-before +after):\n%s", diff)
+		}
+
+		ctx := newContext("owned")
+		ctx.Properties = map[string]string{"k": "v"}
+		e.createContext(t, ctx)
+		*ctx.Source.SourceUri = "changed"
+		ctx.Properties["k"] = "changed"
+		c, err := e.api.DescribeContext(e.ctx, &sagemaker.DescribeContextInput{ContextName: aws.String("owned")})
+		require.NoError(t, err)
+		require.Equal(t, map[string]string{"k": "v"}, c.Properties)
+		*c.Source.SourceUri = "changed"
+		*c.ContextName = "changed"
+		c, err = e.api.DescribeContext(e.ctx, &sagemaker.DescribeContextInput{ContextName: aws.String("owned")})
+		require.NoError(t, err)
+		require.Equal(t, "owned", *c.ContextName)
+		require.Equal(t, "arn:aws:sagemaker:us-east-1:123456789012:endpoint/owned", *c.Source.SourceUri)
 	})
 }

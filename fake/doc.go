@@ -1,5 +1,6 @@
-// Package fake is an in-process, in-memory AWS for Go tests: SageMaker ML lineage actions and
-// Amazon Personalize event tracking, behaving like the real services where a test can tell.
+// Package fake is an in-process, in-memory AWS for Go tests: SageMaker ML lineage entities
+// (actions, artifacts, contexts and the default lineage group) and Amazon Personalize event
+// tracking, behaving like the real services where a test can tell.
 //
 // # Doors
 //
@@ -52,6 +53,8 @@
 //     CreatedBefore (both inclusive) filters; NextToken is absent on the last page and a
 //     token that was altered is a ValidationException.
 //   - UpdateAction's Properties replace the whole map; PropertiesToRemove then deletes keys.
+//   - AWS's documented quotas per account and Region: 3,000 actions, 6,000 artifacts, 500
+//     contexts (WithQuota changes them, 0 lifts them); one more create is ResourceLimitExceeded.
 //   - Timestamps have millisecond precision.
 //
 // Documented guesses, where AWS does not say:
@@ -61,10 +64,47 @@
 //   - Actions created at the same instant are ordered by creation.
 //   - Tagging a resource that does not exist is ValidationException; more than the tag quota
 //     (50) on one resource is ResourceLimitExceeded; AddTags returns every tag of the resource.
+//     Tags work on actions, artifacts, contexts and the default lineage group.
 //   - With several violations, messages list them alphabetically by member; values of
 //     sensitive members, and of lists, maps and structures holding one (PutEvents'
 //     eventList), are left out ("Value at 'x' failed ...").
-//   - There is no default quota on actions (WithQuota(Actions, n) sets one).
+//
+// # Lineage entities: artifacts, contexts, lineage groups
+//
+// Faithful:
+//   - An artifact's identity is its source, not its name: ArtifactName is optional and may
+//     repeat; a second artifact with the same SourceUri and SourceTypes is 400
+//     ValidationException, whose message says "already exists" and names the existing ARN.
+//     The ARN ends in 32 lowercase hex digits, the same for the same source in every account.
+//   - DescribeArtifact and UpdateArtifact take the ARN; DeleteArtifact the ARN or the Source
+//     (neither: ValidationException "Either ArtifactArn or Source must be specified.").
+//     UpdateArtifact may rename; nothing changes a source or a type.
+//   - A context's name is unique per account and Region, may contain '_' (unlike action
+//     names), and ends its ARN (context/<name>); its SourceUri may repeat, and may be an
+//     action's. DescribeContext takes a name or an ARN; UpdateContext and DeleteContext a name.
+//   - ListArtifacts and ListContexts: exact SourceUri and type filters, CreatedAfter and
+//     CreatedBefore inclusive, Descending by CreationTime unless asked (contexts also sort by
+//     Name; artifacts only by CreationTime), MaxResults 1-100, default 10, filters applied
+//     before paging, Ascending the exact reverse of Descending.
+//   - The account's default lineage group, sagemaker-default-lineage-group
+//     (arn:<partition>:sagemaker:<region>:<account>:lineage-group/sagemaker-default-lineage-group),
+//     exists once the account has a lineage entity; ListLineageGroups lists it, Ascending by
+//     default; DescribeLineageGroup of any other name is ResourceNotFound.
+//
+// Documented guesses:
+//   - The artifact id is the first 32 hex digits of the SHA-256 of its SourceUri and the set
+//     of its SourceTypes (order and repeats ignored). AWS's derivation is unknown.
+//   - The duplicate messages: "Artifact with source (<uri>) already exists: <arn>" and
+//     "Context <arn> already exists."; context names are compared exactly, and their pattern
+//     is printed with a leading '^' in validation messages, as entity names' are.
+//   - DeleteArtifact with both an ARN and a Source deletes by the ARN. By a Source without
+//     SourceTypes it deletes the one artifact with that SourceUri; two or more is a
+//     ValidationException naming them.
+//   - The default lineage group is per account and Region, is created with the first action,
+//     artifact or context, stays when they are deleted, and holds every entity: Describe of
+//     an action, artifact or context gives its ARN as LineageGroupArn. It has no DisplayName
+//     or Description; tags work on its ARN as on any resource the fake holds.
+//   - CreatedBy and LastModifiedBy are never set (the fake knows no users).
 //
 // # Personalize
 //
@@ -166,7 +206,7 @@
 // to accept. The Region of a wire call comes from its signature's credential scope, and an
 // access key id of 12 digits selects that account.
 //
-// Unsupported: every other SageMaker operation answers 400 UnknownOperationException naming
-// the operation (never a 5xx an SDK would retry); CreatedBy, LastModifiedBy and
-// LineageGroupArn are never set.
+// Unsupported: associations and QueryLineage, GetLineageGroupPolicy, and every other
+// SageMaker operation answer 400 UnknownOperationException naming the operation (never a 5xx
+// an SDK would retry).
 package fake

@@ -24,6 +24,9 @@ func TestErrorsAs(t *testing.T) {
 	as := func(target func() any) check {
 		return func(t *testing.T, err error) { require.ErrorAs(t, err, target()) }
 	}
+	notFound := as(func() any { return new(*types.ResourceNotFound) })
+	limit := as(func() any { return new(*types.ResourceLimitExceeded) })
+	missingArtifact := aws.String("arn:aws:sagemaker:us-east-1:123456789012:artifact/none")
 	cases := []struct {
 		name string
 		call func(e *env) error
@@ -43,6 +46,49 @@ func TestErrorsAs(t *testing.T) {
 			_, err := e.api.CreateAction(e.ctx, newAction("bad_name"))
 			return err
 		}, "ValidationException", as(func() any { return new(*smithy.GenericAPIError) })},
+		// Every lineage operation that models an error answers it as its SDK type.
+		{"CreateArtifact past the quota", func(e *env) error {
+			e.api.CreateArtifact(e.ctx, newArtifact("s3://one"))
+			_, err := e.api.CreateArtifact(e.ctx, newArtifact("s3://two"))
+			return err
+		}, "ResourceLimitExceeded", limit},
+		{"CreateContext past the quota", func(e *env) error {
+			e.api.CreateContext(e.ctx, newContext("one"))
+			_, err := e.api.CreateContext(e.ctx, newContext("two"))
+			return err
+		}, "ResourceLimitExceeded", limit},
+		{"DescribeArtifact", func(e *env) error {
+			_, err := e.api.DescribeArtifact(e.ctx, &sagemaker.DescribeArtifactInput{ArtifactArn: missingArtifact})
+			return err
+		}, "ResourceNotFound", notFound},
+		{"UpdateArtifact", func(e *env) error {
+			_, err := e.api.UpdateArtifact(e.ctx, &sagemaker.UpdateArtifactInput{ArtifactArn: missingArtifact})
+			return err
+		}, "ResourceNotFound", notFound},
+		{"DeleteArtifact", func(e *env) error {
+			_, err := e.api.DeleteArtifact(e.ctx, &sagemaker.DeleteArtifactInput{ArtifactArn: missingArtifact})
+			return err
+		}, "ResourceNotFound", notFound},
+		{"DescribeContext", func(e *env) error {
+			_, err := e.api.DescribeContext(e.ctx, &sagemaker.DescribeContextInput{ContextName: aws.String("none")})
+			return err
+		}, "ResourceNotFound", notFound},
+		{"UpdateContext", func(e *env) error {
+			_, err := e.api.UpdateContext(e.ctx, &sagemaker.UpdateContextInput{ContextName: aws.String("none")})
+			return err
+		}, "ResourceNotFound", notFound},
+		{"DeleteContext", func(e *env) error {
+			_, err := e.api.DeleteContext(e.ctx, &sagemaker.DeleteContextInput{ContextName: aws.String("none")})
+			return err
+		}, "ResourceNotFound", notFound},
+		{"DescribeLineageGroup", func(e *env) error {
+			_, err := e.api.DescribeLineageGroup(e.ctx, &sagemaker.DescribeLineageGroupInput{LineageGroupName: aws.String("none")})
+			return err
+		}, "ResourceNotFound", notFound},
+		{"DeleteArtifact with neither", func(e *env) error {
+			_, err := e.api.DeleteArtifact(e.ctx, &sagemaker.DeleteArtifactInput{})
+			return err
+		}, "ValidationException", as(func() any { return new(*smithy.GenericAPIError) })},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -58,7 +104,7 @@ func TestErrorsAs(t *testing.T) {
 				require.ErrorAs(t, err, &ae)
 				require.Equal(t, smithy.FaultClient, faultOf(ae))
 				require.Equal(t, 400, statusCode(t, err))
-			}, fake.WithQuota(fake.Actions, 1))
+			}, fake.WithQuota(fake.Actions, 1), fake.WithQuota(fake.Artifacts, 1), fake.WithQuota(fake.Contexts, 1))
 		})
 	}
 }

@@ -53,7 +53,9 @@ type Resource string
 
 // The kinds of resources.
 const (
-	Actions       Resource = catalog.Actions         // SageMaker lineage actions; no quota by default
+	Actions       Resource = catalog.Actions         // SageMaker lineage actions; quota 3,000, AWS's
+	Artifacts     Resource = catalog.Artifacts       // SageMaker lineage artifacts; quota 6,000, AWS's
+	Contexts      Resource = catalog.Contexts        // SageMaker lineage contexts; quota 500, AWS's
 	DatasetGroups Resource = catalog.DatasetGroups   // Personalize dataset groups; quota 5, AWS's default
 	EventTrackers Resource = catalog.EventTrackers   // Personalize event trackers; one per dataset group
 	Schemas       Resource = catalog.Schemas         // Personalize schemas; quota 500, AWS's

@@ -98,3 +98,34 @@ func TestTagQuota(t *testing.T) {
 		requireCode(t, err, "ResourceNotFound")
 	}, fake.WithQuota(fake.Tags, 3))
 }
+
+// Tags work on every lineage entity's ARN, given at creation or added later, and on the
+// default lineage group's (a documented guess: the fake tags whatever SageMaker resource it
+// holds).
+func TestTagsOnArtifactsContextsAndLineageGroups(t *testing.T) {
+	t.Parallel()
+	eachDoor(t, func(t *testing.T, e *env) {
+		artifact := newArtifact("s3://tagged")
+		artifact.Tags = []types.Tag{tag("team", "ml")}
+		ctx := newContext("tagged")
+		ctx.Tags = []types.Tag{tag("team", "ml")}
+		arns := map[string]string{
+			"artifact":      e.createArtifact(t, artifact),
+			"context":       e.createContext(t, ctx),
+			"lineage group": defaultGroupARN,
+		}
+		for kind, arn := range arns {
+			_, err := e.api.AddTags(e.ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String(arn), Tags: []types.Tag{tag("env", "prod"), tag("drop", "me")}})
+			require.NoError(t, err, kind)
+			_, err = e.api.DeleteTags(e.ctx, &sagemaker.DeleteTagsInput{ResourceArn: aws.String(arn), TagKeys: []string{"drop"}})
+			require.NoError(t, err, kind)
+			out, err := e.api.ListTags(e.ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String(arn)})
+			require.NoError(t, err, kind)
+			want := map[string]string{"team": "ml", "env": "prod"}
+			if kind == "lineage group" {
+				want = map[string]string{"env": "prod"}
+			}
+			require.Equal(t, want, tagMap(out.Tags), kind)
+		}
+	})
+}

@@ -27,13 +27,28 @@ type SageMakerAPI interface {
 	AddTags(context.Context, *sagemaker.AddTagsInput, ...func(*sagemaker.Options)) (*sagemaker.AddTagsOutput, error)
 	ListTags(context.Context, *sagemaker.ListTagsInput, ...func(*sagemaker.Options)) (*sagemaker.ListTagsOutput, error)
 	DeleteTags(context.Context, *sagemaker.DeleteTagsInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteTagsOutput, error)
+	CreateArtifact(context.Context, *sagemaker.CreateArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.CreateArtifactOutput, error)
+	DescribeArtifact(context.Context, *sagemaker.DescribeArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeArtifactOutput, error)
+	ListArtifacts(context.Context, *sagemaker.ListArtifactsInput, ...func(*sagemaker.Options)) (*sagemaker.ListArtifactsOutput, error)
+	UpdateArtifact(context.Context, *sagemaker.UpdateArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.UpdateArtifactOutput, error)
+	DeleteArtifact(context.Context, *sagemaker.DeleteArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteArtifactOutput, error)
+	CreateContext(context.Context, *sagemaker.CreateContextInput, ...func(*sagemaker.Options)) (*sagemaker.CreateContextOutput, error)
+	DescribeContext(context.Context, *sagemaker.DescribeContextInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeContextOutput, error)
+	ListContexts(context.Context, *sagemaker.ListContextsInput, ...func(*sagemaker.Options)) (*sagemaker.ListContextsOutput, error)
+	UpdateContext(context.Context, *sagemaker.UpdateContextInput, ...func(*sagemaker.Options)) (*sagemaker.UpdateContextOutput, error)
+	DeleteContext(context.Context, *sagemaker.DeleteContextInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteContextOutput, error)
+	ListLineageGroups(context.Context, *sagemaker.ListLineageGroupsInput, ...func(*sagemaker.Options)) (*sagemaker.ListLineageGroupsOutput, error)
+	DescribeLineageGroup(context.Context, *sagemaker.DescribeLineageGroupInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeLineageGroupOutput, error)
 }
 
 var (
-	_ SageMakerAPI                   = (*SageMaker)(nil)
-	_ SageMakerAPI                   = (*sagemaker.Client)(nil)
-	_ sagemaker.ListActionsAPIClient = (*SageMaker)(nil)
-	_ sagemaker.ListTagsAPIClient    = (*SageMaker)(nil)
+	_ SageMakerAPI                         = (*SageMaker)(nil)
+	_ SageMakerAPI                         = (*sagemaker.Client)(nil)
+	_ sagemaker.ListActionsAPIClient       = (*SageMaker)(nil)
+	_ sagemaker.ListTagsAPIClient          = (*SageMaker)(nil)
+	_ sagemaker.ListArtifactsAPIClient     = (*SageMaker)(nil)
+	_ sagemaker.ListContextsAPIClient      = (*SageMaker)(nil)
+	_ sagemaker.ListLineageGroupsAPIClient = (*SageMaker)(nil)
 )
 
 // region is the Region a call's option functions choose, or "" for the fake's default.
@@ -90,12 +105,134 @@ func smActionSummaryOut(v *smshape.ActionSummary) types.ActionSummary {
 	}
 }
 
+func smArtifactSourceIn(v *types.ArtifactSource) smshape.ArtifactSource {
+	return smshape.ArtifactSource{
+		SourceUri:   str(v.SourceUri),
+		SourceTypes: convSlice(v.SourceTypes, smArtifactSourceTypeIn),
+	}
+}
+
+func smArtifactSourceOut(v *smshape.ArtifactSource) types.ArtifactSource {
+	return types.ArtifactSource{
+		SourceUri:   str(v.SourceUri),
+		SourceTypes: convSlice(v.SourceTypes, smArtifactSourceTypeOut),
+	}
+}
+
+func smValidateArtifactSource(v *types.ArtifactSource) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ArtifactSource"}
+	if v.SourceUri == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("SourceUri"))
+	}
+	if v.SourceTypes != nil {
+		if err := smValidateArtifactSourceTypes(v.SourceTypes); err != nil {
+			invalidParams.AddNested("SourceTypes", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smArtifactSourceTypeIn(v *types.ArtifactSourceType) smshape.ArtifactSourceType {
+	return smshape.ArtifactSourceType{
+		SourceIdType: enumIn(v.SourceIdType),
+		Value:        str(v.Value),
+	}
+}
+
+func smArtifactSourceTypeOut(v *smshape.ArtifactSourceType) types.ArtifactSourceType {
+	return types.ArtifactSourceType{
+		SourceIdType: enumOut[types.ArtifactSourceIdType](v.SourceIdType),
+		Value:        str(v.Value),
+	}
+}
+
+func smValidateArtifactSourceType(v *types.ArtifactSourceType) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ArtifactSourceType"}
+	if len(v.SourceIdType) == 0 {
+		invalidParams.Add(smithy.NewErrParamRequired("SourceIdType"))
+	}
+	if v.Value == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("Value"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smArtifactSummaryOut(v *smshape.ArtifactSummary) types.ArtifactSummary {
+	sc := newStrings(3)
+	return types.ArtifactSummary{
+		ArtifactArn:      sc.str(v.ArtifactArn),
+		ArtifactName:     sc.str(v.ArtifactName),
+		ArtifactType:     sc.str(v.ArtifactType),
+		CreationTime:     timeOut(v.CreationTime),
+		LastModifiedTime: timeOut(v.LastModifiedTime),
+		Source:           convPtr(v.Source, smArtifactSourceOut),
+	}
+}
+
+func smContextSourceIn(v *types.ContextSource) smshape.ContextSource {
+	sc := newStrings(3)
+	return smshape.ContextSource{
+		SourceUri:  sc.str(v.SourceUri),
+		SourceId:   sc.str(v.SourceId),
+		SourceType: sc.str(v.SourceType),
+	}
+}
+
+func smContextSourceOut(v *smshape.ContextSource) types.ContextSource {
+	sc := newStrings(3)
+	return types.ContextSource{
+		SourceUri:  sc.str(v.SourceUri),
+		SourceId:   sc.str(v.SourceId),
+		SourceType: sc.str(v.SourceType),
+	}
+}
+
+func smValidateContextSource(v *types.ContextSource) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ContextSource"}
+	if v.SourceUri == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("SourceUri"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smContextSummaryOut(v *smshape.ContextSummary) types.ContextSummary {
+	sc := newStrings(3)
+	return types.ContextSummary{
+		ContextArn:       sc.str(v.ContextArn),
+		ContextName:      sc.str(v.ContextName),
+		ContextType:      sc.str(v.ContextType),
+		CreationTime:     timeOut(v.CreationTime),
+		LastModifiedTime: timeOut(v.LastModifiedTime),
+		Source:           convPtr(v.Source, smContextSourceOut),
+	}
+}
+
 func smIamIdentityOut(v *smshape.IamIdentity) types.IamIdentity {
 	sc := newStrings(3)
 	return types.IamIdentity{
 		Arn:            sc.str(v.Arn),
 		PrincipalId:    sc.str(v.PrincipalId),
 		SourceIdentity: sc.str(v.SourceIdentity),
+	}
+}
+
+func smLineageGroupSummaryOut(v *smshape.LineageGroupSummary) types.LineageGroupSummary {
+	sc := newStrings(3)
+	return types.LineageGroupSummary{
+		CreationTime:     timeOut(v.CreationTime),
+		DisplayName:      sc.str(v.DisplayName),
+		LastModifiedTime: timeOut(v.LastModifiedTime),
+		LineageGroupArn:  sc.str(v.LineageGroupArn),
+		LineageGroupName: sc.str(v.LineageGroupName),
 	}
 }
 
@@ -157,6 +294,19 @@ func smUserContextOut(v *smshape.UserContext) types.UserContext {
 		UserProfileArn:  sc.str(v.UserProfileArn),
 		UserProfileName: sc.str(v.UserProfileName),
 	}
+}
+
+func smValidateArtifactSourceTypes(v []types.ArtifactSourceType) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ArtifactSourceTypes"}
+	for i := range v {
+		if err := smValidateArtifactSourceType(&v[i]); err != nil {
+			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
 }
 
 func smValidateTagList(v []types.Tag) error {

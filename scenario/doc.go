@@ -37,4 +37,11 @@
 //	{"rules": [{"service": "personalize", "operation": "CreateEventTracker", "times": 1,
 //	            "error": {"code": "LimitExceededException", "message": "injected"}}],
 //	 "seeds": {"datasetGroups": [{"name": "shop", "eventTracker": {"name": "clicks"}}]}}
+//
+// Seeds are resources that exist before the test starts, made by the code that makes them
+// for a call (validated, unique, within quotas) but not logged as calls: SeedAction,
+// SeedArtifact, SeedContext and SeedDatasetGroup (JSON "actions", "artifacts", "contexts",
+// "datasetGroups") are shorthands for Seed, which takes any create operation's input. A seed
+// with a Label lends its ARN to the Refs of later ones. A scenario's seeds are applied all or
+// none.
 package scenario

@@ -45,24 +45,29 @@ func TestParseJSON(t *testing.T) {
 func TestParseJSONErrors(t *testing.T) {
 	t.Parallel()
 	cases := map[string]string{
-		"not json":                `{`,
-		"unknown field":           `{"rulez": []}`,
-		"unknown operation":       `{"rules": [{"service": "sagemaker", "operation": "CreateTrainingJob", "error": {"code": "ThrottlingException"}}]}`,
-		"unknown service":         `{"rules": [{"service": "s3", "operation": "GetObject", "error": {"code": "ThrottlingException"}}]}`,
-		"does nothing":            `{"rules": [{"service": "sagemaker", "operation": "CreateAction"}]}`,
-		"error without code":      `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "error": {"message": "m"}}]}`,
-		"code of another service": `{"rules": [{"service": "personalize", "operation": "CreateEventTracker", "error": {"code": "ResourceNotFound"}}]}`,
-		"code of no operation":    `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "error": {"code": "LimitExceeded"}}]}`,
-		"nth and times":           `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "nth": 1, "times": 2, "error": {"code": "ThrottlingException"}}]}`,
-		"lost without error":      `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "responseLost": true, "delay": "1s"}]}`,
-		"bad delay":               `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "delay": "soon"}]}`,
-		"bad probability":         `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "probability": 2, "error": {"code": "ThrottlingException"}}]}`,
-		"failCreation misuse":     `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "failCreation": "x"}]}`,
-		"seed without name":       `{"seeds": {"actions": [{}]}}`,
-		"tracker on creating":     `{"seeds": {"datasetGroups": [{"name": "g", "status": "CREATE PENDING", "eventTracker": {"name": "t"}}]}}`,
-		"bad seed status":         `{"seeds": {"datasetGroups": [{"name": "g", "status": "DELETE PENDING"}]}}`,
-		"seed account":            `{"seeds": {"actions": [{"name": "a", "account": "test"}]}}`,
-		"seed region":             `{"seeds": {"datasetGroups": [{"name": "g", "region": "EU"}]}}`,
+		"not json":                   `{`,
+		"unknown field":              `{"rulez": []}`,
+		"unknown operation":          `{"rules": [{"service": "sagemaker", "operation": "CreateTrainingJob", "error": {"code": "ThrottlingException"}}]}`,
+		"unknown service":            `{"rules": [{"service": "s3", "operation": "GetObject", "error": {"code": "ThrottlingException"}}]}`,
+		"does nothing":               `{"rules": [{"service": "sagemaker", "operation": "CreateAction"}]}`,
+		"error without code":         `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "error": {"message": "m"}}]}`,
+		"code of another service":    `{"rules": [{"service": "personalize", "operation": "CreateEventTracker", "error": {"code": "ResourceNotFound"}}]}`,
+		"code of no operation":       `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "error": {"code": "LimitExceeded"}}]}`,
+		"nth and times":              `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "nth": 1, "times": 2, "error": {"code": "ThrottlingException"}}]}`,
+		"lost without error":         `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "responseLost": true, "delay": "1s"}]}`,
+		"bad delay":                  `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "delay": "soon"}]}`,
+		"bad probability":            `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "probability": 2, "error": {"code": "ThrottlingException"}}]}`,
+		"failCreation misuse":        `{"rules": [{"service": "sagemaker", "operation": "CreateAction", "failCreation": "x"}]}`,
+		"seed without name":          `{"seeds": {"actions": [{}]}}`,
+		"artifact without source":    `{"seeds": {"artifacts": [{"name": "a"}]}}`,
+		"context without name":       `{"seeds": {"contexts": [{"sourceUri": "s3://x"}]}}`,
+		"label used twice":           `{"seeds": {"artifacts": [{"sourceUri": "s3://x", "label": "m"}], "contexts": [{"name": "c", "label": "m"}]}}`,
+		"ref to no label":            `{"seeds": {"resources": [{"service": "sagemaker", "operation": "CreateContext", "input": {}, "refs": {"Description": "m"}}]}}`,
+		"seed status of an artifact": `{"seeds": {"resources": [{"service": "sagemaker", "operation": "CreateArtifact", "input": {}, "status": "ACTIVE"}]}}`,
+		"tracker on creating":        `{"seeds": {"datasetGroups": [{"name": "g", "status": "CREATE PENDING", "eventTracker": {"name": "t"}}]}}`,
+		"bad seed status":            `{"seeds": {"datasetGroups": [{"name": "g", "status": "DELETE PENDING"}]}}`,
+		"seed account":               `{"seeds": {"actions": [{"name": "a", "account": "test"}]}}`,
+		"seed region":                `{"seeds": {"datasetGroups": [{"name": "g", "region": "EU"}]}}`,
 	}
 	for name, doc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -72,6 +77,32 @@ func TestParseJSONErrors(t *testing.T) {
 			require.Contains(t, err.Error(), "scenario JSON")
 		})
 	}
+}
+
+// The typed lineage seeds expand to the inputs of the operations that create them, with the
+// defaults filled in, in the order they are applied.
+func TestLineageSeedsInJSON(t *testing.T) {
+	t.Parallel()
+	s, err := scenario.ParseJSON([]byte(`{"seeds": {
+		"contexts": [{"name": "prod", "contextType": "Endpoint", "description": "d", "label": "endpoint"}],
+		"artifacts": [{"sourceUri": "s3://m/v7", "sourceTypes": [{"sourceIdType": "S3ETag", "value": "e"}], "name": "model",
+		               "properties": {"k": "v"}, "tags": {"team": "ml"}, "label": "model", "region": "eu-west-1"},
+		              {"sourceUri": "s3://m/v8"}],
+		"actions": [{"name": "deploy"}]}}`))
+	require.NoError(t, err)
+	all := s.Seeds.All()
+	require.Equal(t, []scenario.Resource{
+		{Service: "sagemaker", Operation: "CreateAction", Input: map[string]any{"ActionName": "deploy", "ActionType": "Seeded",
+			"Source": map[string]any{"SourceUri": "s3://awsfake/seeded"}}},
+		{Where: scenario.Where{Region: "eu-west-1"}, Service: "sagemaker", Operation: "CreateArtifact", Label: "model", Input: map[string]any{
+			"ArtifactName": "model", "ArtifactType": "Seeded", "Properties": map[string]string{"k": "v"},
+			"Source": map[string]any{"SourceUri": "s3://m/v7", "SourceTypes": []any{map[string]any{"SourceIdType": "S3ETag", "Value": "e"}}},
+			"Tags":   []any{map[string]any{"Key": "team", "Value": "ml"}}}},
+		{Service: "sagemaker", Operation: "CreateArtifact", Input: map[string]any{"ArtifactType": "Seeded",
+			"Source": map[string]any{"SourceUri": "s3://m/v8"}}},
+		{Service: "sagemaker", Operation: "CreateContext", Label: "endpoint", Input: map[string]any{"ContextName": "prod", "ContextType": "Endpoint",
+			"Description": "d", "Source": map[string]any{"SourceUri": "s3://awsfake/seeded"}}},
+	}, all)
 }
 
 func TestOperationsAndInputTypes(t *testing.T) {

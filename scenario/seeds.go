@@ -12,10 +12,12 @@ import (
 // event-tracker creation does not first create a dataset group and wait for it. Every seed is
 // the input of the operation that creates its resource, run through the same code as a call of
 // that operation (validated, unique names, quotas), but without a call in the log and in the
-// status it names (ACTIVE unless said otherwise). The typed seeds (Actions, DatasetGroups) are
-// shorthands for Resources.
+// status it names (ACTIVE unless said otherwise). The typed seeds (Actions, Artifacts,
+// Contexts, DatasetGroups) are shorthands for Resources.
 type Seeds struct {
 	Actions       []Action       `json:"actions,omitempty"`
+	Artifacts     []Artifact     `json:"artifacts,omitempty"`
+	Contexts      []Context      `json:"contexts,omitempty"`
 	DatasetGroups []DatasetGroup `json:"datasetGroups,omitempty"`
 	Resources     []Resource     `json:"resources,omitempty"`
 }
@@ -63,6 +65,40 @@ type Action struct {
 	Tags       map[string]string `json:"tags,omitempty"`
 }
 
+// Artifact is a SageMaker lineage artifact that already exists. Its source is its identity (two
+// artifacts cannot share one), so SourceURI is required.
+type Artifact struct {
+	Where
+	SourceURI    string            `json:"sourceUri"`
+	SourceTypes  []SourceType      `json:"sourceTypes,omitempty"`
+	Name         string            `json:"name,omitempty"`         // optional; names may repeat
+	ArtifactType string            `json:"artifactType,omitempty"` // default "Seeded"
+	Properties   map[string]string `json:"properties,omitempty"`
+	Tags         map[string]string `json:"tags,omitempty"`
+	// Label names the seed, so that Refs of later Resources can use the ARN it gets (an
+	// artifact's ARN ends in an id derived from its source).
+	Label string `json:"label,omitempty"`
+}
+
+// SourceType is one of an artifact's SourceTypes: an identifier of the data at its SourceUri.
+type SourceType struct {
+	IDType string `json:"sourceIdType"` // MD5Hash, S3ETag, S3Version or Custom
+	Value  string `json:"value"`
+}
+
+// Context is a SageMaker lineage context (an endpoint, a model package group, ...) that
+// already exists.
+type Context struct {
+	Where
+	Name        string            `json:"name"`
+	ContextType string            `json:"contextType,omitempty"` // default "Seeded"
+	SourceURI   string            `json:"sourceUri,omitempty"`   // default "s3://awsfake/seeded"
+	Description string            `json:"description,omitempty"`
+	Properties  map[string]string `json:"properties,omitempty"`
+	Tags        map[string]string `json:"tags,omitempty"`
+	Label       string            `json:"label,omitempty"` // for Refs of later Resources
+}
+
 // DatasetGroup is a Personalize dataset group that already exists, ACTIVE unless Status says
 // CREATE PENDING, CREATE IN_PROGRESS or CREATE FAILED; with its datasets (each with its schema)
 // and an event tracker if they are given.
@@ -105,6 +141,18 @@ func (s *Scenario) SeedAction(a Action) *Scenario {
 	return s
 }
 
+// SeedArtifact adds an artifact that exists before the test starts.
+func (s *Scenario) SeedArtifact(a Artifact) *Scenario {
+	s.Seeds.Artifacts = append(s.Seeds.Artifacts, a)
+	return s
+}
+
+// SeedContext adds a context that exists before the test starts.
+func (s *Scenario) SeedContext(c Context) *Scenario {
+	s.Seeds.Contexts = append(s.Seeds.Contexts, c)
+	return s
+}
+
 // SeedDatasetGroup adds a dataset group (and its event tracker) that exists before the test
 // starts.
 func (s *Scenario) SeedDatasetGroup(g DatasetGroup) *Scenario {
@@ -119,11 +167,18 @@ func (s *Scenario) Seed(r Resource) *Scenario {
 }
 
 // All returns every seed as a Resource, in the order they are applied: the actions, the
-// dataset groups (each followed by its event tracker), then Resources.
+// artifacts, the contexts, the dataset groups (each followed by its event tracker), then
+// Resources.
 func (s Seeds) All() []Resource {
 	var out []Resource
 	for _, a := range s.Actions {
 		out = append(out, a.resource())
+	}
+	for _, a := range s.Artifacts {
+		out = append(out, a.resource())
+	}
+	for _, c := range s.Contexts {
+		out = append(out, c.resource())
 	}
 	for i, g := range s.DatasetGroups {
 		out = append(out, g.resources(fmt.Sprintf("datasetGroups[%d]", i))...)
@@ -147,6 +202,46 @@ func (a Action) resource() Resource {
 		in["Tags"] = tagList(a.Tags, "Key", "Value")
 	}
 	return Resource{Where: a.Where, Service: catalog.SageMaker, Operation: "CreateAction", Input: in}
+}
+
+func (a Artifact) resource() Resource {
+	source := map[string]any{"SourceUri": a.SourceURI}
+	if len(a.SourceTypes) > 0 {
+		types := make([]any, len(a.SourceTypes))
+		for i, t := range a.SourceTypes {
+			types[i] = map[string]any{"SourceIdType": t.IDType, "Value": t.Value}
+		}
+		source["SourceTypes"] = types
+	}
+	in := map[string]any{"ArtifactType": orDefault(a.ArtifactType, "Seeded"), "Source": source}
+	if a.Name != "" {
+		in["ArtifactName"] = a.Name
+	}
+	if a.Properties != nil {
+		in["Properties"] = a.Properties
+	}
+	if len(a.Tags) > 0 {
+		in["Tags"] = tagList(a.Tags, "Key", "Value")
+	}
+	return Resource{Where: a.Where, Service: catalog.SageMaker, Operation: "CreateArtifact", Input: in, Label: a.Label}
+}
+
+func (c Context) resource() Resource {
+	in := map[string]any{
+		"ContextName": c.Name,
+		"ContextType": orDefault(c.ContextType, "Seeded"),
+		"Source":      map[string]any{"SourceUri": orDefault(c.SourceURI, "s3://awsfake/seeded")},
+	}
+	if c.Description != "" {
+		in["Description"] = c.Description
+	}
+	if c.Properties != nil {
+		in["Properties"] = c.Properties
+	}
+	if len(c.Tags) > 0 {
+		in["Tags"] = tagList(c.Tags, "Key", "Value")
+	}
+	return Resource{Where: c.Where, Service: catalog.SageMaker, Operation: "CreateContext", Input: in, Label: c.Label}
 }
 
 func (g DatasetGroup) resources(label string) []Resource {
@@ -256,6 +351,16 @@ func (s Seeds) check() error {
 	for i, a := range s.Actions {
 		if a.Name == "" {
 			return fmt.Errorf("seeded action %d has no name", i+1)
+		}
+	}
+	for i, a := range s.Artifacts {
+		if a.SourceURI == "" {
+			return fmt.Errorf("seeded artifact %d has no sourceUri (an artifact's source is its identity)", i+1)
+		}
+	}
+	for i, c := range s.Contexts {
+		if c.Name == "" {
+			return fmt.Errorf("seeded context %d has no name", i+1)
 		}
 	}
 	for i, g := range s.DatasetGroups {

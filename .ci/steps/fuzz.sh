@@ -5,6 +5,7 @@ for target in \
 	internal/wire:FuzzWireRequest \
 	internal/wire:FuzzDecode \
 	internal/engine:FuzzCreateAction \
+	internal/engine:FuzzCreateArtifact \
 	internal/engine:FuzzCreateEventTracker \
 	internal/engine:FuzzCreateSchema \
 	internal/model:FuzzFastPatterns \

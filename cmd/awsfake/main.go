@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -25,6 +26,7 @@ import (
 	"github.com/benbjohnson/clock"
 
 	"github.com/awsfake/awsfake/fake"
+	"github.com/awsfake/awsfake/internal/catalog"
 )
 
 func main() {
@@ -45,6 +47,46 @@ type options struct {
 	shutdown time.Duration
 	creds    string
 	slow     time.Duration
+	quotas   quotaFlags
+}
+
+// quotaFlags are the -quota flags, NAME=N each, in the order given (a later one wins).
+type quotaFlags []quotaFlag
+
+type quotaFlag struct {
+	kind string
+	n    int
+}
+
+func (q *quotaFlags) String() string {
+	parts := make([]string, len(*q))
+	for i, f := range *q {
+		parts[i] = f.kind + "=" + strconv.Itoa(f.n)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Set takes one NAME=N. The kind is checked by New, with the list of kinds in its error.
+func (q *quotaFlags) Set(v string) error {
+	kind, n, ok := strings.Cut(v, "=")
+	num, err := strconv.Atoi(n)
+	if !ok || kind == "" || err != nil {
+		return fmt.Errorf("want NAME=N, such as actions=100000, not %q", v)
+	}
+	*q = append(*q, quotaFlag{kind, num})
+	return nil
+}
+
+// quotaUsage lists the kinds of resources and their default quotas for -help.
+func quotaUsage() string {
+	var kinds []string
+	for _, r := range catalog.Resources {
+		if r.Quota > 0 {
+			kinds = append(kinds, r.Name+"="+strconv.Itoa(r.Quota))
+		}
+	}
+	return "a kind's quota per account and Region (tags: per resource), as `NAME=N`; repeat it for more kinds; 0 lifts it " +
+		"(defaults, AWS's: " + strings.Join(kinds, ", ") + ")"
 }
 
 func parse(args []string, stderr io.Writer) (options, error) {
@@ -59,6 +101,7 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	fs.Int64Var(&o.maxBody, "max-body", 1<<20, "largest request body accepted, in bytes")
 	fs.DurationVar(&o.shutdown, "shutdown-timeout", 10*time.Second, "how long in-flight requests may finish on SIGINT or SIGTERM")
 	fs.DurationVar(&o.slow, "read-header-timeout", 5*time.Second, "how long a client may take to send a request's headers (read and write timeouts are six times this)")
+	fs.Var(&o.quotas, "quota", quotaUsage())
 	fs.StringVar(&o.creds, "credentials", "", "check SigV4 signatures against these keys: AKID:SECRET[,AKID:SECRET...] (default: no checking)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -154,6 +197,9 @@ func (o options) fakeOptions() ([]fake.Option, error) {
 	}
 	if o.region != "" {
 		opts = append(opts, fake.WithRegion(o.region))
+	}
+	for _, q := range o.quotas {
+		opts = append(opts, fake.WithQuota(fake.Resource(q.kind), q.n))
 	}
 	if o.creds != "" {
 		for _, pair := range strings.Split(o.creds, ",") {

@@ -92,9 +92,51 @@ func TestFlags(t *testing.T) {
 		{[]string{"-account", "test"}, "account id is 12 digits"},
 		{[]string{"-region", "Mars"}, "not a Region name"},
 		{[]string{"-max-body", "-1"}, "WithMaxBody"},
+		{[]string{"-quota", "actions"}, "want NAME=N"},
+		{[]string{"-quota", "actions=many"}, "want NAME=N"},
+		{[]string{"-quota", "widgets=3"}, `no kind of resource "widgets"`},
+		{[]string{"-quota", "contexts=-1"}, "must not be negative"},
 	} {
 		err := run(c.args, io.Discard, io.Discard, nil)
 		require.ErrorContains(t, err, c.want, "%v", c.args)
+	}
+}
+
+func TestQuotaFlags(t *testing.T) {
+	t.Parallel()
+	var help strings.Builder
+	require.Error(t, run([]string{"-help"}, io.Discard, &help, nil))
+	require.Contains(t, help.String(), "-quota NAME=N")
+	require.Contains(t, help.String(), "actions=3000, artifacts=6000, contexts=500, dataset-groups=5, schemas=500, tags=50")
+
+	srv := startServer(t, "-addr", "127.0.0.1:0", "-quota", "contexts=1", "-quota", "actions=1", "-quota", "contexts=2")
+	defer func() { close(srv.stop); require.NoError(t, <-srv.done) }()
+	client := sagemaker.New(sagemaker.Options{
+		Region: "us-east-1", BaseEndpoint: aws.String(srv.url),
+		Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+			return aws.Credentials{AccessKeyID: "123456789012", SecretAccessKey: "x"}, nil
+		}),
+	})
+	ctx := context.Background()
+	for i := range 3 {
+		_, err := client.CreateContext(ctx, &sagemaker.CreateContextInput{ContextName: aws.String("c" + strconv.Itoa(i)),
+			ContextType: aws.String("Endpoint"), Source: &types.ContextSource{SourceUri: aws.String("s3://x")}})
+		if i < 2 {
+			require.NoError(t, err, "the last -quota of a kind wins")
+			continue
+		}
+		var rle *types.ResourceLimitExceeded
+		require.ErrorAs(t, err, &rle)
+	}
+	for i := range 2 {
+		_, err := client.CreateAction(ctx, &sagemaker.CreateActionInput{ActionName: aws.String("a" + strconv.Itoa(i)),
+			ActionType: aws.String("t"), Source: &types.ActionSource{SourceUri: aws.String("s3://x")}})
+		if i == 0 {
+			require.NoError(t, err)
+			continue
+		}
+		var rle *types.ResourceLimitExceeded
+		require.ErrorAs(t, err, &rle, "each kind takes its own flag")
 	}
 }
 

@@ -1,4 +1,5 @@
-"""SageMaker lineage actions on awsfake's server, through boto3 and the AWS CLI.
+"""SageMaker lineage actions, artifacts, contexts and lineage groups on awsfake's server, through
+boto3 and the AWS CLI.
 
 Run by conformance/run.sh, which starts the server and sets AWSFAKE_URL.
 """
@@ -130,6 +131,148 @@ class SageMakerActions(unittest.TestCase):
         self.assertIn("SageMaker.DescribeTrainingJob", msg)
 
 
+def artifact(uri, **extra):
+    return {"ArtifactType": "Model", "Source": {"SourceUri": uri}, **extra}
+
+
+def context(name, **extra):
+    return dict(ContextName=name, ContextType="Endpoint",
+                Source={"SourceUri": "arn:aws:sagemaker:us-east-1:123456789012:endpoint/" + name}, **extra)
+
+
+DEFAULT_GROUP = "arn:aws:sagemaker:us-east-1:123456789012:lineage-group/sagemaker-default-lineage-group"
+
+
+class SageMakerArtifacts(unittest.TestCase):
+    def setUp(self):
+        self.assertEqual(control("POST", "/_fake/reset")[0], 200)
+        self.sm = client("sagemaker")
+
+    def test_identity_is_the_source(self):
+        etag = {"SourceIdType": "S3ETag", "Value": "e1"}
+        arn = self.sm.create_artifact(**artifact("s3://m/v7", ArtifactName="model"))["ArtifactArn"]
+        self.assertRegex(arn, r"^arn:aws:sagemaker:us-east-1:123456789012:artifact/[0-9a-f]{32}$")
+        other = self.sm.create_artifact(**artifact("s3://m/v7", ArtifactName="model",
+                                                   Source={"SourceUri": "s3://m/v7", "SourceTypes": [etag]}))["ArtifactArn"]
+        self.assertNotEqual(arn, other, "a name may repeat; the source types make another source")
+        code, msg, status = error_of(self.sm.create_artifact, **artifact("s3://m/v7"))
+        self.assertEqual((code, status), ("ValidationException", 400))
+        self.assertIn("already exists", msg)
+        self.assertIn(arn, msg)
+
+    def test_describe_update_delete(self):
+        arn = self.sm.create_artifact(**artifact("s3://m/v1", Properties={"a": "1"},
+                                                 MetadataProperties={"CommitId": "c"}))["ArtifactArn"]
+        d = self.sm.describe_artifact(ArtifactArn=arn)
+        self.assertNotIn("ArtifactName", d)
+        self.assertEqual(d["Source"], {"SourceUri": "s3://m/v1"})
+        self.assertEqual(d["MetadataProperties"], {"CommitId": "c"})
+        self.assertEqual(d["LineageGroupArn"], DEFAULT_GROUP)
+        control("POST", "/_fake/clock/advance", {"duration": "90s"})
+        self.sm.update_artifact(ArtifactArn=arn, ArtifactName="renamed", Properties={"b": "2"}, PropertiesToRemove=["a"])
+        u = self.sm.describe_artifact(ArtifactArn=arn)
+        self.assertEqual((u["ArtifactName"], u["Properties"]), ("renamed", {"b": "2"}))
+        self.assertEqual((u["LastModifiedTime"] - u["CreationTime"]).total_seconds(), 90)
+        with self.assertRaises(self.sm.exceptions.ResourceNotFound):
+            self.sm.describe_artifact(ArtifactArn=arn.replace(arn[-32:], "0" * 32))
+        self.assertEqual(self.sm.delete_artifact(Source={"SourceUri": "s3://m/v1"})["ArtifactArn"], arn)
+        with self.assertRaises(self.sm.exceptions.ResourceNotFound):
+            self.sm.delete_artifact(ArtifactArn=arn)
+        code, msg, _ = error_of(self.sm.delete_artifact)
+        self.assertEqual((code, msg), ("ValidationException", "Either ArtifactArn or Source must be specified."))
+
+    def test_list_and_paginate(self):
+        for i in range(12):
+            self.sm.create_artifact(**artifact("s3://list/%02d" % i, ArtifactType="DataSet" if i % 2 else "Model"))
+        first = self.sm.list_artifacts()
+        self.assertEqual(len(first["ArtifactSummaries"]), 10)
+        self.assertIn("NextToken", first)
+        pages = list(self.sm.get_paginator("list_artifacts").paginate(PaginationConfig={"PageSize": 5}, SortOrder="Ascending"))
+        self.assertEqual([len(p["ArtifactSummaries"]) for p in pages], [5, 5, 2])
+        uris = [s["Source"]["SourceUri"] for p in pages for s in p["ArtifactSummaries"]]
+        self.assertEqual(uris, ["s3://list/%02d" % i for i in range(12)], "created at one instant: creation order")
+        models = self.sm.list_artifacts(ArtifactType="Model", SourceUri="s3://list/04")["ArtifactSummaries"]
+        self.assertEqual([s["Source"]["SourceUri"] for s in models], ["s3://list/04"])
+        raw = client("sagemaker", validate=False)
+        code, msg, _ = error_of(raw.list_artifacts, SortBy="Name")
+        self.assertIn("Member must satisfy enum value set: [CreationTime]", msg)
+
+    def test_tags(self):
+        arn = self.sm.create_artifact(**artifact("s3://tagged", Tags=[{"Key": "team", "Value": "ml"}]))["ArtifactArn"]
+        self.sm.add_tags(ResourceArn=arn, Tags=[{"Key": "env", "Value": "prod"}])
+        self.sm.delete_tags(ResourceArn=arn, TagKeys=["team"])
+        self.assertEqual(self.sm.list_tags(ResourceArn=arn)["Tags"], [{"Key": "env", "Value": "prod"}])
+
+
+class SageMakerContexts(unittest.TestCase):
+    def setUp(self):
+        self.assertEqual(control("POST", "/_fake/reset")[0], 200)
+        self.sm = client("sagemaker")
+
+    def test_create_describe_update_delete(self):
+        arn = self.sm.create_context(**context("churn_prod", Description="d", Properties={"a": "1"},
+                                               Tags=[{"Key": "team", "Value": "ml"}]))["ContextArn"]
+        self.assertEqual(arn, "arn:aws:sagemaker:us-east-1:123456789012:context/churn_prod")
+        for key in ("churn_prod", arn):
+            d = self.sm.describe_context(ContextName=key)
+            self.assertEqual((d["ContextName"], d["Description"], d["LineageGroupArn"]), ("churn_prod", "d", DEFAULT_GROUP))
+        code, msg, _ = error_of(self.sm.create_context, **context("churn_prod"))
+        self.assertEqual(code, "ValidationException")
+        self.assertIn("already exists", msg)
+        self.sm.update_context(ContextName="churn_prod", Description="new", PropertiesToRemove=["a"])
+        d = self.sm.describe_context(ContextName="churn_prod")
+        self.assertEqual((d["Description"], d.get("Properties", {})), ("new", {}))
+        self.assertEqual(self.sm.list_tags(ResourceArn=arn)["Tags"], [{"Key": "team", "Value": "ml"}])
+        self.assertEqual(self.sm.delete_context(ContextName="churn_prod")["ContextArn"], arn)
+        with self.assertRaises(self.sm.exceptions.ResourceNotFound):
+            self.sm.describe_context(ContextName="churn_prod")
+
+    def test_list_by_name(self):
+        for name in ("b", "a_1", "c"):
+            self.sm.create_context(**context(name))
+        names = [s["ContextName"] for p in self.sm.get_paginator("list_contexts").paginate(
+            SortBy="Name", SortOrder="Ascending", PaginationConfig={"PageSize": 2}) for s in p["ContextSummaries"]]
+        self.assertEqual(names, ["a_1", "b", "c"])
+
+    def test_name_pattern_message(self):
+        raw = client("sagemaker", validate=False)
+        code, msg, _ = error_of(raw.create_context, **context("bad name"))
+        self.assertEqual(msg, "1 validation error detected: Value 'bad name' at 'contextName' failed to satisfy constraint: "
+                              "Member must satisfy regular expression pattern: ^[a-zA-Z0-9]([-_]*[a-zA-Z0-9]){0,119}")
+
+
+class LineageGroups(unittest.TestCase):
+    def setUp(self):
+        control("POST", "/_fake/reset")
+        self.sm = client("sagemaker")
+
+    def test_default_group(self):
+        self.assertEqual(self.sm.list_lineage_groups()["LineageGroupSummaries"], [])
+        with self.assertRaises(self.sm.exceptions.ResourceNotFound):
+            self.sm.describe_lineage_group(LineageGroupName="sagemaker-default-lineage-group")
+        self.sm.create_action(**action("first"))
+        groups = self.sm.list_lineage_groups()["LineageGroupSummaries"]
+        self.assertEqual([(g["LineageGroupName"], g["LineageGroupArn"]) for g in groups],
+                         [("sagemaker-default-lineage-group", DEFAULT_GROUP)])
+        d = self.sm.describe_lineage_group(LineageGroupName="sagemaker-default-lineage-group")
+        self.assertEqual(d["LineageGroupArn"], DEFAULT_GROUP)
+        self.assertEqual(self.sm.describe_action(ActionName="first")["LineageGroupArn"], DEFAULT_GROUP)
+        with self.assertRaises(self.sm.exceptions.ResourceNotFound):
+            self.sm.describe_lineage_group(LineageGroupName="other")
+
+    def test_seeds(self):
+        status, body = control("POST", "/_fake/scenario", {"seeds": {
+            "artifacts": [{"sourceUri": "s3://seeded/model", "name": "model", "artifactType": "Model"}],
+            "contexts": [{"name": "seeded_endpoint", "contextType": "Endpoint"}]}})
+        self.assertEqual(status, 200, body)
+        try:
+            arts = self.sm.list_artifacts(SourceUri="s3://seeded/model")["ArtifactSummaries"]
+            self.assertEqual([a["ArtifactName"] for a in arts], ["model"])
+            self.assertEqual(self.sm.describe_context(ContextName="seeded_endpoint")["ContextType"], "Endpoint")
+        finally:
+            control("DELETE", "/_fake/scenario")
+
+
 @unittest.skipIf(os.environ.get("AWSFAKE_NO_CLI"), "no aws command")
 class AWSCLI(unittest.TestCase):
     def cli(self, *args):
@@ -157,6 +300,34 @@ class AWSCLI(unittest.TestCase):
                      "--source", "SourceUri=s3://cli/p")
         r = self.cli("sagemaker", "list-actions", "--source-uri", "s3://cli/p", "--page-size", "5")
         self.assertEqual(len(json.loads(r.stdout)["ActionSummaries"]), 12, "the CLI follows NextToken")
+
+    def test_cli_lineage_entities(self):
+        r = self.cli("sagemaker", "create-artifact", "--artifact-type", "Model", "--artifact-name", "m",
+                     "--source", "SourceUri=s3://cli/model,SourceTypes=[{SourceIdType=S3ETag,Value=e1}]")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        arn = json.loads(r.stdout)["ArtifactArn"]
+        self.assertRegex(arn, r"artifact/[0-9a-f]{32}$")
+        r = self.cli("sagemaker", "describe-artifact", "--artifact-arn", arn)
+        self.assertEqual(json.loads(r.stdout)["Source"]["SourceTypes"], [{"SourceIdType": "S3ETag", "Value": "e1"}])
+        r = self.cli("sagemaker", "create-context", "--context-name", "cli_endpoint", "--context-type", "Endpoint",
+                     "--source", "SourceUri=arn:aws:sagemaker:us-east-1:123456789012:endpoint/cli")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = self.cli("sagemaker", "create-context", "--context-name", "cli_endpoint", "--context-type", "Endpoint",
+                     "--source", "SourceUri=s3://x")
+        self.assertIn("(ValidationException)", r.stderr)
+        self.assertIn("already exists", r.stderr)
+        for i in range(12):
+            self.cli("sagemaker", "create-artifact", "--artifact-type", "DataSet", "--source", "SourceUri=s3://cli/d%d" % i)
+        r = self.cli("sagemaker", "list-artifacts", "--artifact-type", "DataSet", "--page-size", "5")
+        self.assertEqual(len(json.loads(r.stdout)["ArtifactSummaries"]), 12, "the CLI follows NextToken")
+        r = self.cli("sagemaker", "list-contexts", "--sort-by", "Name")
+        self.assertEqual([c["ContextName"] for c in json.loads(r.stdout)["ContextSummaries"]], ["cli_endpoint"])
+        r = self.cli("sagemaker", "delete-artifact", "--source", "SourceUri=s3://cli/model")
+        self.assertEqual(json.loads(r.stdout)["ArtifactArn"], arn)
+        r = self.cli("sagemaker", "list-lineage-groups")
+        self.assertEqual(json.loads(r.stdout)["LineageGroupSummaries"][0]["LineageGroupName"], "sagemaker-default-lineage-group")
+        r = self.cli("sagemaker", "describe-lineage-group", "--lineage-group-name", "nope")
+        self.assertIn("(ResourceNotFound)", r.stderr)
 
 
 class ControlEndpoints(unittest.TestCase):

@@ -1,7 +1,8 @@
-// Package deployrecorder records each model deployment as a SageMaker ML lineage action, the
-// way a deployment pipeline would: one action per deployment, named after the endpoint and
-// the model version, so that recording the same deployment twice (a retried pipeline step)
-// is harmless.
+// Package deployrecorder records each model deployment in SageMaker ML lineage, the way a
+// deployment pipeline would: the model as an artifact (its identity is its S3 URI), the
+// endpoint as a context (one per endpoint, whatever is deployed to it), and the deployment as
+// an action named after the endpoint and the model version. Recording the same deployment
+// twice (a retried pipeline step) is harmless: each entity is found, or created once.
 //
 // It is an example of code under test: its tests run it against awsfake instead of AWS.
 package deployrecorder
@@ -26,14 +27,27 @@ type LineageAPI interface {
 	DescribeAction(context.Context, *sagemaker.DescribeActionInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeActionOutput, error)
 	UpdateAction(context.Context, *sagemaker.UpdateActionInput, ...func(*sagemaker.Options)) (*sagemaker.UpdateActionOutput, error)
 	ListActions(context.Context, *sagemaker.ListActionsInput, ...func(*sagemaker.Options)) (*sagemaker.ListActionsOutput, error)
+	CreateArtifact(context.Context, *sagemaker.CreateArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.CreateArtifactOutput, error)
+	ListArtifacts(context.Context, *sagemaker.ListArtifactsInput, ...func(*sagemaker.Options)) (*sagemaker.ListArtifactsOutput, error)
+	CreateContext(context.Context, *sagemaker.CreateContextInput, ...func(*sagemaker.Options)) (*sagemaker.CreateContextOutput, error)
+	DescribeContext(context.Context, *sagemaker.DescribeContextInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeContextOutput, error)
 }
 
 // Deployment is one model version going live on an endpoint.
 type Deployment struct {
 	Endpoint     string // e.g. "churn-prod"
+	EndpointARN  string // e.g. arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn-prod
 	ModelVersion string // e.g. "v7"
-	ModelURI     string // the artifact, e.g. s3://models/churn/v7.tar.gz
+	ModelURI     string // the model artifact, e.g. s3://models/churn/v7.tar.gz
 	DeployedBy   string
+}
+
+// Lineage is what a deployment is recorded as: the ARNs of the model artifact, the endpoint
+// context and the deployment action. (Linking them with associations is the next step.)
+type Lineage struct {
+	Model    string
+	Endpoint string
+	Action   string
 }
 
 // Record is one recorded deployment.
@@ -54,18 +68,146 @@ var unsafe = regexp.MustCompile(`[^a-zA-Z0-9]+`)
 
 // ActionName is the action a deployment is recorded as: SageMaker allows letters, digits and
 // single hyphens, at most 120 characters.
-func ActionName(d Deployment) string {
-	name := strings.Trim(unsafe.ReplaceAllString("deploy-"+d.Endpoint+"-"+d.ModelVersion, "-"), "-")
+func ActionName(d Deployment) string { return safeName("deploy-" + d.Endpoint + "-" + d.ModelVersion) }
+
+// safeName makes a lineage entity name (actions', artifacts'): letters, digits and single
+// hyphens, at most 120 characters.
+func safeName(s string) string {
+	name := strings.Trim(unsafe.ReplaceAllString(s, "-"), "-")
 	if len(name) > 120 {
 		name = strings.TrimRight(name[:120], "-")
+	}
+	if name == "" {
+		name = "unnamed"
 	}
 	return name
 }
 
-// Record records a deployment as in progress and returns its action's ARN. Recording the
-// same deployment again returns the existing action: SageMaker answers a duplicate name with
-// a ValidationException that says "already exists".
-func (r *Recorder) Record(ctx context.Context, d Deployment) (string, error) {
+// Record records a deployment: the model artifact and the endpoint context, found or created,
+// and the deployment action, in progress.
+func (r *Recorder) Record(ctx context.Context, d Deployment) (Lineage, error) {
+	var l Lineage
+	var err error
+	if l.Model, err = r.modelArtifact(ctx, d); err != nil {
+		return Lineage{}, err
+	}
+	if l.Endpoint, err = r.endpointContext(ctx, d); err != nil {
+		return Lineage{}, err
+	}
+	if l.Action, err = r.action(ctx, d); err != nil {
+		return Lineage{}, err
+	}
+	return l, nil
+}
+
+// ModelType and EndpointType are the types of the recorder's artifacts and contexts.
+const (
+	ModelType    = "Model"
+	EndpointType = "Endpoint"
+)
+
+// modelArtifact finds the model's artifact or creates it. SageMaker knows an artifact by its
+// source, so, as AWS's own samples do, it lists by SourceUri first; it takes the artifact with
+// no source types (the one it would create: another tool's, with an ETag, is another source).
+// A create that meets "already exists" lost a race, or a response: it lists again.
+func (r *Recorder) modelArtifact(ctx context.Context, d Deployment) (string, error) {
+	find := func() (string, error) {
+		p := sagemaker.NewListArtifactsPaginator(r.API, &sagemaker.ListArtifactsInput{SourceUri: aws.String(d.ModelURI), ArtifactType: aws.String(ModelType)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return "", fmt.Errorf("find model artifact %s: %w", d.ModelURI, err)
+			}
+			for _, a := range page.ArtifactSummaries {
+				if a.Source != nil && len(a.Source.SourceTypes) == 0 {
+					return aws.ToString(a.ArtifactArn), nil
+				}
+			}
+		}
+		return "", nil
+	}
+	if arn, err := find(); arn != "" || err != nil {
+		return arn, err
+	}
+	out, err := r.API.CreateArtifact(ctx, &sagemaker.CreateArtifactInput{
+		ArtifactName: aws.String(safeName(d.ModelVersion)),
+		ArtifactType: aws.String(ModelType),
+		Source:       &types.ArtifactSource{SourceUri: aws.String(d.ModelURI)},
+	})
+	if err == nil {
+		return aws.ToString(out.ArtifactArn), nil
+	}
+	if !alreadyExists(err) {
+		return "", fmt.Errorf("create model artifact %s: %w", d.ModelURI, err)
+	}
+	if arn, ferr := find(); arn != "" || ferr != nil {
+		return arn, ferr
+	}
+	return "", fmt.Errorf("create model artifact %s: it exists but cannot be found: %w", d.ModelURI, err)
+}
+
+// EndpointContextName is the context an endpoint is recorded as: letters, digits, and hyphens
+// and underscores between them (context names allow underscores, unlike action names), at
+// most 120 characters.
+func EndpointContextName(d Deployment) string {
+	const suffix = "-endpoint"
+	name := strings.Trim(unsafeContext.ReplaceAllString(d.Endpoint, "-"), "-_")
+	if len(name) > 120-len(suffix) {
+		name = strings.TrimRight(name[:120-len(suffix)], "-_")
+	}
+	if name == "" {
+		name = "unnamed"
+	}
+	return name + suffix
+}
+
+var unsafeContext = regexp.MustCompile(`[^a-zA-Z0-9_]+`)
+
+// endpointContext finds the endpoint's context or creates it: most deployments go to an
+// endpoint recorded before, so it describes first (a missing context is ResourceNotFound).
+func (r *Recorder) endpointContext(ctx context.Context, d Deployment) (string, error) {
+	name := EndpointContextName(d)
+	describe := func() (string, error) {
+		out, err := r.API.DescribeContext(ctx, &sagemaker.DescribeContextInput{ContextName: aws.String(name)})
+		if err != nil {
+			return "", err
+		}
+		return aws.ToString(out.ContextArn), nil
+	}
+	arn, err := describe()
+	var nf *types.ResourceNotFound
+	if !errors.As(err, &nf) {
+		if err != nil {
+			return "", fmt.Errorf("find endpoint context %s: %w", name, err)
+		}
+		return arn, nil
+	}
+	source := d.EndpointARN
+	if source == "" {
+		source = d.Endpoint
+	}
+	out, err := r.API.CreateContext(ctx, &sagemaker.CreateContextInput{
+		ContextName: aws.String(name),
+		ContextType: aws.String(EndpointType),
+		Source:      &types.ContextSource{SourceUri: aws.String(source)},
+		Properties:  map[string]string{"endpoint": d.Endpoint},
+	})
+	if err == nil {
+		return aws.ToString(out.ContextArn), nil
+	}
+	if !alreadyExists(err) {
+		return "", fmt.Errorf("create endpoint context %s: %w", name, err)
+	}
+	if arn, err = describe(); err != nil {
+		return "", fmt.Errorf("create endpoint context %s: it exists but cannot be read: %w", name, err)
+	}
+	return arn, nil
+}
+
+// action records the deployment itself, in progress. Recording it again returns the existing
+// action: SageMaker answers a duplicate name with a ValidationException that says "already
+// exists".
+func (r *Recorder) action(ctx context.Context, d Deployment) (string, error) {
 	name := ActionName(d)
 	out, err := r.API.CreateAction(ctx, &sagemaker.CreateActionInput{
 		ActionName: aws.String(name),

@@ -16,7 +16,8 @@ import (
 	"github.com/awsfake/awsfake/fake"
 )
 
-var churnV7 = deployrecorder.Deployment{Endpoint: "churn-prod", ModelVersion: "v7", ModelURI: "s3://models/churn/v7.tar.gz", DeployedBy: "ci"}
+var churnV7 = deployrecorder.Deployment{Endpoint: "churn-prod", EndpointARN: "arn:aws:sagemaker:us-east-1:123456789012:endpoint/churn-prod",
+	ModelVersion: "v7", ModelURI: "s3://models/churn/v7.tar.gz", DeployedBy: "ci"}
 
 // clients gives the recorder both kinds of client a user might hold: the typed door, and a
 // real *sagemaker.Client on the fake's wire door.
@@ -47,10 +48,11 @@ func TestRecordRefusesWhatSageMakerRefuses(t *testing.T) {
 	bad := churnV7
 	bad.ModelURI = "" // SourceUri must have at least one character
 	_, err := r.Record(context.Background(), bad)
-	require.ErrorContains(t, err, "at 'source.sourceUri' failed to satisfy constraint: Member must have length greater than or equal to 1")
+	require.ErrorContains(t, err, "find model artifact : ")
+	require.ErrorContains(t, err, "at 'sourceUri' failed to satisfy constraint: Member must have length greater than or equal to 1")
 }
 
-func TestActionNameFitsSageMaker(t *testing.T) {
+func TestNamesFitSageMaker(t *testing.T) {
 	t.Parallel()
 	f := fake.New()
 	r := &deployrecorder.Recorder{API: f.SageMaker()}
@@ -60,7 +62,7 @@ func TestActionNameFitsSageMaker(t *testing.T) {
 		{Endpoint: "--edge--", ModelVersion: "__", ModelURI: "s3://m/3"},
 	} {
 		_, err := r.Record(context.Background(), d)
-		require.NoError(t, err, "name %q", deployrecorder.ActionName(d))
+		require.NoError(t, err, "names %q, %q", deployrecorder.ActionName(d), deployrecorder.EndpointContextName(d))
 	}
 }
 

@@ -15,6 +15,8 @@ type Resource struct {
 // The kinds of resources, by name.
 const (
 	Actions         = "actions"
+	Artifacts       = "artifacts"
+	Contexts        = "contexts"
 	DatasetGroups   = "dataset-groups"
 	EventTrackers   = "event-trackers"
 	Schemas         = "schemas"
@@ -24,7 +26,11 @@ const (
 
 // Resources lists every kind, in a stable order.
 var Resources = []Resource{
-	{Name: Actions, Service: SageMaker, Limit: "Total number of actions"},
+	// AWS documents these quotas per account and Region for lineage entities created through
+	// the API (lineage-tracking-manual-creation).
+	{Name: Actions, Service: SageMaker, Quota: 3000, Limit: "Total number of actions"},
+	{Name: Artifacts, Service: SageMaker, Quota: 6000, Limit: "Total number of artifacts"},
+	{Name: Contexts, Service: SageMaker, Quota: 500, Limit: "Total number of contexts"},
 	{Name: DatasetGroups, Service: Personalize, Quota: 5, Limit: "dataset groups", Lifecycle: true},
 	{Name: EventTrackers, Service: Personalize, Lifecycle: true},
 	{Name: Schemas, Service: Personalize, Quota: 500, Limit: "schemas"},

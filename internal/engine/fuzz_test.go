@@ -150,3 +150,58 @@ func FuzzCreateEventTracker(f *testing.F) {
 		}
 	})
 }
+
+func FuzzCreateArtifact(f *testing.F) {
+	f.Add("s3://m/v7", "S3ETag", "e1", "Custom", "c", "model", true)
+	f.Add("", "", "", "", "", "", false)
+	f.Add("1:a", "MD5Hash", "1:b", "MD5Hash", "", "a_b", true)
+	f.Add("s3://x\n", "Nope", "v", "S3Version", "v", "-", true)
+	f.Fuzz(func(t *testing.T, uri, type1, value1, type2, value2, name string, withTypes bool) {
+		clk := newStepClock()
+		e := New(Config{Clock: clk, Quotas: map[string]int{catalog.Artifacts: 3}})
+		source := func(reversed bool) *sagemaker.ArtifactSource {
+			s := &sagemaker.ArtifactSource{SourceUri: &uri}
+			if withTypes {
+				s.SourceTypes = []sagemaker.ArtifactSourceType{{SourceIdType: &type1, Value: &value1}, {SourceIdType: &type2, Value: &value2}}
+				if reversed {
+					s.SourceTypes[0], s.SourceTypes[1] = s.SourceTypes[1], s.SourceTypes[0]
+				}
+			}
+			return s
+		}
+		typ := "Model"
+		out, err := checkCall(t, e, OpCreateArtifact, &sagemaker.CreateArtifactInput{Source: source(false), ArtifactType: &typ,
+			ArtifactName: optional(name, name != "")})
+		if err != nil {
+			return
+		}
+		arn := *out.(*sagemaker.CreateArtifactOutput).ArtifactArn
+		got, derr := checkCall(t, e, OpDescribeArtifact, &sagemaker.DescribeArtifactInput{ArtifactArn: &arn})
+		if derr != nil {
+			t.Fatalf("created %s but cannot describe it: %v", arn, derr)
+		}
+		if d := got.(*sagemaker.DescribeArtifactOutput); *d.Source.SourceUri != uri {
+			t.Fatalf("described %q, created %q", *d.Source.SourceUri, uri)
+		}
+		clk.add(time.Second)
+		// The same source, its types in another order, is the same artifact.
+		_, again := checkCall(t, e, OpCreateArtifact, &sagemaker.CreateArtifactInput{Source: source(true), ArtifactType: &typ})
+		if again == nil || again.Code != "ValidationException" {
+			t.Fatalf("a second artifact with the source of %s: %v", arn, again)
+		}
+		// Another SourceUri is another artifact.
+		other := uri + "/"
+		o, oerr := checkCall(t, e, OpCreateArtifact, &sagemaker.CreateArtifactInput{Source: &sagemaker.ArtifactSource{SourceUri: &other}, ArtifactType: &typ})
+		if oerr == nil && *o.(*sagemaker.CreateArtifactOutput).ArtifactArn == arn {
+			t.Fatalf("%q and %q share %s", uri, other, arn)
+		}
+		list, lerr := checkCall(t, e, OpListArtifacts, &sagemaker.ListArtifactsInput{SourceUri: &uri})
+		if lerr != nil || len(list.(*sagemaker.ListArtifactsOutput).ArtifactSummaries) != 1 {
+			t.Fatalf("listing by the SourceUri: %v %v", list, lerr)
+		}
+		del, delErr := checkCall(t, e, OpDeleteArtifact, &sagemaker.DeleteArtifactInput{Source: source(true)})
+		if delErr != nil || *del.(*sagemaker.DeleteArtifactOutput).ArtifactArn != arn {
+			t.Fatalf("deleting by source: %v %v", del, delErr)
+		}
+	})
+}

@@ -71,9 +71,10 @@ func define[I, O any](service, name string, run func(e *Engine, w *world, in *I,
 }
 
 // sagemakerPattern renders a SageMaker pattern as its messages print it: entity-name patterns
-// with the leading "^" of the service's own model, ARN patterns as they are.
+// with the leading "^" of the service's own model, ARN patterns as they are. (Context names,
+// whose pattern also allows "_", are printed as entity names are: a documented guess.)
 func sagemakerPattern(p string) string {
-	if strings.HasPrefix(p, "[a-zA-Z0-9](-*") || strings.HasPrefix(p, "(arn:aws") {
+	if strings.HasPrefix(p, "[a-zA-Z0-9](-*") || strings.HasPrefix(p, "[a-zA-Z0-9]([-_]*") || strings.HasPrefix(p, "(arn:aws") {
 		return "^" + p
 	}
 	return p

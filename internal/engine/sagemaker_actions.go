@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"maps"
 	"strings"
 	"time"
 
@@ -50,6 +49,7 @@ func (e *Engine) createAction(w *world, in *sagemaker.CreateActionInput, cx opCo
 		metadata:    in.MetadataProperties,
 		modified:    cx.now,
 	}
+	w.joinLineageGroup(cx.now)
 	w.actions.insert(a, cx.now)
 	return &sagemaker.CreateActionOutput{ActionArn: &a.arn}, nil
 }
@@ -87,6 +87,7 @@ func (e *Engine) describeAction(w *world, in *sagemaker.DescribeActionInput, _ o
 		MetadataProperties: a.metadata,
 		CreationTime:       shape.T(a.created),
 		LastModifiedTime:   shape.T(a.modified),
+		LineageGroupArn:    &w.lineageGroupARN,
 	}, nil
 }
 
@@ -106,22 +107,6 @@ func (e *Engine) updateAction(w *world, in *sagemaker.UpdateActionInput, cx opCo
 	return &sagemaker.UpdateActionOutput{ActionArn: &a.arn}, nil
 }
 
-// updatedProperties applies a lineage update to a properties map, without changing it: AWS
-// documents Properties as "The new list of properties. Overwrites the current property list.",
-// and PropertiesToRemove then deletes keys.
-func updatedProperties(cur, replace map[string]string, remove []string) map[string]string {
-	if replace != nil {
-		cur = replace
-	}
-	if len(remove) > 0 && cur != nil {
-		cur = maps.Clone(cur)
-		for _, k := range remove {
-			delete(cur, k)
-		}
-	}
-	return cur
-}
-
 func (e *Engine) deleteAction(w *world, in *sagemaker.DeleteActionInput, _ opContext) (*sagemaker.DeleteActionOutput, *Error) {
 	a := w.actions.items[*in.ActionName]
 	if a == nil {
@@ -132,22 +117,8 @@ func (e *Engine) deleteAction(w *world, in *sagemaker.DeleteActionInput, _ opCon
 }
 
 func (e *Engine) listActions(w *world, in *sagemaker.ListActionsInput, _ opContext) (*sagemaker.ListActionsOutput, *Error) {
-	byName := in.SortBy != nil && *in.SortBy == "Name"
-	l := listing[*action]{
-		items:  w.actions.view(byName),
-		order:  byCreation,
-		asc:    in.SortOrder != nil && *in.SortOrder == "Ascending",
-		kind:   "actions",
-		sortBy: "CreationTime",
-		token:  in.NextToken,
-		limit:  pageSize(in.MaxResults, 10),
-		skip:   func(a *action) bool { return !actionMatches(a, in) },
-		bad:    invalidSageMakerToken,
-	}
-	if byName {
-		l.order, l.sortBy = byNameOrder, "Name"
-	}
-	page, next, err := l.page()
+	page, next, err := lineageTable(w.actions, lineageList{kind: "actions", sortBy: in.SortBy, sortOrder: in.SortOrder,
+		token: in.NextToken, maxResults: in.MaxResults}, func(a *action) bool { return actionMatches(a, in) })
 	if err != nil {
 		return nil, err
 	}
@@ -166,10 +137,6 @@ func (e *Engine) listActions(w *world, in *sagemaker.ListActionsInput, _ opConte
 	return out, nil
 }
 
-func invalidSageMakerToken(tok string) *Error {
-	return invalid(SageMaker, "Invalid pagination token: %s", tok)
-}
-
 func actionMatches(a *action, in *sagemaker.ListActionsInput) bool {
 	switch {
 	case in.SourceUri != nil && *in.SourceUri != *a.source.SourceUri,
@@ -178,10 +145,4 @@ func actionMatches(a *action, in *sagemaker.ListActionsInput) bool {
 		return false
 	}
 	return true
-}
-
-// createdWithin applies a listing's CreatedAfter and CreatedBefore filters, both inclusive
-// ("on or after", "on or before").
-func createdWithin(t time.Time, after, before *shape.Time) bool {
-	return (after == nil || !t.Before(after.Time)) && (before == nil || !t.After(before.Time))
 }

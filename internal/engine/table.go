@@ -93,6 +93,10 @@ func (t *table[R]) lookup(key string, now time.Time) (R, bool) {
 
 // resolve returns the resource an ARN names, if it is in this table and not gone.
 func (t *table[R]) resolve(arn string, now time.Time) (R, bool) {
+	if t.keying == keyByARN {
+		// Every key is an ARN of this kind and world, so looking it up is the whole check.
+		return t.lookup(arn, now)
+	}
 	key, ok := t.keyOf(arn)
 	if !ok {
 		var zero R

@@ -30,6 +30,26 @@ var baselines = map[string]map[string]string{
 		"AddTags":      `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a1","Tags":[{"Key":"k","Value":"v"}]}`,
 		"ListTags":     `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a1","NextToken":"t","MaxResults":50}`,
 		"DeleteTags":   `{"ResourceArn":"arn:aws:sagemaker:us-east-1:123456789012:action/a1","TagKeys":["k"]}`,
+		"CreateArtifact": `{"ArtifactName":"a1","Source":{"SourceUri":"s3://b/k","SourceTypes":[{"SourceIdType":"S3ETag","Value":"e"}]},
+			"ArtifactType":"Model","Properties":{"k":"v"},
+			"MetadataProperties":{"CommitId":"c","Repository":"r","GeneratedBy":"g","ProjectId":"p"},
+			"Tags":[{"Key":"k","Value":"v"}]}`,
+		"DescribeArtifact": `{"ArtifactArn":"arn:aws:sagemaker:us-east-1:123456789012:artifact/0123456789abcdef0123456789abcdef"}`,
+		"ListArtifacts": `{"SourceUri":"s3://b/k","ArtifactType":"Model","CreatedAfter":1,"CreatedBefore":2,
+			"SortBy":"CreationTime","SortOrder":"Ascending","NextToken":"t","MaxResults":10}`,
+		"UpdateArtifact": `{"ArtifactArn":"arn:aws:sagemaker:us-east-1:123456789012:artifact/0123456789abcdef0123456789abcdef",
+			"ArtifactName":"a2","Properties":{"k":"v"},"PropertiesToRemove":["x"]}`,
+		"DeleteArtifact": `{"ArtifactArn":"arn:aws:sagemaker:us-east-1:123456789012:artifact/0123456789abcdef0123456789abcdef",
+			"Source":{"SourceUri":"s3://b/k","SourceTypes":[{"SourceIdType":"Custom","Value":"v"}]}}`,
+		"CreateContext": `{"ContextName":"c_1","Source":{"SourceUri":"s3://b/k","SourceType":"S3","SourceId":"id"},
+			"ContextType":"Endpoint","Description":"d","Properties":{"k":"v"},"Tags":[{"Key":"k","Value":"v"}]}`,
+		"DescribeContext": `{"ContextName":"c_1"}`,
+		"ListContexts": `{"SourceUri":"s3://b/k","ContextType":"Endpoint","CreatedAfter":1,"CreatedBefore":2,
+			"SortBy":"Name","SortOrder":"Ascending","NextToken":"t","MaxResults":10}`,
+		"UpdateContext":        `{"ContextName":"c_1","Description":"d","Properties":{"k":"v"},"PropertiesToRemove":["x"]}`,
+		"DeleteContext":        `{"ContextName":"c_1"}`,
+		"ListLineageGroups":    `{"CreatedAfter":1,"CreatedBefore":2,"SortBy":"Name","SortOrder":"Ascending","NextToken":"t","MaxResults":10}`,
+		"DescribeLineageGroup": `{"LineageGroupName":"sagemaker-default-lineage-group"}`,
 	},
 	Personalize: {
 		"CreateDatasetGroup": `{"name":"dg-1","roleArn":"arn:aws:iam::123456789012:role/r","kmsKeyArn":"arn:aws:kms:us-east-1:123456789012:key/k",
@@ -405,8 +425,6 @@ func TestValidationMessages(t *testing.T) {
 	}
 }
 
-// TestEveryOperationIsDefined keeps the registry, the model files and the scenario package's
-// catalogue of operations in step.
 // The engine implements exactly the catalogue's operations (the generated bindings make it so;
 // this holds them to it if the bindings are ever edited by hand).
 func TestEveryOperationIsDefined(t *testing.T) {

@@ -12,12 +12,19 @@ type world struct {
 	// batch made, so that a failed batch leaves nothing behind.
 	journal *[]func()
 
-	actions  *table[*action]
-	groups   *table[*datasetGroup]
-	trackers *table[*eventTracker]
-	schemas  *table[*schema]
-	datasets *table[*dataset]
+	actions   *table[*action]
+	artifacts *table[*artifact]
+	contexts  *table[*lineageContext]
+	// lineageGroups holds the default lineage group once the world has a lineage entity.
+	lineageGroups *table[*lineageGroup]
+	groups        *table[*datasetGroup]
+	trackers      *table[*eventTracker]
+	schemas       *table[*schema]
+	datasets      *table[*dataset]
 
+	artifactsByURI     map[string][]*artifact // in creation order; nil until a call needs it (artifactsWithURI)
+	lineageGroupARN    string                 // the default lineage group's, which holds every lineage entity
+	artifactPrefix     string                 // every artifact ARN's head, up to its id; "" until the first
 	byTrackingID       map[string]*eventTracker
 	byActionTrackingID map[string]*dataset // the trackers of Action interactions datasets
 }
@@ -25,6 +32,12 @@ type world struct {
 func newWorld(s Scope) *world {
 	w := &world{scope: s, byTrackingID: map[string]*eventTracker{}, byActionTrackingID: map[string]*dataset{}}
 	w.actions = newTable[*action](w, "action", SageMaker, catalog.Actions, keyByID, true, nil)
+	// Artifacts are keyed by ARN: their ids are derived from their sources, and names repeat.
+	w.artifacts = newTable(w, "artifact", SageMaker, catalog.Artifacts, keyByARN, false, w.unindexArtifact)
+	w.contexts = newTable[*lineageContext](w, "context", SageMaker, catalog.Contexts, keyByID, true, nil)
+	// One group at most, which nothing deletes: no quota.
+	w.lineageGroups = newTable[*lineageGroup](w, "lineage-group", SageMaker, "", keyByID, true, nil)
+	w.lineageGroupARN = s.arn(SageMaker, "lineage-group", defaultLineageGroup)
 	w.groups = newTable(w, "dataset-group", Personalize, catalog.DatasetGroups, keyByID, false, func(g *datasetGroup) {
 		g.events = chunkLog[RecordedEvent]{}
 	})

@@ -9,7 +9,8 @@ import (
 // copies: nothing the fake keeps or returns shares memory with what a caller holds. The helpers
 // named here (str, enumIn, convPtr, ...) are hand-written in fake/convert.go.
 
-// conv converts src from an SDK value of type sdkT into the shape type of m (in), or back.
+// conv converts src: an SDK value of type sdkT into the shape type of m (in), or a shape value
+// of m's type into sdkT.
 func (sd *serviceData) conv(m *shape, sdkT, src string, copier, in bool) (string, error) {
 	bad := fmt.Errorf("no conversion between model %s %s and SDK type %s", m.Type, m.Name, sdkT)
 	dir := "Out"
@@ -30,10 +31,14 @@ func (sd *serviceData) conv(m *shape, sdkT, src string, copier, in bool) (string
 		}
 	case "integer", "long", "boolean":
 		want := map[string]string{"integer": "int32", "long": "int64", "boolean": "bool"}[m.Type]
-		// (An unboxed SDK member, a plain bool or int32, has no conversion yet: no supported
-		// operation has one. It would need the zero value read as "not set".)
-		if sdkT == "*"+want {
+		switch sdkT {
+		case "*" + want:
 			return "clonePtr(" + src + ")", nil
+		case want:
+			if in {
+				return "valuePtr(" + src + ")", nil
+			}
+			return "ptrValue(" + src + ")", nil
 		}
 	case "float", "double":
 		switch sdkT {

@@ -51,6 +51,12 @@ var patternSamples = []string{
 	"arn::personalize:a:b:c", "arn:AWS:personalize:a:b:c", "arn:a-1:personalize:a:b:c", "arn:aws:personalize:a\n:b:c",
 	"arn:aws:personalize:a:b:c\u2028", "arn:aws:personalizer:a:b:c", "arn:aws:personalize:x/y:z:w/v",
 	"Action_Interactions", "ITEMS", "Items1", " ", "  x ", "~", "\x1f", "a\x7e",
+	"a__b", "a-_b", "_a", "a_", "a_-_b", "arn:aws:sagemaker:us-east-1:123456789012:context/a_b",
+	"arn:aws:sagemaker:us-east-1:123456789012:context/", "arn:aws:sagemaker:us-east-1:123456789012:context/_x",
+	"arn:aws:sagemaker:us-east-1:123456789012:context/a/b", "arn:aws:sagemaker:us-east-1:123456789012:artifact/",
+	"arn:aws:sagemaker:us-east-1:123456789012:artifact/0123456789abcdef0123456789abcdef",
+	"arn:aws:sagemaker:us-east-1:123456789012:artifact/a\nb", "arn:aws:sagemaker:us-east-1:123456789012:artifacts/x",
+	"arn:aws:sagemaker:us-east-1:123456789012:artifact", "arn:aws:sagemaker::123456789012:artifact/x y",
 }
 
 func TestFastPatternsAgreeWithRegexps(t *testing.T) {
@@ -69,7 +75,10 @@ func TestFastPatternsAgreeWithRegexps(t *testing.T) {
 			samples = append(samples, string(r))
 		}
 		samples = append(samples, string(bytes.Repeat([]byte("a"), 120)), string(bytes.Repeat([]byte("a"), 121)),
-			string(bytes.Repeat([]byte("a-"), 120))+"a", string(bytes.Repeat([]byte("x"), 1500)))
+			string(bytes.Repeat([]byte("a-"), 120))+"a", string(bytes.Repeat([]byte("x"), 1500)),
+			string(bytes.Repeat([]byte("a_"), 119))+"a", string(bytes.Repeat([]byte("a_"), 120))+"a",
+			"arn:aws:sagemaker:us-east-1:123456789012:context/"+string(bytes.Repeat([]byte("a"), 120)),
+			"arn:aws:sagemaker:us-east-1:123456789012:context/"+string(bytes.Repeat([]byte("a"), 121)))
 		for _, s := range samples {
 			require.Equal(t, re.MatchString(s), fast(s), "pattern %q on %q", p, s)
 		}

@@ -83,6 +83,55 @@ var fastPatterns = map[string]func(string) bool{
 	`arn:([a-z\d-]+):personalize:.*:.*:.+`:             personalizeARN,
 	`^[A-Za-z_]+$`:                                     lettersAndUnderscores,
 	`^[\x20-\x7E]*[\x21-\x7E]+[\x20-\x7E]*$`:           printableNotBlank,
+	`arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:artifact/.*`: func(s string) bool { return lineageARN(s, "artifact/") },
+	`[a-zA-Z0-9]([-_]*[a-zA-Z0-9]){0,119}`:                        contextName,
+	contextNameOrARN:                                              contextNameOrARNMatch,
+}
+
+// contextNameOrARN is DescribeContext's pattern: a context name, optionally behind the ARN
+// prefix of a context.
+const contextNameOrARN = `(arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:context\/)?([a-zA-Z0-9]([-_]*[a-zA-Z0-9]){0,119})`
+
+// contextName is [a-zA-Z0-9]([-_]*[a-zA-Z0-9]){0,119}: alphanumerics, with hyphens and
+// underscores only between them, at most 120 alphanumerics.
+func contextName(s string) bool {
+	if s == "" || !isAlnum(s[0]) || !isAlnum(s[len(s)-1]) {
+		return false
+	}
+	alnums := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case isAlnum(c):
+			alnums++
+		case c != '-' && c != '_':
+			return false
+		}
+	}
+	return alnums <= 120
+}
+
+func contextNameOrARNMatch(s string) bool {
+	if contextName(s) {
+		return true
+	}
+	// The name part cannot hold '/', so the prefix ends at the last '/'.
+	i := strings.LastIndexByte(s, '/')
+	if i < 0 || !contextName(s[i+1:]) {
+		return false
+	}
+	rest, ok := sagemakerARNResource(s[:i+1])
+	return ok && rest == "context/"
+}
+
+// lineageARN is arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:<kind>.* (an ARN pattern of the
+// lineage entities, whose resource id may be empty).
+func lineageARN(s, kind string) bool {
+	rest, ok := sagemakerARNResource(s)
+	if !ok {
+		return false
+	}
+	id, ok := strings.CutPrefix(rest, kind)
+	return ok && noLineTerminator(id)
 }
 
 // lineageNameOrARN is DescribeAction's pattern: a lineage name, optionally behind the ARN
@@ -186,25 +235,32 @@ func asciiOnly(s string) bool {
 // sagemakerARN is arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+ (the resource part is
 // anything but line terminators).
 func sagemakerARN(s string) bool {
+	rest, ok := sagemakerARNResource(s)
+	return ok && rest != "" && noLineTerminator(rest)
+}
+
+// sagemakerARNResource matches the head of a SageMaker ARN, arn:aws[a-z-]*:sagemaker:
+// [a-z0-9-]*:[0-9]{12}:, and returns what follows it.
+func sagemakerARNResource(s string) (string, bool) {
 	rest, ok := strings.CutPrefix(s, "arn:aws")
 	if !ok {
-		return false
+		return "", false
 	}
 	part, rest, ok := strings.Cut(rest, ":")
 	if !ok || !all(part, func(c byte) bool { return c >= 'a' && c <= 'z' || c == '-' }) {
-		return false
+		return "", false
 	}
 	if rest, ok = strings.CutPrefix(rest, "sagemaker:"); !ok {
-		return false
+		return "", false
 	}
 	region, rest, ok := strings.Cut(rest, ":")
 	if !ok || !all(region, func(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' }) {
-		return false
+		return "", false
 	}
-	if len(rest) < 14 || rest[12] != ':' || !all(rest[:12], func(c byte) bool { return c >= '0' && c <= '9' }) {
-		return false
+	if len(rest) < 13 || rest[12] != ':' || !all(rest[:12], func(c byte) bool { return c >= '0' && c <= '9' }) {
+		return "", false
 	}
-	return len(rest) > 13 && noLineTerminator(rest[13:])
+	return rest[13:], true
 }
 
 func all(s string, f func(byte) bool) bool {

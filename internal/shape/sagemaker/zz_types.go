@@ -26,11 +26,59 @@ type ActionSummary struct {
 	Status           *string       `json:"Status,omitzero"`
 }
 
+// ArtifactSource is the model's ArtifactSource structure.
+type ArtifactSource struct {
+	SourceUri   *string              `json:"SourceUri,omitzero"`
+	SourceTypes []ArtifactSourceType `json:"SourceTypes,omitzero"`
+}
+
+// ArtifactSourceType is the model's ArtifactSourceType structure.
+type ArtifactSourceType struct {
+	SourceIdType *string `json:"SourceIdType,omitzero"`
+	Value        *string `json:"Value,omitzero"`
+}
+
+// ArtifactSummary is the model's ArtifactSummary structure.
+type ArtifactSummary struct {
+	ArtifactArn      *string         `json:"ArtifactArn,omitzero"`
+	ArtifactName     *string         `json:"ArtifactName,omitzero"`
+	ArtifactType     *string         `json:"ArtifactType,omitzero"`
+	CreationTime     *shape.Time     `json:"CreationTime,omitzero"`
+	LastModifiedTime *shape.Time     `json:"LastModifiedTime,omitzero"`
+	Source           *ArtifactSource `json:"Source,omitzero"`
+}
+
+// ContextSource is the model's ContextSource structure.
+type ContextSource struct {
+	SourceUri  *string `json:"SourceUri,omitzero"`
+	SourceId   *string `json:"SourceId,omitzero"`
+	SourceType *string `json:"SourceType,omitzero"`
+}
+
+// ContextSummary is the model's ContextSummary structure.
+type ContextSummary struct {
+	ContextArn       *string        `json:"ContextArn,omitzero"`
+	ContextName      *string        `json:"ContextName,omitzero"`
+	ContextType      *string        `json:"ContextType,omitzero"`
+	CreationTime     *shape.Time    `json:"CreationTime,omitzero"`
+	LastModifiedTime *shape.Time    `json:"LastModifiedTime,omitzero"`
+	Source           *ContextSource `json:"Source,omitzero"`
+}
+
 // IamIdentity is the model's IamIdentity structure.
 type IamIdentity struct {
 	Arn            *string `json:"Arn,omitzero"`
 	PrincipalId    *string `json:"PrincipalId,omitzero"`
 	SourceIdentity *string `json:"SourceIdentity,omitzero"`
+}
+
+// LineageGroupSummary is the model's LineageGroupSummary structure.
+type LineageGroupSummary struct {
+	CreationTime     *shape.Time `json:"CreationTime,omitzero"`
+	DisplayName      *string     `json:"DisplayName,omitzero"`
+	LastModifiedTime *shape.Time `json:"LastModifiedTime,omitzero"`
+	LineageGroupArn  *string     `json:"LineageGroupArn,omitzero"`
+	LineageGroupName *string     `json:"LineageGroupName,omitzero"`
 }
 
 // MetadataProperties is the model's MetadataProperties structure.
