@@ -75,6 +75,9 @@ func ForTest(t testing.TB, opts ...Option) *Fake {
 		for _, c := range calls {
 			t.Logf("awsfake: %s", c)
 		}
+		for _, g := range f.e.Lineage() {
+			t.Logf("awsfake: the lineage graph of account %s in %s:\n%s", g.Scope.Account, g.Scope.Region, mermaid(g))
+		}
 	})
 	return f
 }

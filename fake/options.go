@@ -56,6 +56,7 @@ const (
 	Actions       Resource = catalog.Actions         // SageMaker lineage actions; quota 3,000, AWS's
 	Artifacts     Resource = catalog.Artifacts       // SageMaker lineage artifacts; quota 6,000, AWS's
 	Contexts      Resource = catalog.Contexts        // SageMaker lineage contexts; quota 500, AWS's
+	Associations  Resource = catalog.Associations    // SageMaker lineage associations; quota 6,000, AWS's
 	DatasetGroups Resource = catalog.DatasetGroups   // Personalize dataset groups; quota 5, AWS's default
 	EventTrackers Resource = catalog.EventTrackers   // Personalize event trackers; one per dataset group
 	Schemas       Resource = catalog.Schemas         // Personalize schemas; quota 500, AWS's
@@ -114,6 +115,12 @@ func WithLifecycle(r Resource, l Lifecycle) Option {
 func WithEventsWithoutDataset() Option {
 	return func(cf *config) { cf.engine.EventsWithoutDataset = true }
 }
+
+// WithCascadingDeletes makes deleting a SageMaker action, artifact or context delete its
+// associations with it. By default such a delete is refused with ValidationException while the
+// entity has any (AWS does not document what it does; a refusal catches code that forgets to
+// disassociate, and never leaves an edge dangling).
+func WithCascadingDeletes() Option { return func(cf *config) { cf.engine.CascadeDeletes = true } }
 
 // WithMaxBody sets the largest request body the wire door accepts (default 1 MiB); a larger
 // one is refused with 413 RequestEntityTooLargeException.

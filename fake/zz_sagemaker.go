@@ -5,6 +5,8 @@ package fake
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
@@ -39,6 +41,10 @@ type SageMakerAPI interface {
 	DeleteContext(context.Context, *sagemaker.DeleteContextInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteContextOutput, error)
 	ListLineageGroups(context.Context, *sagemaker.ListLineageGroupsInput, ...func(*sagemaker.Options)) (*sagemaker.ListLineageGroupsOutput, error)
 	DescribeLineageGroup(context.Context, *sagemaker.DescribeLineageGroupInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeLineageGroupOutput, error)
+	AddAssociation(context.Context, *sagemaker.AddAssociationInput, ...func(*sagemaker.Options)) (*sagemaker.AddAssociationOutput, error)
+	DeleteAssociation(context.Context, *sagemaker.DeleteAssociationInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteAssociationOutput, error)
+	ListAssociations(context.Context, *sagemaker.ListAssociationsInput, ...func(*sagemaker.Options)) (*sagemaker.ListAssociationsOutput, error)
+	QueryLineage(context.Context, *sagemaker.QueryLineageInput, ...func(*sagemaker.Options)) (*sagemaker.QueryLineageOutput, error)
 }
 
 var (
@@ -49,6 +55,8 @@ var (
 	_ sagemaker.ListArtifactsAPIClient     = (*SageMaker)(nil)
 	_ sagemaker.ListContextsAPIClient      = (*SageMaker)(nil)
 	_ sagemaker.ListLineageGroupsAPIClient = (*SageMaker)(nil)
+	_ sagemaker.ListAssociationsAPIClient  = (*SageMaker)(nil)
+	_ sagemaker.QueryLineageAPIClient      = (*SageMaker)(nil)
 )
 
 // region is the Region a call's option functions choose, or "" for the fake's default.
@@ -175,6 +183,21 @@ func smArtifactSummaryOut(v *smshape.ArtifactSummary) types.ArtifactSummary {
 	}
 }
 
+func smAssociationSummaryOut(v *smshape.AssociationSummary) types.AssociationSummary {
+	sc := newStrings(6)
+	return types.AssociationSummary{
+		AssociationType: enumOut[types.AssociationEdgeType](v.AssociationType),
+		CreatedBy:       convPtr(v.CreatedBy, smUserContextOut),
+		CreationTime:    timeOut(v.CreationTime),
+		DestinationArn:  sc.str(v.DestinationArn),
+		DestinationName: sc.str(v.DestinationName),
+		DestinationType: sc.str(v.DestinationType),
+		SourceArn:       sc.str(v.SourceArn),
+		SourceName:      sc.str(v.SourceName),
+		SourceType:      sc.str(v.SourceType),
+	}
+}
+
 func smContextSourceIn(v *types.ContextSource) smshape.ContextSource {
 	sc := newStrings(3)
 	return smshape.ContextSource{
@@ -213,6 +236,15 @@ func smContextSummaryOut(v *smshape.ContextSummary) types.ContextSummary {
 		CreationTime:     timeOut(v.CreationTime),
 		LastModifiedTime: timeOut(v.LastModifiedTime),
 		Source:           convPtr(v.Source, smContextSourceOut),
+	}
+}
+
+func smEdgeOut(v *smshape.Edge) types.Edge {
+	sc := newStrings(2)
+	return types.Edge{
+		AssociationType: enumOut[types.AssociationEdgeType](v.AssociationType),
+		DestinationArn:  sc.str(v.DestinationArn),
+		SourceArn:       sc.str(v.SourceArn),
 	}
 }
 
@@ -256,6 +288,30 @@ func smMetadataPropertiesOut(v *smshape.MetadataProperties) types.MetadataProper
 	}
 }
 
+func smQueryFiltersIn(v *types.QueryFilters) smshape.QueryFilters {
+	return smshape.QueryFilters{
+		CreatedAfter:   timeIn(v.CreatedAfter),
+		CreatedBefore:  timeIn(v.CreatedBefore),
+		LineageTypes:   enumsIn(v.LineageTypes),
+		ModifiedAfter:  timeIn(v.ModifiedAfter),
+		ModifiedBefore: timeIn(v.ModifiedBefore),
+		Properties:     maps.Clone(v.Properties),
+		Types:          slices.Clone(v.Types),
+	}
+}
+
+func smQueryFiltersOut(v *smshape.QueryFilters) types.QueryFilters {
+	return types.QueryFilters{
+		CreatedAfter:   timeOut(v.CreatedAfter),
+		CreatedBefore:  timeOut(v.CreatedBefore),
+		LineageTypes:   enumsOut[types.LineageType](v.LineageTypes),
+		ModifiedAfter:  timeOut(v.ModifiedAfter),
+		ModifiedBefore: timeOut(v.ModifiedBefore),
+		Properties:     maps.Clone(v.Properties),
+		Types:          slices.Clone(v.Types),
+	}
+}
+
 func smTagIn(v *types.Tag) smshape.Tag {
 	sc := newStrings(2)
 	return smshape.Tag{
@@ -293,6 +349,15 @@ func smUserContextOut(v *smshape.UserContext) types.UserContext {
 		IamIdentity:     convPtr(v.IamIdentity, smIamIdentityOut),
 		UserProfileArn:  sc.str(v.UserProfileArn),
 		UserProfileName: sc.str(v.UserProfileName),
+	}
+}
+
+func smVertexOut(v *smshape.Vertex) types.Vertex {
+	sc := newStrings(2)
+	return types.Vertex{
+		Arn:         sc.str(v.Arn),
+		LineageType: enumOut[types.LineageType](v.LineageType),
+		Type:        sc.str(v.Type),
 	}
 }
 

@@ -18,6 +18,7 @@ type Seeds struct {
 	Actions       []Action       `json:"actions,omitempty"`
 	Artifacts     []Artifact     `json:"artifacts,omitempty"`
 	Contexts      []Context      `json:"contexts,omitempty"`
+	Associations  []Association  `json:"associations,omitempty"`
 	DatasetGroups []DatasetGroup `json:"datasetGroups,omitempty"`
 	Resources     []Resource     `json:"resources,omitempty"`
 }
@@ -135,6 +136,40 @@ type EventTracker struct {
 	NoInteractionsDataset bool              `json:"noInteractionsDataset,omitempty"`
 }
 
+// Association is an association between two seeded lineage entities (or any existing ones).
+// Each end is an ARN, or the Label of an earlier action, artifact or context seed (an artifact's
+// ARN is derived from its source, so a label is the easy way to name it).
+type Association struct {
+	Where
+	Source      string `json:"source"`
+	Destination string `json:"destination"`
+	Type        string `json:"type,omitempty"` // ContributedTo, AssociatedWith, DerivedFrom, Produced or SameAs; none when empty
+}
+
+// SeedAssociation adds an association that exists before the test starts.
+func (s *Scenario) SeedAssociation(a Association) *Scenario {
+	s.Seeds.Associations = append(s.Seeds.Associations, a)
+	return s
+}
+
+func (a Association) resource() Resource {
+	r := Resource{Where: a.Where, Service: catalog.SageMaker, Operation: "AddAssociation", Input: map[string]any{}}
+	for member, end := range map[string]string{"SourceArn": a.Source, "DestinationArn": a.Destination} {
+		if strings.HasPrefix(end, "arn:") {
+			r.Input[member] = end
+			continue
+		}
+		if r.Refs == nil {
+			r.Refs = map[string]string{}
+		}
+		r.Refs[member] = end
+	}
+	if a.Type != "" {
+		r.Input["AssociationType"] = a.Type
+	}
+	return r
+}
+
 // SeedAction adds an action that exists before the test starts.
 func (s *Scenario) SeedAction(a Action) *Scenario {
 	s.Seeds.Actions = append(s.Seeds.Actions, a)
@@ -179,6 +214,9 @@ func (s Seeds) All() []Resource {
 	}
 	for _, c := range s.Contexts {
 		out = append(out, c.resource())
+	}
+	for _, a := range s.Associations {
+		out = append(out, a.resource())
 	}
 	for i, g := range s.DatasetGroups {
 		out = append(out, g.resources(fmt.Sprintf("datasetGroups[%d]", i))...)

@@ -17,6 +17,7 @@ const (
 	Actions         = "actions"
 	Artifacts       = "artifacts"
 	Contexts        = "contexts"
+	Associations    = "associations"
 	DatasetGroups   = "dataset-groups"
 	EventTrackers   = "event-trackers"
 	Schemas         = "schemas"
@@ -31,6 +32,7 @@ var Resources = []Resource{
 	{Name: Actions, Service: SageMaker, Quota: 3000, Limit: "Total number of actions"},
 	{Name: Artifacts, Service: SageMaker, Quota: 6000, Limit: "Total number of artifacts"},
 	{Name: Contexts, Service: SageMaker, Quota: 500, Limit: "Total number of contexts"},
+	{Name: Associations, Service: SageMaker, Quota: 6000, Limit: "Total number of associations"},
 	{Name: DatasetGroups, Service: Personalize, Quota: 5, Limit: "dataset groups", Lifecycle: true},
 	{Name: EventTrackers, Service: Personalize, Lifecycle: true},
 	{Name: Schemas, Service: Personalize, Quota: 500, Limit: "schemas"},

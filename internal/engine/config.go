@@ -25,6 +25,10 @@ type Config struct {
 	// EventsWithoutDataset lets PutEvents accept events for a dataset group without an ACTIVE
 	// Interactions dataset (by default they are refused, a documented guess).
 	EventsWithoutDataset bool
+
+	// CascadeDeletes makes deleting a lineage entity delete its associations too (by default
+	// the delete is refused while it has any, a documented guess).
+	CascadeDeletes bool
 }
 
 // Lifecycle is how long a resource spends in each transitional status.

@@ -47,6 +47,14 @@ type listing[R resource] struct {
 	limit  int                       // most items in the page
 	skip   func(R) bool              // true: not listed (filtered out, or gone: skip may purge)
 	bad    func(token string) *Error // the service's answer to a token it did not issue
+	pos    func(R) position          // where an item sits in the order; nil: posOf (creation and name)
+}
+
+func (l listing[R]) position(r R) position {
+	if l.pos != nil {
+		return l.pos(r)
+	}
+	return posOf(r)
 }
 
 // page returns up to limit items from just past the token's position, and the token of the next
@@ -63,9 +71,9 @@ func (l listing[R]) page() ([]R, *string, *Error) {
 			return nil, nil, l.bad(*l.token)
 		}
 		if l.asc {
-			i = seek(l.items, func(r R) bool { return l.order(at, posOf(r)) })
+			i = seek(l.items, func(r R) bool { return l.order(at, l.position(r)) })
 		} else {
-			i = seek(l.items, func(r R) bool { return !l.order(posOf(r), at) }) - 1
+			i = seek(l.items, func(r R) bool { return !l.order(l.position(r), at) }) - 1
 		}
 	}
 	var out []R
@@ -75,7 +83,7 @@ func (l listing[R]) page() ([]R, *string, *Error) {
 			continue
 		}
 		if len(out) == l.limit {
-			tok := sealToken(l.kind, l.sortBy, encodePosition(posOf(out[len(out)-1])))
+			tok := sealToken(l.kind, l.sortBy, encodePosition(l.position(out[len(out)-1])))
 			return out, &tok, nil
 		}
 		out = append(out, r)

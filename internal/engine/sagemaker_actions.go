@@ -112,6 +112,9 @@ func (e *Engine) deleteAction(w *world, in *sagemaker.DeleteActionInput, _ opCon
 	if a == nil {
 		return nil, actionNotFound(w, *in.ActionName)
 	}
+	if err := e.detach(w, a.arn); err != nil {
+		return nil, err
+	}
 	w.actions.remove(a)
 	return &sagemaker.DeleteActionOutput{ActionArn: &a.arn}, nil
 }

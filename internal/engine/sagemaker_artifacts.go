@@ -206,6 +206,9 @@ func (e *Engine) deleteArtifact(w *world, in *sagemaker.DeleteArtifactInput, cx 
 	default:
 		return nil, invalid(SageMaker, "Either ArtifactArn or Source must be specified.")
 	}
+	if err := e.detach(w, a.arn); err != nil {
+		return nil, err
+	}
 	w.artifacts.remove(a)
 	return &sagemaker.DeleteArtifactOutput{ArtifactArn: &a.arn}, nil
 }

@@ -103,6 +103,9 @@ func (e *Engine) deleteContext(w *world, in *sagemaker.DeleteContextInput, cx op
 	if err != nil {
 		return nil, err
 	}
+	if err := e.detach(w, c.arn); err != nil {
+		return nil, err
+	}
 	w.contexts.remove(c)
 	return &sagemaker.DeleteContextOutput{ContextArn: &c.arn}, nil
 }

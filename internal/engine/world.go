@@ -15,6 +15,9 @@ type world struct {
 	actions   *table[*action]
 	artifacts *table[*artifact]
 	contexts  *table[*lineageContext]
+	// associations are the lineage graph's edges; adjacency lists them per end ARN.
+	associations *table[*association]
+	adjacency    map[string]*edges
 	// lineageGroups holds the default lineage group once the world has a lineage entity.
 	lineageGroups *table[*lineageGroup]
 	groups        *table[*datasetGroup]
@@ -35,6 +38,7 @@ func newWorld(s Scope) *world {
 	// Artifacts are keyed by ARN: their ids are derived from their sources, and names repeat.
 	w.artifacts = newTable(w, "artifact", SageMaker, catalog.Artifacts, keyByARN, false, w.unindexArtifact)
 	w.contexts = newTable[*lineageContext](w, "context", SageMaker, catalog.Contexts, keyByID, true, nil)
+	w.associations = newTable(w, "association", SageMaker, catalog.Associations, keyByID, false, w.unlink)
 	// One group at most, which nothing deletes: no quota.
 	w.lineageGroups = newTable[*lineageGroup](w, "lineage-group", SageMaker, "", keyByID, true, nil)
 	w.lineageGroupARN = s.arn(SageMaker, "lineage-group", defaultLineageGroup)

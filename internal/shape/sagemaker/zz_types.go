@@ -48,6 +48,19 @@ type ArtifactSummary struct {
 	Source           *ArtifactSource `json:"Source,omitzero"`
 }
 
+// AssociationSummary is the model's AssociationSummary structure.
+type AssociationSummary struct {
+	AssociationType *string      `json:"AssociationType,omitzero"`
+	CreatedBy       *UserContext `json:"CreatedBy,omitzero"`
+	CreationTime    *shape.Time  `json:"CreationTime,omitzero"`
+	DestinationArn  *string      `json:"DestinationArn,omitzero"`
+	DestinationName *string      `json:"DestinationName,omitzero"`
+	DestinationType *string      `json:"DestinationType,omitzero"`
+	SourceArn       *string      `json:"SourceArn,omitzero"`
+	SourceName      *string      `json:"SourceName,omitzero"`
+	SourceType      *string      `json:"SourceType,omitzero"`
+}
+
 // ContextSource is the model's ContextSource structure.
 type ContextSource struct {
 	SourceUri  *string `json:"SourceUri,omitzero"`
@@ -63,6 +76,13 @@ type ContextSummary struct {
 	CreationTime     *shape.Time    `json:"CreationTime,omitzero"`
 	LastModifiedTime *shape.Time    `json:"LastModifiedTime,omitzero"`
 	Source           *ContextSource `json:"Source,omitzero"`
+}
+
+// Edge is the model's Edge structure.
+type Edge struct {
+	AssociationType *string `json:"AssociationType,omitzero"`
+	DestinationArn  *string `json:"DestinationArn,omitzero"`
+	SourceArn       *string `json:"SourceArn,omitzero"`
 }
 
 // IamIdentity is the model's IamIdentity structure.
@@ -89,6 +109,17 @@ type MetadataProperties struct {
 	Repository  *string `json:"Repository,omitzero"`
 }
 
+// QueryFilters is the model's QueryFilters structure.
+type QueryFilters struct {
+	CreatedAfter   *shape.Time       `json:"CreatedAfter,omitzero"`
+	CreatedBefore  *shape.Time       `json:"CreatedBefore,omitzero"`
+	LineageTypes   []string          `json:"LineageTypes,omitzero"`
+	ModifiedAfter  *shape.Time       `json:"ModifiedAfter,omitzero"`
+	ModifiedBefore *shape.Time       `json:"ModifiedBefore,omitzero"`
+	Properties     map[string]string `json:"Properties,omitzero"`
+	Types          []string          `json:"Types,omitzero"`
+}
+
 // Tag is the model's Tag structure.
 type Tag struct {
 	Key   *string `json:"Key,omitzero"`
@@ -101,4 +132,11 @@ type UserContext struct {
 	IamIdentity     *IamIdentity `json:"IamIdentity,omitzero"`
 	UserProfileArn  *string      `json:"UserProfileArn,omitzero"`
 	UserProfileName *string      `json:"UserProfileName,omitzero"`
+}
+
+// Vertex is the model's Vertex structure.
+type Vertex struct {
+	Arn         *string `json:"Arn,omitzero"`
+	LineageType *string `json:"LineageType,omitzero"`
+	Type        *string `json:"Type,omitzero"`
 }
