@@ -25,6 +25,7 @@ import (
 //	POST   /_fake/reset                 forget every resource and call
 //	GET    /_fake/calls                 the call log; ?service=&operation= filter it
 //	GET    /_fake/records?datasetArn=   the records a Personalize dataset holds (see Fake.Records)
+//	GET    /_fake/state                 everything the fake holds, as seeds POST /_fake/scenario takes (see Fake.State)
 func (f *Fake) controlHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /_fake/health", func(w http.ResponseWriter, r *http.Request) {
@@ -52,6 +53,15 @@ func (f *Fake) controlHandler() http.Handler {
 			}
 		}
 		writeControl(w, http.StatusOK, calls)
+	})
+	mux.HandleFunc("GET /_fake/state", func(w http.ResponseWriter, r *http.Request) {
+		doc, err := f.stateDocument()
+		if err != nil {
+			controlError(w, http.StatusInternalServerError, err.Error())
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(append(doc, '\n'))
 	})
 	mux.HandleFunc("GET /_fake/records", func(w http.ResponseWriter, r *http.Request) {
 		arn := r.URL.Query().Get("datasetArn")

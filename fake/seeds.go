@@ -52,8 +52,14 @@ func seed(s *engine.Seeding, r scenario.Resource, arns map[string]string) (strin
 	if apiErr := wire.Decode(body, in); apiErr != nil {
 		return "", apiErr
 	}
-	out, apiErr := s.Seed(engine.Scope{Account: r.Account, Region: r.Region}, op, in,
-		engine.SeedSpec{Status: r.Status, FailureReason: r.FailureReason, IDs: r.IDs})
+	spec := engine.SeedSpec{Status: r.Status, FailureReason: r.FailureReason, IDs: r.IDs}
+	if r.CreatedAt != nil {
+		spec.Created = *r.CreatedAt
+	}
+	if r.ModifiedAt != nil {
+		spec.Modified = *r.ModifiedAt
+	}
+	out, apiErr := s.Seed(engine.Scope{Account: r.Account, Region: r.Region}, op, in, spec)
 	if apiErr != nil {
 		return "", apiErr
 	}

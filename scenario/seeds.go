@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/awsfake/awsfake/internal/catalog"
 )
@@ -51,8 +52,15 @@ type Resource struct {
 	Status        string `json:"status,omitempty"`
 	FailureReason string `json:"failureReason,omitempty"`
 	// IDs are generated identifiers to keep instead: an event tracker's "id" (the 8 lowercase
-	// hex digits that end its ARN) and "trackingId".
+	// hex digits that end its ARN) and "trackingId", an Action interactions dataset's
+	// "trackingId".
 	IDs map[string]string `json:"ids,omitempty"`
+	// CreatedAt, when set and not later than the fake's clock, is when the resource was created
+	// (or the records put); ModifiedAt when it last changed: a lineage entity's LastModifiedTime,
+	// or when a resource with a status entered it (its LastUpdatedDateTime). A state document
+	// (GET /_fake/state) gives both, so that loading it restores the timestamps.
+	CreatedAt  *time.Time `json:"createdAt,omitempty"`
+	ModifiedAt *time.Time `json:"modifiedAt,omitempty"`
 }
 
 // Action is a SageMaker action that already exists.

@@ -95,11 +95,17 @@ func updating(status string) bool {
 func (e *Engine) newLifecycle(kind string, cx opContext) lifecycle {
 	l := lifecycle{timing: e.cfg.Lifecycles[kind], failReason: cx.failCreation}
 	if cx.seed != nil {
+		// A seed that says when its status last changed (a state document's) keeps that moment:
+		// the timings are cut so that the status began then.
+		since := time.Duration(0)
+		if m := cx.seed.Modified; !m.IsZero() && m.After(cx.now) {
+			since = m.UTC().Truncate(time.Millisecond).Sub(cx.now)
+		}
 		switch cx.seed.Status {
 		case "", StatusActive, StatusCreateFailed:
-			l.timing.Pending, l.timing.InProgress = 0, 0
+			l.timing.Pending, l.timing.InProgress = 0, since
 		case StatusCreateInProgress:
-			l.timing.Pending = 0
+			l.timing.Pending = since
 		}
 		if cx.seed.Status == StatusCreateFailed {
 			l.failReason = cx.seed.FailureReason

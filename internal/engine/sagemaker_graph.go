@@ -175,3 +175,8 @@ func (e *Engine) detach(w *world, arn string) *Error {
 	}
 	return nil
 }
+
+// touch sets when a lineage entity was last changed, for a seed that restores it.
+func (a *action) touch(t time.Time)         { a.modified = t }
+func (a *artifact) touch(t time.Time)       { a.modified = t }
+func (c *lineageContext) touch(t time.Time) { c.modified = t }

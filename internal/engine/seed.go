@@ -1,6 +1,10 @@
 package engine
 
-import "github.com/awsfake/awsfake/internal/model"
+import (
+	"time"
+
+	"github.com/awsfake/awsfake/internal/model"
+)
 
 // SeedSpec is how a seed differs from a call of the same create operation: the status its
 // resource starts in (for kinds with a lifecycle; empty is ACTIVE), the failure reason of a
@@ -10,6 +14,10 @@ type SeedSpec struct {
 	Status        string
 	FailureReason string
 	IDs           map[string]string
+	// Created, when set and not after now, is when the resource was created (a state document
+	// restores it); Modified when it last changed: a lineage entity's LastModifiedTime, or when
+	// a resource with a lifecycle entered the status it starts in.
+	Created, Modified time.Time
 }
 
 // Seeding is one batch of seeds, applied under one hold of the engine's lock: all of them, or
@@ -46,6 +54,20 @@ func (s *Seeding) Seed(scope Scope, op *Op, in any, spec SeedSpec) (any, *Error)
 	}
 	w := e.world(e.fill(scope))
 	w.journal = &s.undo
-	defer func() { w.journal = nil }()
-	return op.run(e, w, in, opContext{now: e.now(), seed: &spec})
+	var made []resource
+	w.seeded = &made
+	defer func() { w.journal, w.seeded = nil, nil }()
+	now := e.now()
+	if !spec.Created.IsZero() && spec.Created.Before(now) {
+		now = spec.Created.UTC().Truncate(time.Millisecond)
+	}
+	out, err := op.run(e, w, in, opContext{now: now, seed: &spec})
+	if err == nil && !spec.Modified.IsZero() {
+		for _, r := range made {
+			if m, ok := r.(interface{ touch(time.Time) }); ok {
+				m.touch(spec.Modified.UTC().Truncate(time.Millisecond))
+			}
+		}
+	}
+	return out, err
 }

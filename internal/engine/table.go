@@ -146,6 +146,9 @@ func (t *table[R]) insert(r R, created time.Time) {
 	if t.w.journal != nil {
 		*t.w.journal = append(*t.w.journal, func() { t.purge(r) })
 	}
+	if t.w.seeded != nil {
+		*t.w.seeded = append(*t.w.seeded, r)
+	}
 }
 
 // retire stops a resource counting against the quota: its deletion was asked for.

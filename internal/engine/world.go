@@ -11,6 +11,8 @@ type world struct {
 	// journal, while a batch of seeds is applied, collects how to take out each resource the
 	// batch made, so that a failed batch leaves nothing behind.
 	journal *[]func()
+	// seeded, while one seed is applied, collects what it created.
+	seeded *[]resource
 
 	actions   *table[*action]
 	artifacts *table[*artifact]

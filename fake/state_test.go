@@ -1,0 +1,156 @@
+package fake_test
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/personalize"
+	pztypes "github.com/aws/aws-sdk-go-v2/service/personalize/types"
+	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
+	petypes "github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/benbjohnson/clock"
+	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/fake"
+	"github.com/awsfake/awsfake/scenario"
+)
+
+// richState fills a fake with every kind of resource, in several statuses, with records.
+func richState(t *testing.T, f *fake.Fake, clk *clock.Mock) {
+	t.Helper()
+	ctx := context.Background()
+	sm, pz, ev := f.SageMaker(), f.Personalize(), f.PersonalizeEvents()
+	must := func(_ any, err error) {
+		t.Helper()
+		require.NoError(t, err)
+	}
+	must(sm.CreateAction(ctx, &sagemaker.CreateActionInput{ActionName: aws.String("deploy"), ActionType: aws.String("ModelDeployment"),
+		Source: &types.ActionSource{SourceUri: aws.String("s3://m"), SourceType: aws.String("S3")}, Status: types.ActionStatusCompleted,
+		Description: aws.String("<b>first</b>"), Properties: map[string]string{"k": "v"}, Tags: []types.Tag{{Key: aws.String("team"), Value: aws.String("ml")}},
+		MetadataProperties: &types.MetadataProperties{CommitId: aws.String("abc")}}))
+	model, err := sm.CreateArtifact(ctx, &sagemaker.CreateArtifactInput{ArtifactType: aws.String("Model"), ArtifactName: aws.String("model"),
+		Source: &types.ArtifactSource{SourceUri: aws.String("s3://m"), SourceTypes: []types.ArtifactSourceType{{SourceIdType: types.ArtifactSourceIdTypeMd5Hash, Value: aws.String("x")}}}})
+	require.NoError(t, err)
+	must(sm.CreateArtifact(ctx, &sagemaker.CreateArtifactInput{ArtifactType: aws.String("DataSet"), Source: &types.ArtifactSource{SourceUri: aws.String("s3://d")}}))
+	must(sm.CreateContext(ctx, &sagemaker.CreateContextInput{ContextName: aws.String("prod_ep"), ContextType: aws.String("Endpoint"),
+		Source: &types.ContextSource{SourceUri: aws.String("arn:aws:sagemaker:us-east-1:123456789012:endpoint/prod")}}))
+	must(sm.AddAssociation(ctx, &sagemaker.AddAssociationInput{SourceArn: model.ArtifactArn, DestinationArn: aws.String("arn:aws:sagemaker:us-east-1:123456789012:action/deploy"),
+		AssociationType: types.AssociationEdgeTypeContributedTo}))
+	must(sm.AddAssociation(ctx, &sagemaker.AddAssociationInput{SourceArn: aws.String("arn:aws:sagemaker:us-east-1:123456789012:action/deploy"),
+		DestinationArn: aws.String("arn:aws:sagemaker:us-east-1:123456789012:context/prod_ep")}))
+	must(sm.CreateAction(ctx, &sagemaker.CreateActionInput{ActionName: aws.String("west"), ActionType: aws.String("T"),
+		Source: &types.ActionSource{SourceUri: aws.String("s3://w")}}, func(o *sagemaker.Options) { o.Region = "eu-west-1" }))
+	clk.Add(time.Minute)
+	must(sm.UpdateAction(ctx, &sagemaker.UpdateActionInput{ActionName: aws.String("deploy"), Description: aws.String("second")}))
+
+	g, err := pz.CreateDatasetGroup(ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("shop"), Tags: []pztypes.Tag{{TagKey: aws.String("k"), TagValue: aws.String("v")}}})
+	require.NoError(t, err)
+	clk.Add(time.Minute)
+	for typ, schema := range map[string]string{"Interactions": interactionsSchema, "Items": itemsSchema, "Users": usersSchema, "Action_Interactions": actionInteractionsSchema} {
+		s, err := pz.CreateSchema(ctx, &personalize.CreateSchemaInput{Name: aws.String("s-" + typ), Schema: aws.String(schema)})
+		require.NoError(t, err)
+		must(pz.CreateDataset(ctx, &personalize.CreateDatasetInput{Name: aws.String("d-" + typ), DatasetGroupArn: g.DatasetGroupArn, DatasetType: aws.String(typ), SchemaArn: s.SchemaArn}))
+	}
+	tr, err := pz.CreateEventTracker(ctx, &personalize.CreateEventTrackerInput{Name: aws.String("clicks"), DatasetGroupArn: g.DatasetGroupArn})
+	require.NoError(t, err)
+	clk.Add(time.Minute)
+	must(ev.PutEvents(ctx, &personalizeevents.PutEventsInput{TrackingId: tr.TrackingId, SessionId: aws.String("s"), UserId: aws.String("u"),
+		EventList: []petypes.Event{click("i1", start), {EventType: aws.String("buy"), ItemId: aws.String("i2"), SentAt: aws.Time(start), EventValue: aws.Float32(2.5),
+			Impression: []string{"i1", "i2"}, Properties: aws.String(`{"page":"home"}`)}}}))
+	items := "arn:aws:personalize:us-east-1:123456789012:dataset/shop/ITEMS"
+	must(ev.PutItems(ctx, &personalizeevents.PutItemsInput{DatasetArn: &items, Items: []petypes.Item{{ItemId: aws.String("i1"), Properties: aws.String(`{"genres":"A"}`)}, {ItemId: aws.String("i2")}}}))
+	ai, err := pz.DescribeDataset(ctx, &personalize.DescribeDatasetInput{DatasetArn: aws.String("arn:aws:personalize:us-east-1:123456789012:dataset/shop/ACTION_INTERACTIONS")})
+	require.NoError(t, err)
+	must(ev.PutActionInteractions(ctx, &personalizeevents.PutActionInteractionsInput{TrackingId: ai.Dataset.TrackingId, ActionInteractions: []petypes.ActionInteraction{
+		{ActionId: aws.String("a1"), SessionId: aws.String("s"), EventType: aws.String("Taken"), Timestamp: aws.Time(start), UserId: aws.String("u")}}}))
+	// Groups in other statuses: being created, failed (by a scenario), being deleted (left out).
+	must(pz.CreateDatasetGroup(ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("young")}))
+	f.AddRules(scenario.On("personalize", "CreateDatasetGroup").Times(1).FailCreation("no luck"))
+	must(pz.CreateDatasetGroup(ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("failed")}))
+	old, err := pz.CreateDatasetGroup(ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("old")})
+	require.NoError(t, err)
+	clk.Add(time.Minute)
+	must(pz.DeleteDatasetGroup(ctx, &personalize.DeleteDatasetGroupInput{DatasetGroupArn: old.DatasetGroupArn}))
+	clk.Add(20 * time.Second)
+	must(pz.CreateDatasetGroup(ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("fresh")}))
+	clk.Add(10 * time.Second)
+}
+
+// The state document round-trips: loaded into an empty fake on a clock at the same time, it
+// gives back the same document, and the resources describe alike.
+func TestStateRoundTrip(t *testing.T) {
+	t.Parallel()
+	clk := mockClock()
+	f := fake.New(fake.WithClock(clk), fake.WithQuota(fake.DatasetGroups, 10))
+	richState(t, f, clk)
+	// "young" and "failed" were created a minute ago: "young" is ACTIVE, "failed" CREATE FAILED;
+	// "fresh" is still being created.
+	doc := f.State()
+	statuses := map[string]string{}
+	for _, r := range doc.Seeds.Resources {
+		if r.Operation == "CreateDatasetGroup" {
+			statuses[string(r.Input["name"].(string))] = r.Status
+		}
+	}
+	require.Equal(t, map[string]string{"shop": "", "young": "", "failed": "CREATE FAILED", "fresh": "CREATE IN_PROGRESS"}, statuses)
+	require.NotEmpty(t, doc.Seeds.Resources)
+
+	clk2 := mockClock()
+	clk2.Set(clk.Now())
+	g := fake.New(fake.WithClock(clk2), fake.WithQuota(fake.DatasetGroups, 10), fake.WithScenario(doc))
+	require.Equal(t, doc, g.State(), "the round trip gives back the same document")
+
+	ctx := context.Background()
+	for _, name := range []string{"shop", "young", "failed", "fresh"} {
+		in := &personalize.DescribeDatasetGroupInput{DatasetGroupArn: aws.String("arn:aws:personalize:us-east-1:123456789012:dataset-group/" + name)}
+		want, err := f.Personalize().DescribeDatasetGroup(ctx, in)
+		require.NoError(t, err)
+		got, err := g.Personalize().DescribeDatasetGroup(ctx, in)
+		require.NoError(t, err)
+		require.Equal(t, want.DatasetGroup, got.DatasetGroup, name)
+	}
+	_, err := g.Personalize().DescribeDatasetGroup(ctx, &personalize.DescribeDatasetGroupInput{DatasetGroupArn: aws.String("arn:aws:personalize:us-east-1:123456789012:dataset-group/old")})
+	require.Error(t, err, "a group being deleted is not carried over")
+	want, err := f.SageMaker().DescribeAction(ctx, &sagemaker.DescribeActionInput{ActionName: aws.String("deploy")})
+	require.NoError(t, err)
+	got, err := g.SageMaker().DescribeAction(ctx, &sagemaker.DescribeActionInput{ActionName: aws.String("deploy")})
+	require.NoError(t, err)
+	want.ResultMetadata, got.ResultMetadata = got.ResultMetadata, want.ResultMetadata
+	require.Equal(t, want, got, "an updated action keeps its times")
+	require.Equal(t, f.Events("arn:aws:personalize:us-east-1:123456789012:dataset-group/shop"), g.Events("arn:aws:personalize:us-east-1:123456789012:dataset-group/shop"))
+	for _, typ := range []string{"INTERACTIONS", "ITEMS", "ACTION_INTERACTIONS"} {
+		arn := "arn:aws:personalize:us-east-1:123456789012:dataset/shop/" + typ
+		require.Equal(t, f.Records(arn), g.Records(arn), typ)
+	}
+	require.Equal(t, f.LineageGraph("", ""), g.LineageGraph("", ""))
+	require.Equal(t, f.LineageGraph("", "eu-west-1"), g.LineageGraph("", "eu-west-1"))
+
+	// Statuses go on moving from where they were.
+	clk.Add(time.Minute)
+	clk2.Add(time.Minute)
+	require.Equal(t, f.State(), g.State())
+}
+
+// GET /_fake/state gives the document POST /_fake/scenario takes.
+func TestStateOverHTTP(t *testing.T) {
+	t.Parallel()
+	clk := mockClock()
+	f := fake.New(fake.WithClock(clk), fake.WithQuota(fake.DatasetGroups, 10))
+	richState(t, f, clk)
+	status, hdr, body := rawCallBytes(t, f.Handler(), "GET", "/_fake/state", nil, "")
+	require.Equal(t, http.StatusOK, status)
+	require.Equal(t, "application/json", hdr.Get("Content-Type"))
+
+	clk2 := mockClock()
+	clk2.Set(clk.Now())
+	g := fake.New(fake.WithClock(clk2), fake.WithQuota(fake.DatasetGroups, 10))
+	status, _, doc := rawCall(t, g.Handler(), "POST", "/_fake/scenario", nil, string(body))
+	require.Equal(t, http.StatusOK, status, "%v", doc)
+	_, _, again := rawCallBytes(t, g.Handler(), "GET", "/_fake/state", nil, "")
+	require.JSONEq(t, string(body), string(again))
+}
