@@ -22,6 +22,9 @@ type Call struct {
 	Output    map[string]any `json:"output,omitempty"` // the response document; nil when the call failed (unless the response was lost)
 	Err       *CallError     `json:"error,omitempty"`  // nil when the call succeeded
 	Notes     []string       `json:"notes,omitempty"`  // what went wrong around the call, such as a scenario predicate that panicked
+	// Injected is true when a scenario rule acted on the call: its error, lost response, delay
+	// or creation that fails came from the rule, not from the fake's model of AWS.
+	Injected bool `json:"injected,omitempty"`
 }
 
 // CallError is the error a call was answered with.
@@ -81,6 +84,7 @@ func publicCall(c engine.Call) Call {
 		Time:      c.Time,
 		Input:     document(c.Input),
 		Notes:     slices.Clone(c.Notes),
+		Injected:  c.Injected,
 	}
 	if c.Output != nil && (c.Err == nil || c.Lost) {
 		pc.Output = document(c.Output)

@@ -26,6 +26,7 @@ import (
 //	GET    /_fake/calls                 the call log; ?service=&operation= filter it
 //	GET    /_fake/records?datasetArn=   the records a Personalize dataset holds (see Fake.Records)
 //	GET    /_fake/state                 everything the fake holds, as seeds POST /_fake/scenario takes (see Fake.State)
+//	GET    /_fake/ui                    the dashboard: an HTML page of resources, the lineage graph, calls, rules and the clock
 func (f *Fake) controlHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /_fake/health", func(w http.ResponseWriter, r *http.Request) {
@@ -63,6 +64,7 @@ func (f *Fake) controlHandler() http.Handler {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(append(doc, '\n'))
 	})
+	mux.HandleFunc("GET /_fake/ui", f.serveDashboard)
 	mux.HandleFunc("GET /_fake/records", func(w http.ResponseWriter, r *http.Request) {
 		arn := r.URL.Query().Get("datasetArn")
 		records := f.Records(arn)

@@ -28,7 +28,8 @@ type rules struct {
 
 type liveRule struct {
 	r       *scenario.Rule
-	matched int
+	matched int // calls it matched
+	fired   int // calls it acted on
 	rng     *rand.Rand
 }
 
@@ -136,13 +137,14 @@ func (f *Fake) decide(ctx context.Context, p engine.Pending) engine.Decision {
 		}
 		if fires && chosen == nil {
 			chosen = r
+			lr.fired++
 		}
 	}
 	f.rules.mu.Unlock()
 	if chosen == nil {
 		return engine.Decision{Notes: notes}
 	}
-	d := engine.Decision{Delay: chosen.Wait, FailCreation: chosen.CreateFailure, Notes: notes}
+	d := engine.Decision{Delay: chosen.Wait, FailCreation: chosen.CreateFailure, Notes: notes, Injected: true}
 	if e := chosen.Error; e != nil {
 		apiErr := engine.Errorf(e.Code, e.StatusFor(p.Service), "%s", e.Message)
 		if chosen.LostResponse {

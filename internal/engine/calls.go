@@ -16,6 +16,7 @@ type Call struct {
 	Err       *Error // nil on success
 	Lost      bool   // the operation succeeded but the caller was sent Err
 	Notes     []string
+	Injected  bool // a scenario rule acted on it
 }
 
 // callLog keeps the most recent calls in a ring. mu of the engine guards it.

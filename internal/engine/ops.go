@@ -109,6 +109,7 @@ type Decision struct {
 	LoseResponse *Error        // run the operation, then answer with this ("response lost")
 	FailCreation string        // a created Personalize resource ends in CREATE FAILED
 	Notes        []string      // what the hook wants the call log to say about the call
+	Injected     bool          // a scenario rule acted on the call (the call log marks it)
 }
 
 // Hook decides about each call. It runs outside the engine's lock.
@@ -148,7 +149,7 @@ func (e *Engine) Invoke(ctx context.Context, scope Scope, op *Op, in any) (any, 
 	}
 
 	e.mu.Lock()
-	call := Call{Service: op.Service, Operation: op.Name, Scope: scope, Time: e.now(), Input: in, Notes: d.Notes}
+	call := Call{Service: op.Service, Operation: op.Name, Scope: scope, Time: e.now(), Input: in, Notes: d.Notes, Injected: d.Injected}
 	var out any
 	if apiErr == nil {
 		out, apiErr = op.run(e, e.world(scope), in, opContext{now: call.Time, failCreation: d.FailCreation})

@@ -34,6 +34,18 @@ type ResourceState struct {
 // document restores the resources in their creation statuses and their timestamps; an update
 // under way restores as the dataset before it, and events whose tracker is gone are left out.
 func (e *Engine) State() []ResourceState {
+	all := e.Resources()
+	kept := all[:0]
+	for _, r := range all {
+		if !deleting(r.Status) {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// Resources is State with the resources being deleted, as a dashboard shows them.
+func (e *Engine) Resources() []ResourceState {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	now := e.now()
@@ -60,7 +72,7 @@ func (e *Engine) State() []ResourceState {
 			}
 		}
 		for _, r := range w.groups.all() {
-			if !gone(r, now) {
+			if st, _, gone := statusOf(r.(lived), now); !gone && !deleting(st) {
 				out = append(out, r.(*datasetGroup).eventStates(w, now)...)
 			}
 		}
@@ -77,19 +89,15 @@ func (en *entity) baseState(w *world, kind, service, op string, in any) Resource
 	return ResourceState{Scope: w.scope, Kind: kind, ARN: en.arn, Name: en.name, Service: service, Operation: op, Input: in, Created: en.created}
 }
 
-// lived fills the status fields of a resource with a lifecycle; false when it is being deleted
-// (a state document leaves it out).
+// lived fills the status fields of a resource with a lifecycle; false when it is being deleted.
 func livedState(st *ResourceState, r lived, now time.Time) bool {
 	status, changed, _ := statusOf(r, now)
-	if deleting(status) {
-		return false
-	}
 	st.Status, st.Changed, st.Next = status, changed, r.cycle().next(r.base().created, now)
 	st.Modified = changed
 	if status == StatusCreateFailed {
 		st.Failure = r.cycle().failReason
 	}
-	return true
+	return !deleting(status)
 }
 
 func (a *action) state(w *world, _ time.Time) []ResourceState {
@@ -131,9 +139,7 @@ func (g *datasetGroup) state(w *world, now time.Time) []ResourceState {
 	st := g.baseState(w, "dataset-group", Personalize, "CreateDatasetGroup", &personalize.CreateDatasetGroupInput{
 		Name: &g.name, RoleArn: g.roleArn, KmsKeyArn: g.kmsKeyArn, Domain: g.domain, Tags: g.tags.personalizeOrNil(),
 	})
-	if !livedState(&st, g, now) {
-		return nil
-	}
+	livedState(&st, g, now)
 	return []ResourceState{st}
 }
 
@@ -142,9 +148,7 @@ func (t *eventTracker) state(w *world, now time.Time) []ResourceState {
 		Name: &t.name, DatasetGroupArn: &t.group.arn, Tags: t.tags.personalizeOrNil(),
 	})
 	st.IDs = map[string]string{"id": t.arn[len(t.arn)-8:], "trackingId": t.trackingID}
-	if !livedState(&st, t, now) {
-		return nil
-	}
+	livedState(&st, t, now)
 	return []ResourceState{st}
 }
 
@@ -162,7 +166,7 @@ func (d *dataset) state(w *world, now time.Time) []ResourceState {
 		st.IDs = map[string]string{"trackingId": d.trackingID}
 	}
 	if !livedState(&st, d, now) {
-		return nil
+		return []ResourceState{st} // its records are going with it
 	}
 	if updating(st.Status) {
 		st.Status = StatusActive

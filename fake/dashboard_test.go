@@ -1,0 +1,122 @@
+package fake_test
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/personalize"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
+	"github.com/benbjohnson/clock"
+	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/fake"
+	"github.com/awsfake/awsfake/scenario"
+)
+
+const hostile = `<script>alert("x")</script><img src=x onerror=alert(1)>`
+
+// dashboardFake is a fake with every kind of resource, a failed call, an injected fault that
+// fired once, and hostile strings in the places a caller chooses one that AWS lets hold them
+// (tag values may not).
+func dashboardFake(t *testing.T) (*fake.Fake, *clock.Mock) {
+	t.Helper()
+	clk := mockClock()
+	f := fake.New(fake.WithClock(clk), fake.WithQuota(fake.DatasetGroups, 10))
+	richState(t, f, clk)
+	ctx := context.Background()
+	_, err := f.SageMaker().CreateAction(ctx, &sagemaker.CreateActionInput{ActionName: aws.String("hostile"), ActionType: aws.String(hostile),
+		Description: aws.String(hostile), Properties: map[string]string{"k": hostile}, Source: &types.ActionSource{SourceUri: aws.String(hostile)}})
+	require.NoError(t, err)
+	_, err = f.SageMaker().DescribeAction(ctx, &sagemaker.DescribeActionInput{ActionName: aws.String("missing")})
+	require.Error(t, err)
+	f.AddRules(scenario.On("personalize", "CreateDatasetGroup").Times(1).Fail(scenario.LimitExceeded("too many")))
+	_, err = f.Personalize().CreateDatasetGroup(ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("refused")})
+	require.Error(t, err)
+	_, err = f.Personalize().DeleteDatasetGroup(ctx, &personalize.DeleteDatasetGroupInput{DatasetGroupArn: aws.String("arn:aws:personalize:us-east-1:123456789012:dataset-group/young")})
+	require.NoError(t, err)
+	return f, clk
+}
+
+func TestDashboard(t *testing.T) {
+	t.Parallel()
+	f, _ := dashboardFake(t)
+	status, hdr, body := rawCallBytes(t, f.Handler(), "GET", "/_fake/ui", nil, "")
+	require.Equal(t, http.StatusOK, status)
+	require.Equal(t, "text/html; charset=utf-8", hdr.Get("Content-Type"))
+	page := string(body)
+
+	for _, want := range []string{
+		// Both Regions, their resources and statuses.
+		"account 123456789012 · us-east-1", "account 123456789012 · eu-west-1",
+		`<td class="name">deploy</td>`, `<td class="name">west</td>`, `<td class="name">prod_ep</td>`,
+		`<td class="name">shop</td>`, `<td class="name">clicks</td>`, `<td class="name">d-Items</td>`, `<td class="name">s-Users</td>`,
+		`data-status="ACTIVE">ACTIVE`, `data-status="CREATE FAILED">CREATE FAILED <span class="muted">(no luck)</span>`,
+		`data-status="CREATE IN_PROGRESS">CREATE IN_PROGRESS`, `data-status="DELETE PENDING">DELETE PENDING`,
+		// The graph: nodes and the two edges of richState.
+		`<g class="node action" data-arn="arn:aws:sagemaker:us-east-1:123456789012:action/deploy">`,
+		`<g class="node context" data-arn="arn:aws:sagemaker:us-east-1:123456789012:context/prod_ep">`,
+		`data-to="arn:aws:sagemaker:us-east-1:123456789012:action/deploy"`,
+		`data-from="arn:aws:sagemaker:us-east-1:123456789012:action/deploy" data-to="arn:aws:sagemaker:us-east-1:123456789012:context/prod_ep"`,
+		">ContributedTo</text>",
+		// Calls: a failed one, an injected one; the rule that fired once.
+		`<span class="tag error">ResourceNotFound</span>`,
+		`<span class="tag error">LimitExceededException</span> too many <span class="tag injected">injected</span>`,
+		`<td>answers LimitExceededException; once</td><td>1</td><td class="fired">1</td>`,
+		// A manual clock, with its control.
+		"2026-11-21 12:04:30.000", "(manual)", `id="advance"`,
+	} {
+		require.Contains(t, page, want)
+	}
+	require.NotContains(t, page, "dataset-group/old<", "a deleted group is gone")
+	// Calls newest first: the injected call comes before the failed describe.
+	require.Less(t, strings.Index(page, "LimitExceededException"), strings.Index(page, ">ResourceNotFound<"))
+}
+
+// No string a caller chose can add markup or script: the page has exactly its own script, and
+// the hostile string appears only escaped.
+func TestDashboardEscapes(t *testing.T) {
+	t.Parallel()
+	f, _ := dashboardFake(t)
+	_, _, body := rawCallBytes(t, f.Handler(), "GET", "/_fake/ui", nil, "")
+	page := string(body)
+	require.Equal(t, 1, strings.Count(page, "<script"), "only the page's own script")
+	require.NotContains(t, page, "<img")
+	require.NotContains(t, page, hostile)
+	require.Contains(t, page, `&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;`)
+	require.Regexp(t, regexp.MustCompile(`default-src 'none'`), rawHeader(t, f, "Content-Security-Policy"))
+}
+
+// On the real clock the page has no control and no script.
+func TestDashboardRealClock(t *testing.T) {
+	t.Parallel()
+	f := fake.New()
+	_, _, body := rawCallBytes(t, f.Handler(), "GET", "/_fake/ui", nil, "")
+	page := string(body)
+	require.Contains(t, page, "(real)")
+	require.Contains(t, page, "No resources")
+	require.NotContains(t, page, "<script")
+}
+
+// The page's control advances the clock through the control endpoint, and the page shows it.
+func TestDashboardClockMoves(t *testing.T) {
+	t.Parallel()
+	f, clk := dashboardFake(t)
+	before := clk.Now()
+	status, _, _ := rawCall(t, f.Handler(), "POST", "/_fake/clock/advance", nil, `{"duration":"90s"}`)
+	require.Equal(t, http.StatusOK, status)
+	_, _, body := rawCallBytes(t, f.Handler(), "GET", "/_fake/ui", nil, "")
+	require.Contains(t, string(body), before.Add(90*time.Second).UTC().Format("2006-01-02 15:04:05.000"))
+	require.NotContains(t, string(body), `data-status="CREATE IN_PROGRESS"`, "fresh became ACTIVE")
+}
+
+func rawHeader(t *testing.T, f *fake.Fake, name string) string {
+	t.Helper()
+	_, hdr, _ := rawCallBytes(t, f.Handler(), "GET", "/_fake/ui", nil, "")
+	return hdr.Get(name)
+}
