@@ -56,7 +56,7 @@ func (f *Fake) controlHandler() http.Handler {
 		writeControl(w, http.StatusOK, calls)
 	})
 	mux.HandleFunc("GET /_fake/state", func(w http.ResponseWriter, r *http.Request) {
-		doc, err := f.stateDocument()
+		doc, err := f.StateJSON()
 		if err != nil {
 			controlError(w, http.StatusInternalServerError, err.Error())
 			return

@@ -45,9 +45,9 @@ func seedOf(r engine.ResourceState) scenario.Resource {
 	return seed
 }
 
-// stateDocument is the JSON form of State, the body of GET /_fake/state: a scenario with seeds
-// and no rules, which POST /_fake/scenario accepts.
-func (f *Fake) stateDocument() ([]byte, error) {
+// StateJSON is the JSON form of State, the body of GET /_fake/state: a scenario with seeds and
+// no rules, which scenario.ParseJSON and POST /_fake/scenario accept.
+func (f *Fake) StateJSON() ([]byte, error) {
 	return json.MarshalIndent(struct {
 		Seeds scenario.Seeds `json:"seeds"`
 	}{f.State().Seeds}, "", "  ")

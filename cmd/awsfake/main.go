@@ -48,6 +48,7 @@ type options struct {
 	creds    string
 	slow     time.Duration
 	quotas   quotaFlags
+	state    string
 }
 
 // quotaFlags are the -quota flags, NAME=N each, in the order given (a later one wins).
@@ -102,6 +103,7 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	fs.DurationVar(&o.shutdown, "shutdown-timeout", 10*time.Second, "how long in-flight requests may finish on SIGINT or SIGTERM")
 	fs.DurationVar(&o.slow, "read-header-timeout", 5*time.Second, "how long a client may take to send a request's headers (read and write timeouts are six times this)")
 	fs.Var(&o.quotas, "quota", quotaUsage())
+	fs.StringVar(&o.state, "state", "", "load the fake's state from this file at start (when it exists) and write it there on shutdown (the JSON of GET /_fake/state)")
 	fs.StringVar(&o.creds, "credentials", "", "check SigV4 signatures against these keys: AKID:SECRET[,AKID:SECRET...] (default: no checking)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -130,6 +132,11 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 	if err != nil {
 		return err
 	}
+	if o.state != "" {
+		if err := loadState(f, o.state); err != nil {
+			return err
+		}
+	}
 	// Listen for signals before the URL is printed: a supervisor that reads the URL and at
 	// once sends SIGTERM must get a drained shutdown, not the default death.
 	sig := make(chan os.Signal, 1)
@@ -157,7 +164,14 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 	fmt.Fprintf(stderr, "awsfake: serving SageMaker, Personalize and Personalize Events on http://%s (account %s, Region %s, %s clock, signatures %s)\n",
 		ln.Addr(), f.Account(), f.Region(), o.clock, signatures)
 
-	return serveUntilStopped(srv, ln, sig, stop, stderr, o.shutdown)
+	err = serveUntilStopped(srv, ln, sig, stop, stderr, o.shutdown)
+	if o.state != "" {
+		if saveErr := saveState(f, o.state); saveErr != nil {
+			return errors.Join(err, saveErr)
+		}
+		fmt.Fprintf(stderr, "awsfake: state written to %s\n", o.state)
+	}
+	return err
 }
 
 // serveUntilStopped serves on ln until a signal arrives on sig or stop is closed, then lets
