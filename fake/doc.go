@@ -200,6 +200,15 @@
 // f.SetScenario, f.AddRules or f.Inject(t, rules...) during a test, or POST /_fake/scenario on
 // the server. They act in the one chokepoint every call of either door passes.
 //
+// # State and the dashboard
+//
+// f.State returns everything the fake holds as seeds (f.StateJSON and GET /_fake/state give its
+// JSON); installed in an empty fake it restores each resource with its ARN, generated ids,
+// timestamps and status, and the records and events the data-plane calls put. GET /_fake/ui is
+// a dashboard of the same, with the lineage graph drawn as SVG, the call log (Call.Injected
+// marks calls a scenario rule acted on), the rules and the clock. The page is self-contained,
+// escapes every caller's string, and changes state only through the control endpoints.
+//
 // # Signatures
 //
 // Signatures are not checked unless WithCredentials (cmd/awsfake -credentials) says which keys
