@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
-	"sort"
 	"strings"
 	"time"
 
@@ -88,7 +87,7 @@ func (f *Fake) dashboard() dashboard {
 	_, manual := f.Clock().(*clock.Mock)
 	d := dashboard{Now: f.Clock().Now(), Manual: manual, Rules: f.dashRules()}
 	scopes := map[engine.Scope]*dashScope{}
-	var order []engine.Scope
+	var order []engine.Scope // Resources gives scopes in order
 	var edges = map[engine.Scope][]lineageEdge{}
 	for _, r := range f.e.Resources() {
 		if r.Kind == "records" {
@@ -117,9 +116,6 @@ func (f *Fake) dashboard() dashboard {
 			s.Personalize = append(s.Personalize, res)
 		}
 	}
-	sort.Slice(order, func(i, j int) bool {
-		return order[i].Account+"/"+order[i].Region < order[j].Account+"/"+order[j].Region
-	})
 	for _, sc := range order {
 		s := scopes[sc]
 		if len(s.Lineage) > 0 {

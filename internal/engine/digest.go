@@ -23,13 +23,7 @@ func (e *Engine) Digest() string {
 	defer e.mu.Unlock()
 	now := e.now()
 	h := sha256.New()
-	scopes := make([]Scope, 0, len(e.worlds))
-	for s := range e.worlds {
-		scopes = append(scopes, s)
-	}
-	sort.Slice(scopes, func(i, j int) bool {
-		return scopes[i].Account+"/"+scopes[i].Region < scopes[j].Account+"/"+scopes[j].Region
-	})
+	scopes := e.scopes()
 	for _, s := range scopes {
 		for _, t := range e.worlds[s].tables {
 			all := t.all()
@@ -151,4 +145,16 @@ func (d digester) value(v reflect.Value, top bool) {
 	default:
 		panic("engine: Digest cannot read a " + v.Kind().String())
 	}
+}
+
+// scopes are the accounts and Regions that have a world, in order. The lock must be held.
+func (e *Engine) scopes() []Scope {
+	scopes := make([]Scope, 0, len(e.worlds))
+	for s := range e.worlds {
+		scopes = append(scopes, s)
+	}
+	sort.Slice(scopes, func(i, j int) bool {
+		return scopes[i].Account+"/"+scopes[i].Region < scopes[j].Account+"/"+scopes[j].Region
+	})
+	return scopes
 }

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"sort"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/shape"
@@ -49,13 +48,7 @@ func (e *Engine) Resources() []ResourceState {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	now := e.now()
-	scopes := make([]Scope, 0, len(e.worlds))
-	for s := range e.worlds {
-		scopes = append(scopes, s)
-	}
-	sort.Slice(scopes, func(i, j int) bool {
-		return scopes[i].Account+"/"+scopes[i].Region < scopes[j].Account+"/"+scopes[j].Region
-	})
+	scopes := e.scopes()
 	var out []ResourceState
 	for _, s := range scopes {
 		w := e.worlds[s]
