@@ -123,10 +123,10 @@ func (f *Fake) dashboard() dashboard {
 		}
 		d.Scopes = append(d.Scopes, *s)
 	}
-	calls := f.Calls()
+	calls := f.e.Calls() // converted only for the calls shown
 	d.TotalCalls = len(calls)
 	for i := len(calls) - 1; i >= 0 && len(d.Calls) < dashboardCalls; i-- {
-		c := calls[i]
+		c := publicCall(calls[i])
 		in, _ := json.MarshalIndent(c.Input, "", "  ")
 		dc := dashCall{Time: c.Time, Service: c.Service, Operation: c.Operation, Account: c.Account, Region: c.Region,
 			Err: c.Err, Injected: c.Injected, Notes: c.Notes, Input: string(in)}
