@@ -167,10 +167,12 @@ func (e *Engine) detach(w *world, arn string) *Error {
 	if es == nil {
 		return nil
 	}
+	// A self-loop is in both lists: it is one association.
+	all := slices.Concat(es.out, slices.DeleteFunc(slices.Clone(es.in), func(a *association) bool { return a.srcARN == a.dstARN }))
 	if !e.cfg.CascadeDeletes {
-		return invalid(SageMaker, "%s cannot be deleted while it has associations (%d): delete them first.", arn, len(es.out)+len(es.in))
+		return invalid(SageMaker, "%s cannot be deleted while it has associations (%d): delete them first.", arn, len(all))
 	}
-	for _, a := range slices.Concat(es.out, es.in) {
+	for _, a := range all {
 		w.associations.remove(a)
 	}
 	return nil
