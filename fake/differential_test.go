@@ -145,21 +145,140 @@ func lineageScript(api fake.SageMakerAPI, clk interface{ Add(time.Duration) }) [
 	return r
 }
 
+// graphScript touches AddAssociation, DeleteAssociation, ListAssociations and QueryLineage, their
+// options and their errors, and deletes associated entities (refused, or cascading when the fake
+// is made WithCascadingDeletes).
+func graphScript(api fake.SageMakerAPI, clk interface{ Add(time.Duration) }) []outcome {
+	ctx := context.Background()
+	var r outcomes
+	rec := r.rec
+	arn := func(o *sagemaker.CreateArtifactOutput, err error) string {
+		rec(o, err)
+		if err != nil {
+			return ""
+		}
+		return aws.ToString(o.ArtifactArn)
+	}
+	typed := func(uri, typ string) *sagemaker.CreateArtifactInput {
+		in := newArtifact(uri)
+		in.ArtifactType = aws.String(typ)
+		in.Properties = map[string]string{"uri": uri}
+		return in
+	}
+	image := arn(api.CreateArtifact(ctx, typed("ecr://image", "Image")))
+	model := arn(api.CreateArtifact(ctx, typed("s3://model.tar.gz", "Model")))
+	named := typed("s3://train.csv", "DataSet")
+	named.ArtifactName = aws.String("train")
+	dataset := arn(api.CreateArtifact(ctx, named))
+	deployIn := newAction("deploy")
+	deployIn.ActionType = aws.String("ModelDeploy")
+	rec(api.CreateAction(ctx, deployIn))
+	deploy := "arn:aws:sagemaker:us-east-1:123456789012:action/deploy"
+	prod := newContext("prod")
+	prod.Properties = map[string]string{"stage": "prod"}
+	rec(api.CreateContext(ctx, prod))
+	endpoint := "arn:aws:sagemaker:us-east-1:123456789012:context/prod"
+	link := func(src, dst string, typ types.AssociationEdgeType) {
+		rec(api.AddAssociation(ctx, &sagemaker.AddAssociationInput{SourceArn: aws.String(src), DestinationArn: aws.String(dst), AssociationType: typ}))
+		clk.Add(time.Second)
+	}
+	link(image, model, types.AssociationEdgeTypeContributedTo)
+	link(dataset, model, types.AssociationEdgeTypeAssociatedWith)
+	link(model, deploy, types.AssociationEdgeTypeContributedTo)
+	link(deploy, endpoint, "")
+	link(model, deploy, types.AssociationEdgeTypeProduced)                   // the same pair: already exists
+	link(deploy, model, types.AssociationEdgeTypeDerivedFrom)                // the reverse pair is another
+	link(model, "arn:aws:sagemaker:us-east-1:123456789012:context/none", "") // a missing end
+	link("arn:aws:sagemaker:us-east-1:123456789012:experiment/x", "arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/y", "")
+	link("arn:aws:sagemaker:us-east-1:123456789012:experiment-trial/t", model, "") // trials match no pattern
+	link(model, model, "SideBySide")                                               // not in the enum
+	rec(api.AddAssociation(ctx, &sagemaker.AddAssociationInput{SourceArn: aws.String(model)}))
+
+	for _, in := range []*sagemaker.ListAssociationsInput{
+		{},
+		{SourceArn: aws.String(model)},
+		{DestinationArn: aws.String(model), SortBy: types.SortAssociationsBySourceArn, SortOrder: types.SortOrderAscending},
+		{SortBy: types.SortAssociationsByDestinationType, MaxResults: aws.Int32(2)},
+		{SortBy: types.SortAssociationsBySourceType, SortOrder: types.SortOrderAscending},
+		{SourceType: aws.String("Model"), AssociationType: types.AssociationEdgeTypeContributedTo},
+		{DestinationType: aws.String("Endpoint")},
+		{CreatedAfter: aws.Time(start.Add(time.Second)), CreatedBefore: aws.Time(start.Add(2 * time.Second))},
+		{NextToken: aws.String("forged")},
+		{MaxResults: aws.Int32(0), SortBy: "Name"},
+	} {
+		rec(api.ListAssociations(ctx, in))
+	}
+	first, err := api.ListAssociations(ctx, &sagemaker.ListAssociationsInput{MaxResults: aws.Int32(3)})
+	rec(first, err)
+	if err == nil {
+		rec(api.ListAssociations(ctx, &sagemaker.ListAssociationsInput{MaxResults: aws.Int32(3), NextToken: first.NextToken}))
+	}
+
+	ten := aws.Int32(10)
+	for _, in := range []*sagemaker.QueryLineageInput{
+		{StartArns: []string{model}, Direction: types.DirectionBoth, IncludeEdges: aws.Bool(true), Filters: &types.QueryFilters{}, MaxDepth: ten},
+		{StartArns: []string{model}, Direction: types.DirectionDescendants, IncludeEdges: aws.Bool(false), MaxDepth: ten,
+			Filters: &types.QueryFilters{LineageTypes: []types.LineageType{types.LineageTypeContext}, Types: []string{"Endpoint"}}},
+		{StartArns: []string{endpoint}, Direction: types.DirectionAscendants, IncludeEdges: aws.Bool(true),
+			Filters: &types.QueryFilters{LineageTypes: []types.LineageType{types.LineageTypeArtifact}, Types: []string{"DataSet", "Image"}}},
+		{StartArns: []string{image}},
+		{StartArns: []string{image}, MaxDepth: aws.Int32(1), IncludeEdges: aws.Bool(true)},
+		{StartArns: []string{image}, MaxDepth: aws.Int32(0)},
+		{StartArns: []string{endpoint}, Filters: &types.QueryFilters{Properties: map[string]string{"uri": "s3://train.csv", "x": "y"},
+			CreatedAfter: aws.Time(start), CreatedBefore: aws.Time(start), ModifiedAfter: aws.Time(start)}},
+		{StartArns: []string{model}, Filters: &types.QueryFilters{CreatedAfter: aws.Time(start.Add(time.Hour))}},
+		{},
+		{StartArns: []string{"arn:aws:sagemaker:us-east-1:123456789012:artifact/" + strings.Repeat("0", 32)}},
+		{StartArns: []string{model, image}},
+		{StartArns: []string{model}, MaxDepth: aws.Int32(11), MaxResults: aws.Int32(51)},
+		{StartArns: []string{model}, MaxDepth: aws.Int32(-1)},
+		{StartArns: []string{model}, Direction: "Sideways", Filters: &types.QueryFilters{LineageTypes: []types.LineageType{"Trial"}}},
+		{StartArns: []string{model}, MaxResults: aws.Int32(2), NextToken: aws.String("forged")},
+	} {
+		rec(api.QueryLineage(ctx, in))
+	}
+	paged := &sagemaker.QueryLineageInput{StartArns: []string{model}, IncludeEdges: aws.Bool(true), MaxResults: aws.Int32(2)}
+	for i := 0; i < 4; i++ {
+		out, err := api.QueryLineage(ctx, paged)
+		rec(out, err)
+		if err != nil || out.NextToken == nil {
+			break
+		}
+		paged.NextToken = out.NextToken
+	}
+
+	rec(api.DeleteAction(ctx, &sagemaker.DeleteActionInput{ActionName: aws.String("deploy")}))
+	rec(api.DeleteArtifact(ctx, &sagemaker.DeleteArtifactInput{ArtifactArn: aws.String(image)}))
+	rec(api.DeleteAssociation(ctx, &sagemaker.DeleteAssociationInput{SourceArn: aws.String(dataset), DestinationArn: aws.String(model)}))
+	rec(api.DeleteAssociation(ctx, &sagemaker.DeleteAssociationInput{SourceArn: aws.String(dataset), DestinationArn: aws.String(model)}))
+	rec(api.DeleteAssociation(ctx, &sagemaker.DeleteAssociationInput{SourceArn: aws.String(dataset)}))
+	rec(api.DeleteArtifact(ctx, &sagemaker.DeleteArtifactInput{ArtifactArn: aws.String(dataset)}))
+	rec(api.DeleteContext(ctx, &sagemaker.DeleteContextInput{ContextName: aws.String("prod")}))
+	rec(api.ListAssociations(ctx, &sagemaker.ListAssociationsInput{SortOrder: types.SortOrderAscending}))
+	rec(api.QueryLineage(ctx, &sagemaker.QueryLineageInput{StartArns: []string{model}, IncludeEdges: aws.Bool(true)}))
+	return r
+}
+
 // TestDoorsAgree runs each script through the typed door and through a real SDK client on the
 // wire door, each on a fresh fake at the same instant, and requires identical outputs, error
 // codes, messages and error strings.
 func TestDoorsAgree(t *testing.T) {
 	t.Parallel()
-	scripts := map[string]func(fake.SageMakerAPI, interface{ Add(time.Duration) }) []outcome{
-		"actions":                             script,
-		"artifacts, contexts, lineage groups": lineageScript,
+	scripts := map[string]struct {
+		script func(fake.SageMakerAPI, interface{ Add(time.Duration) }) []outcome
+		opts   []fake.Option
+	}{
+		"actions":                             {script: script},
+		"artifacts, contexts, lineage groups": {script: lineageScript},
+		"associations, QueryLineage":          {script: graphScript},
+		"associations, cascading deletes":     {script: graphScript, opts: []fake.Option{fake.WithCascadingDeletes()}},
 	}
-	for name, script := range scripts {
+	for name, s := range scripts {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			run := func(d door) []outcome {
 				clk := mockClock()
-				return script(d.api(fake.New(fake.WithClock(clk))), clk)
+				return s.script(d.api(fake.New(append([]fake.Option{fake.WithClock(clk)}, s.opts...)...)), clk)
 			}
 			typed, wire := run(doors[0]), run(doors[1])
 			if diff := cmp.Diff(wire, typed, ignoreSDK); diff != "" {

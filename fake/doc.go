@@ -1,6 +1,7 @@
-// Package fake is an in-process, in-memory AWS for Go tests: SageMaker ML lineage entities
-// (actions, artifacts, contexts and the default lineage group) and Amazon Personalize event
-// tracking, behaving like the real services where a test can tell.
+// Package fake is an in-process, in-memory AWS for Go tests: SageMaker ML lineage (actions,
+// artifacts, contexts, the default lineage group, and the graph of associations between them
+// that QueryLineage walks) and Amazon Personalize event tracking, behaving like the real
+// services where a test can tell.
 //
 // # Doors
 //
@@ -105,6 +106,61 @@
 //     an action, artifact or context gives its ARN as LineageGroupArn. It has no DisplayName
 //     or Description; tags work on its ARN as on any resource the fake holds.
 //   - CreatedBy and LastModifiedBy are never set (the fake knows no users).
+//
+// # Lineage graph: associations and QueryLineage
+//
+// Actions, artifacts and contexts are the vertices of an account's lineage graph in a Region;
+// associations are its edges. f.LineageGraph(account, region) renders it as a Mermaid flowchart,
+// and a fake made by ForTest logs it when its test fails. Seed edges with scenario.Association
+// (ends by ARN or by the Label of an artifact, action or context seed).
+//
+// Faithful:
+//   - AddAssociation needs both ends to exist (ResourceNotFound): any ARN of the model's
+//     pattern (experiment, trial component, artifact, action, context; not a trial). Two
+//     experiment entities are a ValidationException. The output echoes the ends; an
+//     association has no ARN and no tags. AWS's quota: 6,000 per account and Region
+//     (WithQuota(Associations, n)), then ResourceLimitExceeded.
+//   - An association is its two ends: DeleteAssociation takes only those, and a missing pair
+//     is ResourceNotFound. The reverse pair is another association.
+//   - ListAssociations: every filter of the model (SourceArn, DestinationArn, SourceType,
+//     DestinationType, AssociationType, CreatedAfter and CreatedBefore inclusive), applied
+//     before paging; every sort, CreationTime Descending by default; MaxResults 1-100, default
+//     10. SourceType and DestinationType are the end's own type (its ArtifactType, ActionType or
+//     ContextType), SourceName and DestinationName its name, omitted for an unnamed artifact.
+//   - QueryLineage walks from its one start ARN (an unknown one is ResourceNotFound):
+//     Descendants follows associations from source to destination, Ascendants the other way,
+//     and Both both ways at every vertex it reaches, not only at the start. MaxDepth counts
+//     associations from the start, at most 10. Filters choose which vertices are returned and
+//     never prune the walk: Types and LineageTypes must both match, by any of their elements;
+//     Properties match by any pair; the windows are inclusive. "Filters": {} is accepted, and a
+//     LineageType outside the enum (the Python SDK's "Trial") is a ValidationException. A
+//     vertex is its ARN, its type string and its lineage type; edges keep the orientation they
+//     were created with. Vertices and Edges are always in the JSON, [] when empty: AWS's Python
+//     SDK indexes both directly.
+//
+// Documented guesses, where AWS does not say:
+//   - Adding a pair that exists, with any AssociationType, is ValidationException
+//     "Association between <src> and <dst> already exists." (the words AWS's Python SDK
+//     matches); it never retypes the association. An AssociationType not given is not
+//     invented: it is omitted in every output. Self-loops are accepted. The fake has no
+//     experiments or trial components, so associations to them are ResourceNotFound.
+//   - Deleting an action, artifact or context that still has associations is refused with
+//     ValidationException "<arn> cannot be deleted while it has associations (n): delete them
+//     first."; WithCascadingDeletes deletes them with it instead. Either way no association is
+//     left dangling.
+//   - ListAssociations orders equal sort keys by creation; CreatedBy is never set.
+//   - QueryLineage's defaults are Direction Both, MaxDepth 10 and IncludeEdges false; no
+//     StartArns is a ValidationException, as are a negative MaxDepth and a MaxResults below 1.
+//     The start vertex is returned only with IncludeEdges, and only if it passes the filters.
+//     With IncludeEdges, the answer adds every vertex and edge on the walk's shortest paths from
+//     the start to the matched vertices. Without MaxResults every vertex comes in one page (the
+//     Python SDK never pages); with it (1-50) vertices are paged in the walk's order, each edge
+//     on the page of its end farther from the start, and a NextToken works only for the query
+//     that made it.
+//
+// Every query costs what it visits: each vertex keeps its associations both ways, so
+// QueryLineage, ListAssociations by an end and a cascading delete cost the subgraph they touch,
+// not the size of the graph.
 //
 // # Personalize
 //
@@ -215,7 +271,7 @@
 // to accept. The Region of a wire call comes from its signature's credential scope, and an
 // access key id of 12 digits selects that account.
 //
-// Unsupported: associations and QueryLineage, GetLineageGroupPolicy, and every other
+// Unsupported: GetLineageGroupPolicy, experiments, trials and trial components, and every other
 // SageMaker operation answer 400 UnknownOperationException naming the operation (never a 5xx
 // an SDK would retry).
 package fake

@@ -1,4 +1,4 @@
-"""SageMaker lineage actions, artifacts, contexts and lineage groups on awsfake's server, through
+"""SageMaker lineage actions, artifacts, contexts, lineage groups, associations and QueryLineage on awsfake's server, through
 boto3 and the AWS CLI.
 
 Run by conformance/run.sh, which starts the server and sets AWSFAKE_URL.
@@ -273,6 +273,186 @@ class LineageGroups(unittest.TestCase):
             control("DELETE", "/_fake/scenario")
 
 
+def lineage_post(target, body):
+    """A raw AWS JSON 1.1 request, as any SDK sends it: the response body exactly as it came."""
+    req = urllib.request.Request(URL + "/", data=json.dumps(body).encode(), method="POST", headers={
+        "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "SageMaker." + target})
+    try:
+        with urllib.request.urlopen(req) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+class SageMakerLineageGraph(unittest.TestCase):
+    """Associations and QueryLineage as AWS's Python SDK drives them (facts 5.2 and 5.5)."""
+
+    def setUp(self):
+        self.assertEqual(control("POST", "/_fake/reset")[0], 200)
+        self.sm = client("sagemaker")
+        self.sent, self.received = [], []
+        events = self.sm.meta.events
+        events.register("before-send.sagemaker.QueryLineage", lambda request, **_: self.sent.append(json.loads(request.body)))
+        events.register("before-parse.sagemaker.QueryLineage",
+                        lambda response_dict, **_: self.received.append(json.loads(response_dict["body"])))
+
+    def worked_example(self):
+        """facts 5.5: image -ContributedTo-> model, dataset -AssociatedWith-> model,
+        model -ContributedTo-> action, action -AssociatedWith-> endpoint context."""
+        art = lambda uri, typ: self.sm.create_artifact(ArtifactType=typ, Source={"SourceUri": uri})["ArtifactArn"]
+        g = dict(image=art("ecr://image", "Image"), model=art("s3://model.tar.gz", "Model"), dataset=art("s3://train.csv", "DataSet"))
+        g["action"] = self.sm.create_action(ActionName="deploy", ActionType="ModelDeploy",
+                                            Source={"SourceUri": "s3://model.tar.gz"})["ActionArn"]
+        g["ctx"] = self.sm.create_context(**context("prod"))["ContextArn"]
+        for src, dst, typ in (("image", "model", "ContributedTo"), ("dataset", "model", "AssociatedWith"),
+                              ("model", "action", "ContributedTo"), ("action", "ctx", "AssociatedWith")):
+            out = self.sm.add_association(SourceArn=g[src], DestinationArn=g[dst], AssociationType=typ)
+            self.assertEqual((out["SourceArn"], out["DestinationArn"]), (g[src], g[dst]))
+        return g
+
+    def test_worked_example_as_the_python_sdk_sends_it(self):
+        g = self.worked_example()
+        # LineageQuery.query(start_arns=[model]): Both, IncludeEdges, "Filters": {}, MaxDepth 10.
+        resp = self.sm.query_lineage(StartArns=[g["model"]], Direction="Both", IncludeEdges=True, Filters={}, MaxDepth=10)
+        self.assertEqual(self.sent[-1], {"StartArns": [g["model"]], "Direction": "Both", "IncludeEdges": True,
+                                         "Filters": {}, "MaxDepth": 10}, "what went on the wire")
+        vertices = sorted((v["Arn"], v["Type"], v["LineageType"]) for v in resp["Vertices"])
+        self.assertEqual(vertices, sorted([(g["model"], "Model", "Artifact"), (g["image"], "Image", "Artifact"),
+                                           (g["dataset"], "DataSet", "Artifact"), (g["action"], "ModelDeploy", "Action"),
+                                           (g["ctx"], "Endpoint", "Context")]))
+        edges = sorted((e["SourceArn"], e["DestinationArn"], e["AssociationType"]) for e in resp["Edges"])
+        self.assertEqual(edges, sorted([(g["image"], g["model"], "ContributedTo"), (g["dataset"], g["model"], "AssociatedWith"),
+                                        (g["model"], g["action"], "ContributedTo"), (g["action"], g["ctx"], "AssociatedWith")]),
+                         "edges in the orientation they were created with")
+        self.assertNotIn("NextToken", self.received[-1], "without MaxResults every vertex is on one page")
+
+    def test_endpoint_contexts(self):
+        g = self.worked_example()
+        # ModelArtifact.endpoint_contexts(): only the endpoint context, and the SDK indexes
+        # "Edges" directly, so the key is there, empty.
+        resp = self.sm.query_lineage(StartArns=[g["model"]], Direction="Descendants", IncludeEdges=False,
+                                     Filters={"LineageTypes": ["Context"], "Types": ["Endpoint"]}, MaxDepth=10)
+        self.assertEqual(resp["Vertices"], [{"Arn": g["ctx"], "Type": "Endpoint", "LineageType": "Context"}])
+        self.assertEqual(self.received[-1]["Edges"], [])
+        self.assertEqual(set(self.received[-1]), {"Vertices", "Edges"})
+
+    def test_vertices_and_edges_are_always_in_the_json(self):
+        lonely = self.sm.create_action(**action("lonely"))["ActionArn"]
+        self.sm.query_lineage(StartArns=[lonely], Direction="Both", IncludeEdges=False, Filters={}, MaxDepth=10)
+        self.assertEqual(self.received[-1], {"Vertices": [], "Edges": []})
+        status, body = lineage_post("QueryLineage", {"StartArns": [lonely]})
+        self.assertEqual((status, json.loads(body)), (200, {"Vertices": [], "Edges": []}))
+        status, body = lineage_post("QueryLineage", {"StartArns": [lonely], "IncludeEdges": True, "Filters": {}})
+        self.assertEqual(json.loads(body), {"Vertices": [{"Arn": lonely, "Type": "ModelDeployment", "LineageType": "Action"}],
+                                            "Edges": []}, "with IncludeEdges the start comes back")
+
+    def test_query_refusals(self):
+        g = self.worked_example()
+        with self.assertRaises(self.sm.exceptions.ResourceNotFound):
+            self.sm.query_lineage(StartArns=[g["model"][:-1] + "0"], Filters={})
+        raw = client("sagemaker", validate=False)
+        for kwargs, want in (({}, "StartArns must name the lineage entity to start from."),
+                             ({"StartArns": [g["model"]], "MaxDepth": 11}, "Member must have value less than or equal to 10"),
+                             ({"StartArns": [g["model"]], "MaxResults": 51}, "Member must have value less than or equal to 50"),
+                             ({"StartArns": [g["model"]], "Filters": {"LineageTypes": ["Trial"]}}, "Member must satisfy enum value set")):
+            code, msg, status = error_of(raw.query_lineage, **kwargs)
+            self.assertEqual((code, status), ("ValidationException", 400), kwargs)
+            self.assertIn(want, msg, kwargs)
+
+    def test_paging_with_max_results(self):
+        hub = self.sm.create_context(**context("hub"))["ContextArn"]
+        spokes = []
+        for i in range(7):
+            spokes.append(self.sm.create_artifact(**artifact("s3://spoke/%d" % i))["ArtifactArn"])
+            self.sm.add_association(SourceArn=hub, DestinationArn=spokes[-1])
+        seen, token, pages = [], None, 0
+        while True:
+            kwargs = {"NextToken": token} if token else {}
+            resp = self.sm.query_lineage(StartArns=[hub], Direction="Descendants", MaxResults=3, **kwargs)
+            pages += 1
+            seen += [v["Arn"] for v in resp["Vertices"]]
+            token = resp.get("NextToken")
+            if not token:
+                break
+        self.assertEqual(pages, 3)
+        self.assertEqual(sorted(seen), sorted(spokes))
+
+    def test_add_delete_errors(self):
+        g = self.worked_example()
+        code, msg, status = error_of(self.sm.add_association, SourceArn=g["model"], DestinationArn=g["action"],
+                                     AssociationType="Produced")
+        self.assertEqual((code, status), ("ValidationException", 400))
+        self.assertIn("already exists", msg, "the pair is the association, whatever its type")
+        missing = "arn:aws:sagemaker:us-east-1:123456789012:context/missing"
+        with self.assertRaises(self.sm.exceptions.ResourceNotFound):
+            self.sm.add_association(SourceArn=g["model"], DestinationArn=missing)
+        code, msg, _ = error_of(self.sm.add_association,
+                                SourceArn="arn:aws:sagemaker:us-east-1:123456789012:experiment/x",
+                                DestinationArn="arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/tc")
+        self.assertEqual(code, "ValidationException")
+        self.assertIn("two experiment entities", msg)
+        raw = client("sagemaker", validate=False)
+        code, msg, _ = error_of(raw.add_association, SourceArn="arn:aws:sagemaker:us-east-1:123456789012:experiment-trial/t",
+                                DestinationArn=g["model"])
+        self.assertIn("at 'sourceArn' failed to satisfy constraint: Member must satisfy regular expression pattern", msg)
+        out = self.sm.delete_association(SourceArn=g["model"], DestinationArn=g["action"])
+        self.assertEqual((out["SourceArn"], out["DestinationArn"]), (g["model"], g["action"]))
+        with self.assertRaises(self.sm.exceptions.ResourceNotFound):
+            self.sm.delete_association(SourceArn=g["model"], DestinationArn=g["action"])
+
+    def test_list_associations(self):
+        named = self.sm.create_artifact(**artifact("s3://named", ArtifactName="model-v1"))["ArtifactArn"]
+        data = self.sm.create_artifact(ArtifactType="DataSet", Source={"SourceUri": "s3://data"})["ArtifactArn"]
+        deploy = self.sm.create_action(**action("deploy"))["ActionArn"]
+        self.sm.add_association(SourceArn=data, DestinationArn=named, AssociationType="ContributedTo")
+        control("POST", "/_fake/clock/advance", {"duration": "1s"})
+        self.sm.add_association(SourceArn=named, DestinationArn=deploy)
+        summaries = self.sm.list_associations()["AssociationSummaries"]
+        self.assertEqual([(s["SourceArn"], s["DestinationArn"]) for s in summaries], [(named, deploy), (data, named)],
+                         "newest first")
+        newest, oldest = summaries
+        self.assertNotIn("AssociationType", newest, "none was given, none is invented")
+        self.assertEqual((newest["SourceType"], newest["SourceName"], newest["DestinationType"], newest["DestinationName"]),
+                         ("Model", "model-v1", "ModelDeployment", "deploy"))
+        self.assertNotIn("SourceName", oldest, "an unnamed artifact has no name")
+        self.assertEqual((oldest["AssociationType"], oldest["SourceType"]), ("ContributedTo", "DataSet"))
+        by_source = self.sm.list_associations(SourceArn=named)["AssociationSummaries"]
+        self.assertEqual([s["DestinationArn"] for s in by_source], [deploy])
+        pages = list(self.sm.get_paginator("list_associations").paginate(
+            SortBy="SourceType", SortOrder="Ascending", PaginationConfig={"PageSize": 1}))
+        self.assertEqual([p["AssociationSummaries"][0]["SourceType"] for p in pages], ["DataSet", "Model"])
+        self.assertNotIn("NextToken", pages[-1])
+        code, _, _ = error_of(self.sm.list_associations, NextToken="forged")
+        self.assertEqual(code, "ValidationException")
+
+    def test_deleting_an_associated_entity_is_refused(self):
+        g = self.worked_example()
+        code, msg, status = error_of(self.sm.delete_action, ActionName="deploy")
+        self.assertEqual((code, status), ("ValidationException", 400))
+        self.assertEqual(msg, g["action"] + " cannot be deleted while it has associations (2): delete them first.")
+        self.assertEqual(error_of(self.sm.delete_artifact, ArtifactArn=g["model"])[0], "ValidationException")
+        self.assertEqual(error_of(self.sm.delete_context, ContextName="prod")[0], "ValidationException")
+        # As the Python SDK's delete(disassociate=True) does: the associations first.
+        for kwargs in ({"SourceArn": g["action"]}, {"DestinationArn": g["action"]}):
+            for s in self.sm.list_associations(**kwargs)["AssociationSummaries"]:
+                self.sm.delete_association(SourceArn=s["SourceArn"], DestinationArn=s["DestinationArn"])
+        self.sm.delete_action(ActionName="deploy")
+        self.assertEqual(len(self.sm.list_associations()["AssociationSummaries"]), 2)
+
+    def test_seeded_associations(self):
+        status, body = control("POST", "/_fake/scenario", {"seeds": {
+            "artifacts": [{"sourceUri": "s3://seeded/model", "artifactType": "Model", "label": "model"}],
+            "contexts": [{"name": "seeded_endpoint", "contextType": "Endpoint", "label": "endpoint"}],
+            "associations": [{"source": "model", "destination": "endpoint", "type": "ContributedTo"}]}})
+        self.assertEqual(status, 200, body)
+        try:
+            s = self.sm.list_associations()["AssociationSummaries"]
+            self.assertEqual([(a["SourceType"], a["DestinationArn"], a["AssociationType"]) for a in s],
+                             [("Model", "arn:aws:sagemaker:us-east-1:123456789012:context/seeded_endpoint", "ContributedTo")])
+        finally:
+            control("DELETE", "/_fake/scenario")
+
+
 @unittest.skipIf(os.environ.get("AWSFAKE_NO_CLI"), "no aws command")
 class AWSCLI(unittest.TestCase):
     def cli(self, *args):
@@ -327,6 +507,38 @@ class AWSCLI(unittest.TestCase):
         r = self.cli("sagemaker", "list-lineage-groups")
         self.assertEqual(json.loads(r.stdout)["LineageGroupSummaries"][0]["LineageGroupName"], "sagemaker-default-lineage-group")
         r = self.cli("sagemaker", "describe-lineage-group", "--lineage-group-name", "nope")
+        self.assertIn("(ResourceNotFound)", r.stderr)
+
+    def test_cli_lineage_graph(self):
+        arns = []
+        for uri, typ in (("s3://cli/model", "Model"), ("s3://cli/data", "DataSet")):
+            r = self.cli("sagemaker", "create-artifact", "--artifact-type", typ, "--source", "SourceUri=" + uri)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            arns.append(json.loads(r.stdout)["ArtifactArn"])
+        model, data = arns
+        r = self.cli("sagemaker", "create-context", "--context-name", "cli_prod", "--context-type", "Endpoint",
+                     "--source", "SourceUri=arn:aws:sagemaker:us-east-1:123456789012:endpoint/cli-prod")
+        endpoint = json.loads(r.stdout)["ContextArn"]
+        for src, dst in ((data, model), (model, endpoint)):
+            r = self.cli("sagemaker", "add-association", "--source-arn", src, "--destination-arn", dst,
+                         "--association-type", "ContributedTo")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(json.loads(r.stdout), {"SourceArn": src, "DestinationArn": dst})
+        r = self.cli("sagemaker", "add-association", "--source-arn", model, "--destination-arn", endpoint)
+        self.assertIn("(ValidationException)", r.stderr)
+        self.assertIn("already exists", r.stderr)
+        r = self.cli("sagemaker", "query-lineage", "--start-arns", model, "--direction", "Descendants",
+                     "--filters", "LineageTypes=Context,Types=Endpoint", "--max-depth", "10")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(json.loads(r.stdout), {"Vertices": [{"Arn": endpoint, "Type": "Endpoint", "LineageType": "Context"}],
+                                                "Edges": []})
+        r = self.cli("sagemaker", "query-lineage", "--start-arns", endpoint, "--direction", "Ascendants", "--include-edges")
+        out = json.loads(r.stdout)
+        self.assertEqual(sorted(v["Arn"] for v in out["Vertices"]), sorted([data, model, endpoint]))
+        self.assertEqual(len(out["Edges"]), 2)
+        r = self.cli("sagemaker", "list-associations", "--destination-arn", model)
+        self.assertEqual([a["SourceArn"] for a in json.loads(r.stdout)["AssociationSummaries"]], [data])
+        r = self.cli("sagemaker", "delete-association", "--source-arn", data, "--destination-arn", endpoint)
         self.assertIn("(ResourceNotFound)", r.stderr)
 
 

@@ -1,8 +1,11 @@
 // Package deployrecorder records each model deployment in SageMaker ML lineage, the way a
 // deployment pipeline would: the model as an artifact (its identity is its S3 URI), the
 // endpoint as a context (one per endpoint, whatever is deployed to it), and the deployment as
-// an action named after the endpoint and the model version. Recording the same deployment
-// twice (a retried pipeline step) is harmless: each entity is found, or created once.
+// an action named after the endpoint and the model version, linked as AWS links the lineage of
+// its own endpoints: model -ContributedTo-> action -AssociatedWith-> endpoint. Recording the
+// same deployment twice (a retried pipeline step) is harmless: each entity is found, or created
+// once, and each association added once. Endpoints answers "which endpoints serve this model?"
+// with QueryLineage.
 //
 // It is an example of code under test: its tests run it against awsfake instead of AWS.
 package deployrecorder
@@ -12,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,6 +35,8 @@ type LineageAPI interface {
 	ListArtifacts(context.Context, *sagemaker.ListArtifactsInput, ...func(*sagemaker.Options)) (*sagemaker.ListArtifactsOutput, error)
 	CreateContext(context.Context, *sagemaker.CreateContextInput, ...func(*sagemaker.Options)) (*sagemaker.CreateContextOutput, error)
 	DescribeContext(context.Context, *sagemaker.DescribeContextInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeContextOutput, error)
+	AddAssociation(context.Context, *sagemaker.AddAssociationInput, ...func(*sagemaker.Options)) (*sagemaker.AddAssociationOutput, error)
+	QueryLineage(context.Context, *sagemaker.QueryLineageInput, ...func(*sagemaker.Options)) (*sagemaker.QueryLineageOutput, error)
 }
 
 // Deployment is one model version going live on an endpoint.
@@ -43,7 +49,8 @@ type Deployment struct {
 }
 
 // Lineage is what a deployment is recorded as: the ARNs of the model artifact, the endpoint
-// context and the deployment action. (Linking them with associations is the next step.)
+// context and the deployment action, linked model -ContributedTo-> action -AssociatedWith->
+// endpoint.
 type Lineage struct {
 	Model    string
 	Endpoint string
@@ -84,7 +91,7 @@ func safeName(s string) string {
 }
 
 // Record records a deployment: the model artifact and the endpoint context, found or created,
-// and the deployment action, in progress.
+// the deployment action, in progress, and the associations that link them.
 func (r *Recorder) Record(ctx context.Context, d Deployment) (Lineage, error) {
 	var l Lineage
 	var err error
@@ -97,7 +104,58 @@ func (r *Recorder) Record(ctx context.Context, d Deployment) (Lineage, error) {
 	if l.Action, err = r.action(ctx, d); err != nil {
 		return Lineage{}, err
 	}
+	if err = r.link(ctx, l.Model, l.Action, types.AssociationEdgeTypeContributedTo); err != nil {
+		return Lineage{}, err
+	}
+	if err = r.link(ctx, l.Action, l.Endpoint, types.AssociationEdgeTypeAssociatedWith); err != nil {
+		return Lineage{}, err
+	}
 	return l, nil
+}
+
+// link adds an association. SageMaker knows an association by its two ends, and answers a
+// second one with a ValidationException that says "already exists": for a retried step (or a
+// retried request whose first response was lost), that is success.
+func (r *Recorder) link(ctx context.Context, src, dst string, typ types.AssociationEdgeType) error {
+	_, err := r.API.AddAssociation(ctx, &sagemaker.AddAssociationInput{SourceArn: aws.String(src), DestinationArn: aws.String(dst), AssociationType: typ})
+	if err != nil && !alreadyExists(err) {
+		return fmt.Errorf("link %s to %s: %w", src, dst, err)
+	}
+	return nil
+}
+
+// Endpoints answers "which endpoints serve this model?": the ARNs of the endpoint contexts
+// downstream of the model's artifact, sorted. It asks as AWS's Python SDK does
+// (ModelArtifact.endpoint_contexts): Descendants, only Context vertices of type Endpoint, no
+// edges, and every default spelled out, since AWS documents none of them. It follows NextToken,
+// though SageMaker sends one only when asked for pages.
+func (r *Recorder) Endpoints(ctx context.Context, modelArtifactARN string) ([]string, error) {
+	in := &sagemaker.QueryLineageInput{
+		StartArns:    []string{modelArtifactARN},
+		Direction:    types.DirectionDescendants,
+		IncludeEdges: aws.Bool(false),
+		MaxDepth:     aws.Int32(10),
+		Filters: &types.QueryFilters{
+			LineageTypes: []types.LineageType{types.LineageTypeContext},
+			Types:        []string{EndpointType},
+		},
+	}
+	var arns []string
+	for {
+		out, err := r.API.QueryLineage(ctx, in)
+		if err != nil {
+			return nil, fmt.Errorf("endpoints of %s: %w", modelArtifactARN, err)
+		}
+		for _, v := range out.Vertices {
+			arns = append(arns, aws.ToString(v.Arn))
+		}
+		if aws.ToString(out.NextToken) == "" {
+			break
+		}
+		in.NextToken = out.NextToken
+	}
+	slices.Sort(arns)
+	return slices.Compact(arns), nil
 }
 
 // ModelType and EndpointType are the types of the recorder's artifacts and contexts.

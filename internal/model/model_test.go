@@ -57,6 +57,10 @@ var patternSamples = []string{
 	"arn:aws:sagemaker:us-east-1:123456789012:artifact/0123456789abcdef0123456789abcdef",
 	"arn:aws:sagemaker:us-east-1:123456789012:artifact/a\nb", "arn:aws:sagemaker:us-east-1:123456789012:artifacts/x",
 	"arn:aws:sagemaker:us-east-1:123456789012:artifact", "arn:aws:sagemaker::123456789012:artifact/x y",
+	"arn:aws:sagemaker:us-east-1:123456789012:experiment/x", "arn:aws:sagemaker:us-east-1:123456789012:experiment-trial/x",
+	"arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/tc", "arn:aws:sagemaker:us-east-1:123456789012:action/",
+	"arn:aws:sagemaker:us-east-1:123456789012:action/a/b", "arn:aws:sagemaker:us-east-1:123456789012:context\u2028/x",
+	"arn:aws-cn:sagemaker:cn-north-1:123456789012:experiment-trial-component/x/\u0085", "arn:aws:sagemaker:us-east-1:123456789012:endpoint/e",
 }
 
 func TestFastPatternsAgreeWithRegexps(t *testing.T) {

@@ -86,6 +86,26 @@ var fastPatterns = map[string]func(string) bool{
 	`arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:artifact/.*`: func(s string) bool { return lineageARN(s, "artifact/") },
 	`[a-zA-Z0-9]([-_]*[a-zA-Z0-9]){0,119}`:                        contextName,
 	contextNameOrARN:                                              contextNameOrARNMatch,
+	associationEntityARN:                                          associationEntityARNMatch,
+}
+
+// associationEntityARN is the pattern of an association's end (AddAssociation,
+// DeleteAssociation, QueryLineage's StartArns): the ARN of an experiment, trial component,
+// artifact, action or context, whose id may be empty.
+const associationEntityARN = `arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:(experiment|experiment-trial-component|artifact|action|context)/.*`
+
+func associationEntityARNMatch(s string) bool {
+	rest, ok := sagemakerARNResource(s)
+	if !ok {
+		return false
+	}
+	// No kind holds a '/', so the kind ends at the first one.
+	kind, id, ok := strings.Cut(rest, "/")
+	switch kind {
+	case "experiment", "experiment-trial-component", "artifact", "action", "context":
+		return ok && noLineTerminator(id)
+	}
+	return false
 }
 
 // contextNameOrARN is DescribeContext's pattern: a context name, optionally behind the ARN
@@ -153,7 +173,7 @@ func lineageNameOrARNMatch(s string) bool {
 		return false
 	}
 	switch prefix[j+1:] {
-	case "experiment", "experiment-trial", "experiment-trial-component", "artifact", "action", "context":
+	case "experiment", "experiment-trial-component", "artifact", "action", "context":
 	default:
 		return false
 	}
