@@ -173,7 +173,7 @@ func lineageNameOrARNMatch(s string) bool {
 		return false
 	}
 	switch prefix[j+1:] {
-	case "experiment", "experiment-trial-component", "artifact", "action", "context":
+	case "experiment", "experiment-trial", "experiment-trial-component", "artifact", "action", "context":
 	default:
 		return false
 	}
