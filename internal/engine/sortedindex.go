@@ -19,8 +19,15 @@ func newSortedIndex[T interface{ isDeleted() bool }](less func(a, b T) bool) *so
 
 func (x *sortedIndex[T]) add(v T) { x.pending = append(x.pending, v) }
 
-// removed notes that an item was flagged deleted.
-func (x *sortedIndex[T]) removed() { x.dead++ }
+// removed notes that an item was flagged deleted. Once the deleted outnumber the live, they are
+// merged out at once: a table that is written and never listed must not keep what it deleted
+// (each merge follows at least as many removals as it keeps items, so its cost is amortized).
+func (x *sortedIndex[T]) removed() {
+	x.dead++
+	if x.dead >= 64 && 2*x.dead > len(x.sorted)+len(x.pending) {
+		x.view()
+	}
+}
 
 // view returns the live items in order. The slice is valid until the next add or removal.
 func (x *sortedIndex[T]) view() []T {
