@@ -25,7 +25,7 @@ func TestModelsMatchSharedReference(t *testing.T) {
 	if dir == "" {
 		t.Skip("no shared reference beside the checkout (set AWSFAKE_SHARED)")
 	}
-	for _, svc := range []string{"sagemaker", "personalize", "personalize-events"} {
+	for _, svc := range []string{"sagemaker", "personalize", "personalize-events", "personalize-runtime"} {
 		want, err := os.ReadFile(filepath.Join(dir, svc+".json"))
 		require.NoError(t, err)
 		got, err := Raw(svc)
