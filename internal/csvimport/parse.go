@@ -16,8 +16,10 @@ type Interaction struct {
 	// EventType is "" when the schema has no EVENT_TYPE or the value is null.
 	EventType string
 	// Properties is a JSON object of the row's other non-null fields (IMPRESSION,
-	// RECOMMENDATION_ID, EVENT_ATTRIBUTION_SOURCE and metadata), keyed as PutEvents keys them
-	// (see propertyKey), in schema order; "" when there are none.
+	// RECOMMENDATION_ID, EVENT_ATTRIBUTION_SOURCE and metadata) in schema order, keyed by the
+	// field's name in camelCase as PutEvents keys properties (NUMBER_OF_RATINGS →
+	// numberOfRatings, CATEGORY_L1 → categoryL1), with JSON numbers, booleans and strings as
+	// the schema types them; "" when there are none.
 	Properties string
 	// Timestamp is TIMESTAMP as written: epoch seconds.
 	Timestamp int64
