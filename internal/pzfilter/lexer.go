@@ -20,6 +20,7 @@ const (
 	tRParen
 	tComma
 	tPipe
+	tErr // a token that did not lex (the parser's only)
 )
 
 // token is one token: where it starts, its source text, and its value (the unescaped string,
@@ -40,7 +41,7 @@ const MaxPlaceholderName = 50
 // lex splits text into tokens, ending with tEOF. Whitespace (space, tab, CR, LF) separates
 // tokens; a qualified name is one token and has no space around its dot.
 func lex(text string) ([]token, *Error) {
-	var toks []token
+	toks := make([]token, 0, 8+len(text)/5)
 	for i := 0; ; {
 		for i < len(text) && isSpace(text[i]) {
 			i++
@@ -124,6 +125,10 @@ func lexWord(text string, i int) (token, *Error) {
 
 // lexString reads a double-quoted string; \" and \\ are its only escapes.
 func lexString(text string, i int) (token, *Error) {
+	end := strings.IndexAny(text[i+1:], `"\`)
+	if end >= 0 && text[i+1+end] == '"' { // no escapes: the value is the source itself
+		return token{kind: tString, pos: i, raw: text[i : i+end+2], text: text[i+1 : i+1+end]}, nil
+	}
 	var b strings.Builder
 	for j := i + 1; j < len(text); j++ {
 		switch text[j] {

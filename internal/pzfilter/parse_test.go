@@ -165,7 +165,7 @@ func TestParseRefuses(t *testing.T) {
 		{"repeat frequency", `EXCLUDE ActionID WHERE Actions.repeat_frequency < 5`, 23, ": REPEAT_FREQUENCY cannot be filtered"},
 		{"stray character", `INCLUDE ItemID WHERE Items.A IN ("x") #`, 38, `: unexpected character "#"`},
 		{"non-ASCII outside a string", `INCLUDE ItemID WHERE Items.A IN (ü)`, 33, `: unexpected character "ü"`},
-		{"space before the dot", `INCLUDE ItemID WHERE Items .A IN ("x")`, 27, `: unexpected character "."`},
+		{"space before the dot", `INCLUDE ItemID WHERE Items .A IN ("x")`, 21, ": expected a condition on a dataset's field"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

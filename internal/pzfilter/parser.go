@@ -41,11 +41,21 @@ func parse(text string) (*Filter, *Error) {
 		return nil, &Error{Offset: -1, msg: invalidExpression + ": the filter expression is " + strconv.Itoa(n) +
 			" characters long; the most is " + strconv.Itoa(MaxExpressionLength)}
 	}
-	toks, err := lex(text)
-	if err != nil {
-		return nil, err
+	return parseText(text)
+}
+
+// parseText parses an expression of any length.
+func parseText(text string) (*Filter, *Error) {
+	p := &parser{text: text}
+	f, err := p.filter()
+	if p.err != nil { // the parser stopped at a token that did not lex; say why it did not
+		return nil, p.err
 	}
-	p := &parser{toks: toks, params: map[string]bool{}}
+	return f, err
+}
+
+// filter reads expressions joined by |.
+func (p *parser) filter() (*Filter, *Error) {
 	f := &Filter{}
 	for {
 		e, err := p.expr()
@@ -63,23 +73,52 @@ func parse(text string) (*Filter, *Error) {
 	}
 }
 
-// parser reads tokens and keeps what the limits count across the whole filter.
+// parser reads tokens as it needs them, one ahead, and keeps what the limits count across the
+// whole filter.
 type parser struct {
-	toks   []token
-	i      int
-	target Target          // the first expression's
-	first  Dataset         // the dataset of the current expression's first condition
-	params map[string]bool // distinct placeholders
-	fields []FieldRef      // distinct dataset fields
+	text   string
+	pos    int        // where the next token is lexed from
+	look   token      // the next token, when ahead
+	ahead  bool       //
+	err    *Error     // why a token did not lex; the parser stops at it (a tErr token)
+	target Target     // the first expression's
+	first  Dataset    // the dataset of the current expression's first condition
+	params []string   // distinct placeholders
+	fields []FieldRef // distinct dataset fields
 }
 
-func (p *parser) peek() token { return p.toks[p.i] }
+func (p *parser) peek() token {
+	if !p.ahead {
+		p.look, p.ahead = p.lexNext(), true
+	}
+	return p.look
+}
 
 func (p *parser) next() token {
-	t := p.toks[p.i]
-	if t.kind != tEOF {
-		p.i++
+	t := p.peek()
+	if t.kind != tEOF && t.kind != tErr {
+		p.ahead = false
 	}
+	return t
+}
+
+// lexNext lexes the token at p.pos; one that does not lex is a tErr token, which no rule
+// takes, and the first such error is kept to be reported.
+func (p *parser) lexNext() token {
+	for p.pos < len(p.text) && isSpace(p.text[p.pos]) {
+		p.pos++
+	}
+	if p.pos == len(p.text) {
+		return token{kind: tEOF, pos: p.pos}
+	}
+	t, err := lexOne(p.text, p.pos)
+	if err != nil {
+		if p.err == nil {
+			p.err = err
+		}
+		return token{kind: tErr, pos: t.pos, raw: t.raw}
+	}
+	p.pos = t.pos + len(t.raw)
 	return t
 }
 
@@ -91,6 +130,7 @@ func keyword(t token, kw string) bool { return t.kind == tWord && strings.EqualF
 func (p *parser) expr() (expr, *Error) {
 	var e expr
 	t := p.next()
+	verb := strings.ToUpper(t.raw)
 	switch {
 	case keyword(t, "INCLUDE"):
 		e.include = true
@@ -105,7 +145,7 @@ func (p *parser) expr() (expr, *Error) {
 		}
 	}
 	if e.target == 0 {
-		return e, syntaxErr(t, "expected ItemID, ActionID or UserID after %s", strings.ToUpper(p.toks[p.i-2].raw))
+		return e, syntaxErr(t, "expected ItemID, ActionID or UserID after %s", verb)
 	}
 	if p.target == 0 {
 		p.target = e.target
@@ -173,11 +213,24 @@ func (p *parser) when(e *expr) *Error {
 	}
 }
 
-// qualifiers maps the words before a dot, upper-cased, to the dataset they name; CurrentUser
+// qualifiers are the words before a dot, upper-cased, and the dataset each names; CurrentUser
 // and CurrentItem name the current user (Users) and current item (Items).
-var qualifiers = map[string]Dataset{
-	"ITEMS": Items, "USERS": Users, "INTERACTIONS": Interactions, "ACTIONS": Actions,
-	"ACTION_INTERACTIONS": ActionInteractions, "CURRENTUSER": Users, "CURRENTITEM": Items,
+var qualifiers = []struct {
+	word string
+	ds   Dataset
+}{
+	{"ITEMS", Items}, {"USERS", Users}, {"INTERACTIONS", Interactions}, {"ACTIONS", Actions},
+	{"ACTION_INTERACTIONS", ActionInteractions}, {"CURRENTUSER", Users}, {"CURRENTITEM", Items},
+}
+
+// qualifier is the upper-cased qualifier a word names, and its dataset.
+func qualifier(word string) (string, Dataset, bool) {
+	for _, q := range qualifiers {
+		if strings.EqualFold(word, q.word) {
+			return q.word, q.ds, true
+		}
+	}
+	return strings.ToUpper(word), 0, false
 }
 
 // misspelt are qualifiers people write for the datasets' names (AWS's own action examples once
@@ -219,8 +272,7 @@ func (p *parser) cond(e *expr, inIf bool) (cond, *Error) {
 
 // qualify checks the qualifier and field of a condition's left side against the expression.
 func (p *parser) qualify(c *cond, e *expr, t token, inIf bool) *Error {
-	q := strings.ToUpper(t.text)
-	ds, ok := qualifiers[q]
+	q, ds, ok := qualifier(t.text)
 	switch {
 	case !ok && misspelt[q] != "":
 		return syntaxErr(t, "unknown dataset %q; did you mean %s?", t.text, misspelt[q])
@@ -330,7 +382,8 @@ func (p *parser) operands(c *cond, e *expr, inIf bool) *Error {
 		if err := p.countField(t, Items, t.field); err != nil {
 			return err
 		}
-		return p.checkOperands(c)
+		one := [1]token{t}
+		return checkOperands(c, one[:])
 	}
 	if c.op.list() && t.kind != tLParen {
 		return syntaxErr(t, "expected ( and a list of values after %s", opNames[c.op])
@@ -339,7 +392,10 @@ func (p *parser) operands(c *cond, e *expr, inIf bool) *Error {
 	if paren {
 		p.next()
 	}
+	var buf [4]token // most lists are short
+	toks := buf[:0]
 	for {
+		toks = append(toks, p.peek())
 		v, err := p.value()
 		if err != nil {
 			return err
@@ -359,7 +415,7 @@ func (p *parser) operands(c *cond, e *expr, inIf bool) *Error {
 			return syntaxErr(t, "%s takes one value, not a list", opNames[c.op])
 		}
 	}
-	return p.checkOperands(c)
+	return checkOperands(c, toks)
 }
 
 // value reads a string, a number or a placeholder.
@@ -371,8 +427,8 @@ func (p *parser) value() (operand, *Error) {
 	case tNumber:
 		return operand{kind: litNumber, text: t.text, num: t.num}, nil
 	case tParam:
-		if !p.params[t.text] {
-			p.params[t.text] = true
+		if !contains(p.params, t.text) {
+			p.params = append(p.params, t.text)
 			if len(p.params) > MaxPlaceholders {
 				return operand{}, symbolErr(t, "a filter may have at most %d distinct placeholders", MaxPlaceholders)
 			}
@@ -386,10 +442,10 @@ func (p *parser) value() (operand, *Error) {
 	return operand{}, syntaxErr(t, `expected a value: a "string" in double quotes, a number or a $PLACEHOLDER`)
 }
 
-// checkOperands checks the values against the condition's operator and field.
-func (p *parser) checkOperands(c *cond) *Error {
+// checkOperands checks the values (read from toks) against the condition's operator and field.
+func checkOperands(c *cond, toks []token) *Error {
 	for i, v := range c.vals {
-		t := p.operandToken(len(c.vals) - i)
+		t := toks[i]
 		switch {
 		case v.kind == placeholder && c.op == opNotIn:
 			return symbolErr(t, "Placeholders can only be used with IN, =, <, <=, > or >=, not with NOT IN; use IN in the opposite expression (INCLUDE for EXCLUDE)")
@@ -400,18 +456,4 @@ func (p *parser) checkOperands(c *cond) *Error {
 		}
 	}
 	return nil
-}
-
-// operandToken finds the token of the back-th value before the parser's position (1 is the
-// last), for an error's offset.
-func (p *parser) operandToken(back int) token {
-	for j := p.i - 1; j >= 0; j-- {
-		switch p.toks[j].kind {
-		case tString, tNumber, tParam, tQualified:
-			if back--; back == 0 {
-				return p.toks[j]
-			}
-		}
-	}
-	return p.toks[p.i]
 }
