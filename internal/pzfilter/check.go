@@ -96,3 +96,58 @@ func lookupField(schemas SchemaInfo, ds Dataset, field, name string) (*Field, *E
 func isNumericType(t string) bool {
 	return t == "int" || t == "long" || t == "float" || t == "double"
 }
+
+// Resolve checks the filter as Check does and returns a copy whose fields are spelled as the
+// schemas spell them, so that a Data can look them up exactly ("items.genre" reads GENRE).
+// The copy prints with those spellings; the filter itself is unchanged.
+func (f *Filter) Resolve(schemas SchemaInfo) (*Filter, error) {
+	if err := f.Check(schemas); err != nil {
+		return nil, err
+	}
+	g := f.clone()
+	g.eachCond(func(_ *expr, c *cond, _ bool) {
+		c.field = spelling(schemas[c.ds], c.field)
+		for i := range c.vals {
+			if c.vals[i].kind == currentItem {
+				c.vals[i].text = spelling(schemas[Items], c.vals[i].text)
+			}
+		}
+	})
+	return g, nil
+}
+
+// spelling is the schema's name for a field, compared ignoring case (Check found it).
+func spelling(fields []Field, name string) string {
+	for _, fd := range fields {
+		if strings.EqualFold(fd.Name, name) {
+			return fd.Name
+		}
+	}
+	return name
+}
+
+// clone copies the filter deeply enough that its conditions can be changed.
+func (f *Filter) clone() *Filter {
+	g := &Filter{exprs: make([]expr, len(f.exprs))}
+	for i, e := range f.exprs {
+		e.where = append([][]cond(nil), e.where...)
+		for j, group := range e.where {
+			e.where[j] = cloneConds(group)
+		}
+		e.when = cloneConds(e.when)
+		g.exprs[i] = e
+	}
+	return g
+}
+
+func cloneConds(conds []cond) []cond {
+	if conds == nil {
+		return nil
+	}
+	out := make([]cond, len(conds))
+	for i, c := range conds {
+		c.vals = append([]operand(nil), c.vals...)
+		out[i] = c
+	}
+	return out
+}

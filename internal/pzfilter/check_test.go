@@ -103,3 +103,17 @@ func TestCheckRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestResolve spells fields as the schema does, in a copy.
+func TestResolve(t *testing.T) {
+	t.Parallel()
+	const written = `INCLUDE ItemID WHERE items.genre IN ("a") AND Items.Price < CurrentItem.price IF CurrentUser.age > 3`
+	f, err := Parse(written)
+	require.NoError(t, err)
+	g, err := f.Resolve(testSchemas)
+	require.NoError(t, err)
+	require.Equal(t, `INCLUDE ItemID WHERE Items.GENRE IN ("a") AND Items.PRICE < CurrentItem.PRICE IF CurrentUser.AGE > 3`, g.String())
+	require.Equal(t, `INCLUDE ItemID WHERE Items.genre IN ("a") AND Items.Price < CurrentItem.price IF CurrentUser.age > 3`, f.String(), "the filter itself is unchanged")
+	_, err = f.Resolve(SchemaInfo{})
+	require.EqualError(t, err, "Could not create filter. Invalid Expression: Items.genre: the dataset group has no Items dataset")
+}
