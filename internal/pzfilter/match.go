@@ -217,8 +217,8 @@ func (c *bcond) matchEvent(eventType string) bool {
 	for i := 0; !in && i < len(c.lits); i++ {
 		in = strings.EqualFold(c.lits[i].s, eventType)
 	}
-	if c.op == opNotIn {
-		return len(c.lits) > 0 && !in
+	if c.op == opNotIn { // never empty: NOT IN takes no placeholders
+		return !in
 	}
 	return in
 }
