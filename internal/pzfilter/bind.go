@@ -74,7 +74,7 @@ func (f *Filter) bind(values map[string]string) (*Bound, *Error) {
 	if err := checkValues(values); err != nil {
 		return nil, err
 	}
-	bd := binder{values: values, parsed: map[string][]lit{}}
+	bd := binder{values: values}
 	b := &Bound{target: f.exprs[0].target, exprs: make([]bexpr, len(f.exprs))}
 	for i := range f.exprs {
 		e := &f.exprs[i]
@@ -104,26 +104,37 @@ func (f *Filter) bind(values map[string]string) (*Bound, *Error) {
 	return b, nil
 }
 
-// checkValues checks filterValues against the runtime model's limits, in key order so that the
-// first problem reported is always the same.
+// checkValues checks filterValues against the runtime model's limits. Of several problems it
+// reports the one of the first key in order, so that the answer never depends on map order.
 func checkValues(values map[string]string) *Error {
 	if len(values) > MaxFilterValues {
 		return valuesErr("", "at most %d filter values, not %d", MaxFilterValues, len(values))
 	}
-	keys := make([]string, 0, len(values))
-	for k := range values {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if k == "" || len(k) > MaxPlaceholderName || strings.IndexFunc(k, func(r rune) bool { return r >= utf8.RuneSelf || !isWordByte(byte(r)) }) >= 0 {
-			return valuesErr(k, "the key %q is not a placeholder name (1 to %d letters, digits or underscores)", k, MaxPlaceholderName)
+	var first *Error
+	for k, v := range values {
+		if first != nil && k > first.Placeholder {
+			continue
 		}
-		if n := utf8.RuneCountInString(values[k]); n > MaxFilterValueLength {
-			return valuesErr(k, "the value of $%s is %d characters long; the most is %d", k, n, MaxFilterValueLength)
+		if !placeholderName(k) {
+			first = valuesErr(k, "the key %q is not a placeholder name (1 to %d letters, digits or underscores)", k, MaxPlaceholderName)
+		} else if n := utf8.RuneCountInString(v); n > MaxFilterValueLength {
+			first = valuesErr(k, "the value of $%s is %d characters long; the most is %d", k, n, MaxFilterValueLength)
 		}
 	}
-	return nil
+	return first
+}
+
+// placeholderName reports whether a filterValues key can name a placeholder: [A-Za-z0-9_]{1,50}.
+func placeholderName(k string) bool {
+	if k == "" || len(k) > MaxPlaceholderName {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if !isWordByte(k[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // binder binds conditions, parsing each placeholder's value once.
@@ -183,6 +194,9 @@ func (bd *binder) value(name string, o op, include bool) ([]lit, *Error) {
 		if lits, err = parseValue(name, text); err != nil {
 			return nil, err
 		}
+		if bd.parsed == nil {
+			bd.parsed = map[string][]lit{}
+		}
 		bd.parsed[name] = lits
 	}
 	switch {
@@ -197,40 +211,56 @@ func (bd *binder) value(name string, o op, include bool) ([]lit, *Error) {
 // parseValue reads a placeholder's value: literals, as an expression writes them, separated by
 // commas.
 func parseValue(name, text string) ([]lit, *Error) {
-	toks, err := lex(text)
-	if err != nil {
-		return nil, valueErr(name, token{kind: tWord, pos: err.Offset, raw: err.Near}, "%s", err.reason)
-	}
-	if toks[0].kind == tEOF {
-		return nil, valuesErr(name, "the value of $%s is empty; give one or more values separated by commas", name)
-	}
 	var lits []lit
-	for i := 0; ; i++ {
-		t := toks[i]
-		switch t.kind {
-		case tString:
+	for pos := 0; ; {
+		t, err := lexAt(text, &pos)
+		switch {
+		case err != nil:
+			return nil, valueErr(name, token{kind: tWord, pos: err.Offset, raw: err.Near}, "%s", err.reason)
+		case t.kind == tEOF && lits == nil:
+			return nil, valuesErr(name, "the value of $%s is empty; give one or more values separated by commas", name)
+		case t.kind == tString:
 			lits = append(lits, stringLit(t.text))
-		case tNumber:
+		case t.kind == tNumber:
 			lits = append(lits, lit{s: t.raw, n: t.num, num: true})
 		default:
 			return nil, valueErr(name, t, `expected a "string" in double quotes or a number`)
 		}
-		i++
-		switch toks[i].kind {
-		case tEOF:
+		switch t, err = lexAt(text, &pos); {
+		case err != nil:
+			return nil, valueErr(name, token{kind: tWord, pos: err.Offset, raw: err.Near}, "%s", err.reason)
+		case t.kind == tEOF:
 			return lits, nil
-		case tComma:
-		default:
-			return nil, valueErr(name, toks[i], "expected a comma between values")
+		case t.kind != tComma:
+			return nil, valueErr(name, t, "expected a comma between values")
 		}
 	}
 }
 
-// stringLit is a string literal, which also compares with numeric fields when it reads as a
-// number (a guess: "\"20\"" works like "20").
+// stringLit is a string literal, which also compares with numeric fields when it is written
+// as a number is (a guess: "\"20\"" works like "20").
 func stringLit(s string) lit {
+	if !isNumber(s) {
+		return lit{s: s}
+	}
 	n, err := strconv.ParseFloat(s, 64)
 	return lit{s: s, n: n, num: err == nil}
+}
+
+// isNumber reports whether s is a number as an expression writes one: -?digits(.digits)?.
+func isNumber(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, dot := strings.Cut(s, ".")
+	return allDigits(whole) && (!dot || allDigits(frac))
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func contains(list []string, s string) bool {

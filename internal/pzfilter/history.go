@@ -10,6 +10,9 @@ import (
 // handed over oldest first; of two with the same time, the later in the list is the more
 // recent. The common case, no type over the limit, returns hist itself.
 func mostRecent(hist []Interaction, limit int) []Interaction {
+	if len(hist) <= limit {
+		return hist
+	}
 	counts := map[string]int{}
 	over := false
 	for i := range hist {

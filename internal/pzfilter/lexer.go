@@ -38,24 +38,22 @@ type token struct {
 // characters of [A-Za-z0-9_] (the runtime model), and the name is that key.
 const MaxPlaceholderName = 50
 
-// lex splits text into tokens, ending with tEOF. Whitespace (space, tab, CR, LF) separates
-// tokens; a qualified name is one token and has no space around its dot.
-func lex(text string) ([]token, *Error) {
-	toks := make([]token, 0, 8+len(text)/5)
-	for i := 0; ; {
-		for i < len(text) && isSpace(text[i]) {
-			i++
-		}
-		if i == len(text) {
-			return append(toks, token{kind: tEOF, pos: i}), nil
-		}
-		t, err := lexOne(text, i)
-		if err != nil {
-			return nil, err
-		}
-		toks = append(toks, t)
-		i = t.pos + len(t.raw)
+// lexAt reads the token at *pos, after any whitespace (space, tab, CR, LF), and moves *pos past
+// it; at the end it is tEOF. A qualified name is one token and has no space around its dot.
+func lexAt(text string, pos *int) (token, *Error) {
+	i := *pos
+	for i < len(text) && isSpace(text[i]) {
+		i++
 	}
+	if i == len(text) {
+		*pos = i
+		return token{kind: tEOF, pos: i}, nil
+	}
+	t, err := lexOne(text, i)
+	if err == nil {
+		*pos = t.pos + len(t.raw)
+	}
+	return t, err
 }
 
 // lexOne reads the token that starts at i.

@@ -105,20 +105,13 @@ func (p *parser) next() token {
 // lexNext lexes the token at p.pos; one that does not lex is a tErr token, which no rule
 // takes, and the first such error is kept to be reported.
 func (p *parser) lexNext() token {
-	for p.pos < len(p.text) && isSpace(p.text[p.pos]) {
-		p.pos++
-	}
-	if p.pos == len(p.text) {
-		return token{kind: tEOF, pos: p.pos}
-	}
-	t, err := lexOne(p.text, p.pos)
+	t, err := lexAt(p.text, &p.pos)
 	if err != nil {
 		if p.err == nil {
 			p.err = err
 		}
 		return token{kind: tErr, pos: t.pos, raw: t.raw}
 	}
-	p.pos = t.pos + len(t.raw)
 	return t
 }
 
