@@ -79,7 +79,7 @@ type parser struct {
 	text   string
 	pos    int        // where the next token is lexed from
 	look   token      // the next token, when ahead
-	ahead  bool       //
+	ahead  bool       // look holds the next token
 	err    *Error     // why a token did not lex; the parser stops at it (a tErr token)
 	target Target     // the first expression's
 	first  Dataset    // the dataset of the current expression's first condition
@@ -123,7 +123,7 @@ func keyword(t token, kw string) bool { return t.kind == tWord && strings.EqualF
 func (p *parser) expr() (expr, *Error) {
 	var e expr
 	t := p.next()
-	verb := strings.ToUpper(t.raw)
+	verb := t
 	switch {
 	case keyword(t, "INCLUDE"):
 		e.include = true
@@ -138,7 +138,7 @@ func (p *parser) expr() (expr, *Error) {
 		}
 	}
 	if e.target == 0 {
-		return e, syntaxErr(t, "expected ItemID, ActionID or UserID after %s", verb)
+		return e, syntaxErr(t, "expected ItemID, ActionID or UserID after %s", strings.ToUpper(verb.raw))
 	}
 	if p.target == 0 {
 		p.target = e.target
