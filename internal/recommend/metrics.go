@@ -37,7 +37,7 @@ func (m *Model) Metrics() map[string]float64 {
 }
 
 type metricSums struct {
-	users, rewards                         float64
+	users, rewards                           float64
 	mrr, ndcg5, ndcg10, ndcg25, p5, p10, p25 float64
 }
 

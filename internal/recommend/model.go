@@ -133,11 +133,9 @@ func (s *scratch) add(i int32, w float64) {
 	s.raw[i] += w
 }
 
-func (s *scratch) chosen(i int32) bool   { return s.mark[i] == s.gen }
-func (s *scratch) excluded(i int32) bool { return s.mark[i] == s.gen+1 }
-func (s *scratch) choose(i int32)        { s.mark[i] = s.gen }
-func (s *scratch) exclude(i int32)       { s.mark[i] = s.gen + 1 }
-func (s *scratch) free(i int32) bool     { return s.mark[i] != s.gen && s.mark[i] != s.gen+1 }
+func (s *scratch) choose(i int32)    { s.mark[i] = s.gen }
+func (s *scratch) exclude(i int32)   { s.mark[i] = s.gen + 1 }
+func (s *scratch) free(i int32) bool { return s.mark[i] != s.gen && s.mark[i] != s.gen+1 }
 
 // cloneString copies s so the model keeps no reference to the caller's backing arrays (a string
 // cut from a large buffer would keep the whole buffer alive).
