@@ -178,3 +178,18 @@ func TestScoresSumToOneOverTheCatalogue(t *testing.T) {
 		require.InDelta(t, 1.0, total, 1e-4, "user %s", user)
 	}
 }
+
+// A promotion's share comes first; exploration takes at most what it leaves (found by
+// FuzzRecommend: the two shares once added up to more than numResults).
+func TestPromotionLeavesExplorationTheRest(t *testing.T) {
+	t.Parallel()
+	m := train(t, recommend.Config{Recipe: "aws-user-personalization"}, exampleWithItems())
+	recs, err := m.Recommend(recommend.Request{
+		UserID: "u1", NumResults: 2,
+		Exploration: &recommend.Exploration{Weight: 1, AgeCutOffDays: 30},
+		Promotion:   &recommend.Promotion{Name: "p", Percent: 50, Keep: only("A", "B")},
+	})
+	require.NoError(t, err)
+	// 1 promoted (A, before B by popularity and id), 1 explored (G); no regular slot left.
+	require.Equal(t, []string{"A", "G"}, itemIDs(recs))
+}

@@ -65,7 +65,7 @@ func (m *Model) take(s *scratch, o *ordering, count int, keep func(string) bool,
 	}
 }
 
-// explore fills floor(explorationWeight × n) slots with items that have no interactions, newest
+// explore fills floor(explorationWeight × n) slots (fewer if a promotion left fewer free) with items that have no interactions, newest
 // first, as long as they are no older than explorationItemAgeCutOff days before the latest
 // interaction (an item without a creation timestamp counts as new).
 func (m *Model) explore(s *scratch, n int, req *Request) {
@@ -73,7 +73,8 @@ func (m *Model) explore(s *scratch, n int, req *Request) {
 	if req.Exploration != nil {
 		e = *req.Exploration
 	}
-	slots := int(math.Floor(e.Weight*float64(n) + 1e-9))
+	// A promotion may already hold part of the list; exploration takes at most the rest.
+	slots := min(int(math.Floor(e.Weight*float64(n)+1e-9)), n-len(s.picks))
 	oldest := m.latest - int64(e.AgeCutOffDays*secondsPerDay)
 	for _, i := range m.cold {
 		if slots == 0 || m.exploreKey(i) < oldest {
