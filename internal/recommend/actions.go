@@ -59,8 +59,33 @@ func trainActions(data Data) *actionModel {
 	var rows Model // reuse the item model's row building on actions
 	rows.users, rows.items = a.users, a.ids
 	rows.buildRows(t)
-	a.taken, a.takers, a.allTakers = rows.userRows, rows.itemRows, a.users.len()
+	a.taken, a.takers, a.allTakers = rows.userRows, takersByRecency(t, a.ids.len()), a.users.len()
 	return a
+}
+
+// takersByRecency lists each action's distinct takers, the most recent taker first (latest
+// timestamp, then latest arrival).
+func takersByRecency(t interactions, actions int) csr {
+	order := make([]int32, len(t.ts))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := cmp.Compare(t.ts[b], t.ts[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(b, a)
+	})
+	lists := make([][]int32, actions)
+	seen := map[[2]int32]bool{}
+	for _, k := range order {
+		key := [2]int32{t.item[k], t.user[k]}
+		if !seen[key] {
+			seen[key] = true
+			lists[t.item[k]] = append(lists[t.item[k]], t.user[k])
+		}
+	}
+	return csrOf(lists)
 }
 
 // RecommendActions answers GetActionRecommendations (see the package documentation). It returns

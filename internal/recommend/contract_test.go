@@ -1,6 +1,7 @@
 package recommend_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -312,5 +313,35 @@ func TestPromotion(t *testing.T) {
 			}
 			require.ElementsMatch(t, tc.prom, prom)
 		})
+	}
+}
+
+// One model answers many goroutines at once (run under -race): the same answers as one by one.
+func TestConcurrentAnswers(t *testing.T) {
+	t.Parallel()
+	data := synthetic(5, 20000)
+	m := train(t, recommend.Config{Recipe: "aws-user-personalization"}, data)
+	users := []string{"user-000001", "user-000002", "user-000500", "nobody"}
+	want := map[string][]recommend.Recommendation{}
+	for _, u := range users {
+		want[u] = must(m.Recommend(recommend.Request{UserID: u, Keep: except("item-000001")}))
+	}
+	done := make(chan error)
+	for g := range 4 {
+		go func() {
+			var err error
+			for k := range 200 {
+				u := users[(g+k)%len(users)]
+				got, e := m.Recommend(recommend.Request{UserID: u, Keep: except("item-000001")})
+				if e != nil || !cmp.Equal(want[u], got) {
+					err = fmt.Errorf("goroutine %d, %s: %v, %v", g, u, e, cmp.Diff(want[u], got))
+				}
+			}
+			_ = m.Metrics()
+			done <- err
+		}()
+	}
+	for range 4 {
+		require.NoError(t, <-done)
 	}
 }

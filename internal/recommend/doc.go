@@ -96,11 +96,13 @@
 //
 // # Cost
 //
-// An answer costs what the user's neighbourhood costs, never the catalogue: relevance reads, for
-// each of the 10 history items, its 25 most recent other users and their 25 most recent items;
-// co-occurrence reads the query item's 100 most recent users and their 25 most recent items.
-// Datasets under those sizes get exact answers. A filter that refuses almost everything makes
-// the answer walk the fallback until it finds enough items.
+// Training computes, once, each item's co-occurrence list: the 100 items seen with it by the
+// most users (then by id), where each user's 50 most recent items count. That costs the sum over
+// users of min(items, 50)², never an item×item matrix. An answer then costs what the user's
+// history costs: relevance reads the lists of the 10 history items (at most 1,000 entries) and
+// takes the asking user's own pairs off; co-occurrence reads the query item's list. Datasets
+// under those sizes get exact answers. A filter that refuses almost everything makes the answer
+// walk the fallback until it finds enough items.
 //
 // # Metrics
 //

@@ -262,6 +262,20 @@ func TestMetrics(t *testing.T) {
 	require.Equal(t, 2.5, m.Metrics()[recommend.MetricAverageRewards])
 	require.Len(t, m.Metrics(), 9)
 
+	// SIMS: each user's list is for their second most recent item, without the user's own
+	// pairs. u1 (hides B, asks A): A's co-occurrences B (only u1's), C: list C, B, D: B at 2.
+	// u2 (hides C, asks A): B, C, D: C at 2. u3 (hides D, asks C): A (B and D are only u3's
+	// pairs), then B, D: D at 3. MRR (½+½+⅓)/3; NDCG (2/log2 3 + 1/log2 4)/3.
+	m = train(t, recommend.Config{Recipe: "aws-sims"}, recommend.Data{Interactions: example()})
+	want = map[string]float64{
+		recommend.MetricCoverage: 1, recommend.MetricMRR25: 0.4444,
+		recommend.MetricNDCG5: 0.5873, recommend.MetricNDCG10: 0.5873, recommend.MetricNDCG25: 0.5873,
+		recommend.MetricPrecision5: 0.2, recommend.MetricPrecision10: 0.1, recommend.MetricPrecision25: 0.04,
+	}
+	if diff := cmp.Diff(want, m.Metrics()); diff != "" {
+		t.Errorf("SIMS metrics (-want +got):\n%s", diff)
+	}
+
 	// Nothing to evaluate: every metric is 0, the keys are there.
 	m = train(t, recommend.Config{Recipe: "aws-sims"}, recommend.Data{})
 	require.Len(t, m.Metrics(), 8)

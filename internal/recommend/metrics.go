@@ -3,6 +3,7 @@ package recommend
 import (
 	"maps"
 	"math"
+	"slices"
 )
 
 // The metric names GetSolutionMetrics returns (facts §3.4), and the list length they judge.
@@ -28,7 +29,8 @@ const (
 // item, and that hidden item's rank r in it (if there) scores precision_at_K = 1/K when r ≤ K,
 // mean_reciprocal_rank_at_25 = 1/r, normalized_discounted_cumulative_gain_at_K = 1/log2(r+1) when
 // r ≤ K; each metric is the mean over those users. coverage is the share of the catalogue that
-// appears in any of their lists. With an optimization objective, average_rewards_at_k is the
+// appears in any of their lists. The user's own interactions never count in the user's favour:
+// relevance and co-occurrence leave the user's own pairs out. With an optimization objective, average_rewards_at_k is the
 // mean over users of the mean objective value of their list. Values have 4 decimals. The map is
 // the caller's to keep.
 func (m *Model) Metrics() map[string]float64 {
@@ -138,15 +140,17 @@ func (m *Model) evaluationList(u int32, row []int32) []int32 {
 	o := ordering{fallback: m.popOrder, want: metricListLength + 1}
 	switch m.info.Family {
 	case RelatedItems:
+		// Co-occurrence counts the user too: take the user's own pairs with the query item off.
 		m.related(s, row[1])
+		m.withoutOwnPairs(s, u, row[1])
 		s.exclude(row[1])
-		o.cands, o.key, o.inPrimary = s.touched, byRelevance(s.raw), s.relevant
+		o.primary(s)
 	case TrendingItems:
-		o.cands, o.sorted, o.inPrimary = m.trend, len(m.trend), m.trending
+		o.keys, o.sorted, o.inPrimary = m.trend, len(m.trend), m.trending
 	case PopularItems:
 	default:
 		m.relevance(s, u, row[1:min(len(row), historyItems+1)])
-		o.cands, o.key, o.inPrimary = s.touched, byRelevance(s.raw), s.relevant
+		o.primary(s)
 	}
 	m.take(s, &o, metricListLength, nil, regular)
 	out := make([]int32, len(s.picks))
@@ -154,4 +158,22 @@ func (m *Model) evaluationList(u int32, row []int32) []int32 {
 		out[k] = p.item
 	}
 	return out
+}
+
+// withoutOwnPairs takes user u's own co-occurrences with q off a related-items relevance, so that
+// the evaluation does not count the user's hidden item in its own favour.
+func (m *Model) withoutOwnPairs(s *scratch, u int32, q int32) {
+	row := m.coRow(u)
+	if !slices.Contains(row, q) {
+		return
+	}
+	w := uint32(1)
+	if m.info.Metadata {
+		w = coOccurrence
+	}
+	for _, j := range row {
+		if j != q && s.raw[j] >= w && slices.ContainsFunc(m.neighboursOf(q), func(nb neighbour) bool { return nb.item == j }) {
+			s.raw[j] -= w
+		}
+	}
 }

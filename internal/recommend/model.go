@@ -15,18 +15,22 @@ type Model struct {
 	items idTable // every item the model knows, interned in id order
 	users idTable // every user with an interaction, interned in id order
 
-	// userRows lists each user's distinct items, most recent first; itemRows lists each item's
-	// distinct users, most recent first (by that user's last interaction with the item).
-	userRows csr
-	itemRows csr
+	// userRows lists each user's distinct items, most recent first. neighbours lists, per item,
+	// the items most often seen with it (see buildNeighbours); pop counts each item's distinct
+	// users. itemRows (each item's users) is kept only for segmentation.
+	userRows     csr
+	neighbours   []neighbour
+	neighbourOff []int32
+	pop          []int32
+	itemRows     csr
 
 	popOrder []int32 // items with interactions, by distinct users (most first), then id
 	latest   int64   // the most recent interaction's timestamp
 	cold     []int32 // items without interactions, newest first (see exploreKey), then id
 	created  []int64 // each item's CreationTimestamp (0 when unknown)
 
-	trend  []int32 // Trending-Now: items whose count grew, by growth (most first), then id
-	growth []int32 // Trending-Now: each item's growth
+	trend  []uint64 // Trending-Now: descKey(growth, item) of the items whose count grew, sorted
+	growth []int32  // Trending-Now: each item's growth
 
 	excluded map[string][]int32 // domain use cases: each user's excluded items (sorted)
 
@@ -95,25 +99,29 @@ func (c *csr) row(i int32) []int32 {
 // scratch is one query's working memory, reused through the model's pool so that a query
 // allocates nothing in proportion to the catalogue.
 type scratch struct {
-	raw     []float64 // relevance per item; nonzero only for touched items
+	raw     []uint32 // relevance per item (see relevance); nonzero only for touched items
 	touched []int32
-	mark    []uint32 // per item: gen = chosen, gen+1 = excluded (see stamp)
+	keys    []uint64
+	mark    []uint32 // per item: gen = chosen, gen+1 = excluded, gen+2 = the asking user's own
 	gen     uint32
 	hist    []int32
 	picks   []pick
 }
 
+// marksPerQuery is how many mark values one query uses (see scratch.mark).
+const marksPerQuery = 3
+
 func (m *Model) getScratch() *scratch {
 	if s, ok := m.scratch.Get().(*scratch); ok {
-		s.gen += 2
-		if s.gen < 2 { // wrapped: old marks could collide with new generations
+		s.gen += marksPerQuery
+		if s.gen < marksPerQuery { // wrapped: old marks could collide with new generations
 			clear(s.mark)
-			s.gen = 2
+			s.gen = marksPerQuery
 		}
 		return s
 	}
 	n := m.items.len()
-	return &scratch{raw: make([]float64, n), mark: make([]uint32, n), gen: 2}
+	return &scratch{raw: make([]uint32, n), mark: make([]uint32, n), gen: marksPerQuery}
 }
 
 func (m *Model) putScratch(s *scratch) {
@@ -126,15 +134,21 @@ func (m *Model) putScratch(s *scratch) {
 	m.scratch.Put(s)
 }
 
-func (s *scratch) add(i int32, w float64) {
+func (s *scratch) add(i int32, w uint32) {
 	if s.raw[i] == 0 {
 		s.touched = append(s.touched, i)
 	}
 	s.raw[i] += w
 }
 
+func (s *scratch) relevant(i int32) bool { return s.raw[i] > 0 }
+
+// Marks: an item is chosen (in the answer), excluded (never in it), the asking user's own
+// (counted in co-occurrence, see relevance), or free.
 func (s *scratch) choose(i int32)    { s.mark[i] = s.gen }
 func (s *scratch) exclude(i int32)   { s.mark[i] = s.gen + 1 }
+func (s *scratch) markOwn(i int32)   { s.mark[i] = s.gen + 2 }
+func (s *scratch) own(i int32) bool  { return s.mark[i] == s.gen+2 }
 func (s *scratch) free(i int32) bool { return s.mark[i] != s.gen && s.mark[i] != s.gen+1 }
 
 // cloneString copies s so the model keeps no reference to the caller's backing arrays (a string

@@ -1,7 +1,6 @@
 package recommend
 
 import (
-	"cmp"
 	"slices"
 )
 
@@ -10,10 +9,9 @@ import (
 // without the primary tier's items. Only as much of the primary tier is sorted as the answer
 // reads, so a query costs what its candidates cost, not the catalogue.
 type ordering struct {
-	cands     []int32 // the primary tier
-	sorted    int     // cands[:sorted] are in order; the rest rank below them, unordered
-	want      int     // how many to sort first (the answer's size plus what it may skip)
-	key       func(a, b int32) int
+	keys      []uint64 // the primary tier, as descKey(value, item)
+	sorted    int      // keys[:sorted] are in order; the rest rank below them, unordered
+	want      int      // how many to sort first (the answer's size plus what it may skip)
 	inPrimary func(i int32) bool
 	fallback  []int32
 	pos       int
@@ -22,14 +20,14 @@ type ordering struct {
 // next returns the next item and its position in the whole order.
 func (o *ordering) next() (int32, int, bool) {
 	for {
-		if o.pos < len(o.cands) {
+		if o.pos < len(o.keys) {
 			if o.pos >= o.sorted {
 				o.sortMore()
 			}
 			o.pos++
-			return o.cands[o.pos-1], o.pos - 1, true
+			return keyItem(o.keys[o.pos-1]), o.pos - 1, true
 		}
-		f := o.pos - len(o.cands)
+		f := o.pos - len(o.keys)
 		if f >= len(o.fallback) {
 			return 0, 0, false
 		}
@@ -42,60 +40,27 @@ func (o *ordering) next() (int32, int, bool) {
 
 func (o *ordering) restart() { o.pos = 0 }
 
+// sortMore sorts the next stretch of the primary tier: the first want keys, then twice as many
+// each time a filter makes the answer read further.
 func (o *ordering) sortMore() {
-	if o.sorted == 0 && o.want < len(o.cands) {
-		topK(o.cands, max(o.want, 1), o.key)
-		o.sorted = max(o.want, 1)
+	rest := o.keys[o.sorted:]
+	k := max(o.want, o.sorted, 1)
+	if 2*k >= len(rest) {
+		slices.Sort(rest)
+		o.sorted = len(o.keys)
 		return
 	}
-	slices.SortFunc(o.cands[o.sorted:], o.key)
-	o.sorted = len(o.cands)
+	topKeys(rest, k)
+	o.sorted += k
 }
 
-// byRelevance orders items by relevance (highest first), then id.
-func byRelevance(raw []float64) func(a, b int32) int {
-	return func(a, b int32) int {
-		if c := cmp.Compare(raw[b], raw[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	}
-}
-
-// topK moves the k best of c (by key) to c[:k], in order; c[k:] keeps the rest. A bounded heap
-// whose root is the worst of the best k so far: one comparison for most of c.
-func topK(c []int32, k int, key func(a, b int32) int) {
-	if k >= len(c) || len(c) < 64 {
-		slices.SortFunc(c, key)
-		return
-	}
-	h := c[:k]
-	for i := k/2 - 1; i >= 0; i-- {
-		siftDown(h, i, key)
-	}
-	for j := k; j < len(c); j++ {
-		if key(c[j], h[0]) < 0 {
-			c[j], h[0] = h[0], c[j]
-			siftDown(h, 0, key)
+// primary builds the ordering's primary tier from the items the query touched.
+func (o *ordering) primary(s *scratch) {
+	s.keys = s.keys[:0]
+	for _, i := range s.touched {
+		if s.raw[i] > 0 { // an evaluation may have taken an item's relevance back to 0
+			s.keys = append(s.keys, descKey(s.raw[i], i))
 		}
 	}
-	slices.SortFunc(h, key)
-}
-
-// siftDown restores the heap property of h (the worst item at the root) below i.
-func siftDown(h []int32, i int, key func(a, b int32) int) {
-	for {
-		worst, l, r := i, 2*i+1, 2*i+2
-		if l < len(h) && key(h[l], h[worst]) > 0 {
-			worst = l
-		}
-		if r < len(h) && key(h[r], h[worst]) > 0 {
-			worst = r
-		}
-		if worst == i {
-			return
-		}
-		h[i], h[worst] = h[worst], h[i]
-		i = worst
-	}
+	o.keys, o.inPrimary = s.keys, s.relevant
 }

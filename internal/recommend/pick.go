@@ -91,20 +91,20 @@ func (m *Model) explore(s *scratch, n int, req *Request) {
 
 // answer turns picks into the answer. With scores, an item's score is (relevance+1) divided by
 // (the sum of all relevances + the number of items the model knows): a share of the whole
-// catalogue, so the scores of every item sum to 1.
+// catalogue, so the scores of every item sum to 1. Relevance is in units of 2^-9 here.
 func (m *Model) answer(s *scratch, picks []pick, promotionName string) []Recommendation {
 	out := make([]Recommendation, len(picks))
 	denom := 0.0
 	if m.info.Scores {
 		for _, i := range s.touched {
-			denom += s.raw[i]
+			denom += float64(s.raw[i])
 		}
-		denom += float64(m.items.len())
+		denom += float64(m.items.len()) * unitWeight
 	}
 	for k, p := range picks {
 		r := Recommendation{ItemID: m.items.ids[p.item]}
 		if m.info.Scores {
-			r.Score, r.HasScore = roundScore((s.raw[p.item]+1)/denom), true
+			r.Score, r.HasScore = roundScore((float64(s.raw[p.item])+unitWeight)/denom), true
 		}
 		switch p.kind {
 		case promoted:

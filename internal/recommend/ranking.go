@@ -42,11 +42,12 @@ func (m *Model) Rank(req RankRequest) ([]Recommendation, error) {
 	slices.SortFunc(known, m.rankOrder(s.raw))
 	total := 0.0
 	for _, i := range known {
-		total += s.raw[i] + 1
+		total += float64(s.raw[i]) + unitWeight
 	}
 	out := make([]Recommendation, 0, len(known)+len(unknown))
 	for _, i := range known {
-		out = append(out, Recommendation{ItemID: m.items.ids[i], Score: roundScore((s.raw[i] + 1) / total), HasScore: true})
+		score := (float64(s.raw[i]) + unitWeight) / total
+		out = append(out, Recommendation{ItemID: m.items.ids[i], Score: roundScore(score), HasScore: true})
 	}
 	for _, id := range unknown {
 		out = append(out, Recommendation{ItemID: id})
@@ -56,7 +57,7 @@ func (m *Model) Rank(req RankRequest) ([]Recommendation, error) {
 
 // rankOrder is the User-Personalization order of any set of items: relevant ones first by
 // relevance then id, then the others by popularity then id.
-func (m *Model) rankOrder(raw []float64) func(a, b int32) int {
+func (m *Model) rankOrder(raw []uint32) func(a, b int32) int {
 	return func(a, b int32) int {
 		ra, rb := raw[a], raw[b]
 		if c := cmp.Compare(rb, ra); c != 0 {

@@ -7,18 +7,16 @@ import (
 	"strings"
 )
 
-// The caps that keep an answer's cost to the asking user's neighbourhood. Small datasets (every
-// user under 10 items, every item under 25 users) never reach them, so hand-computed answers are
-// exact there.
+// The caps that keep an answer's cost to the asking user's neighbourhood (see also coItems and
+// neighbourCap). Small datasets never reach them, so hand-computed answers are exact there.
 const (
-	historyItems     = 10  // a user's most recent distinct items that count
-	itemNeighbours   = 25  // each history item's most recent other users consulted
-	userNeighbours   = 25  // each of those users' most recent items consulted
-	relatedUsers     = 100 // Related items: the query item's most recent users consulted
-	relatedUserItems = 25  // and each one's most recent items
-	featureItems     = 200 // Similar-Items: each shared property value's items consulted
-	maxFeatures      = 1023
-	coOccurrence     = 1024 // Similar-Items: one co-occurrence outweighs every shared property
+	historyItems = 10 // a user's most recent distinct items that count
+	// unitWeight is the weight of the most recent history item: the r-th weighs unitWeight>>r,
+	// so every relevance is a whole number of units (1 unit = 2^-9) and sorts exactly.
+	unitWeight   = 1 << (historyItems - 1)
+	featureItems = 200 // Similar-Items: each shared property value's items consulted
+	maxFeatures  = 1023
+	coOccurrence = 1024 // Similar-Items: one co-occurrence outweighs every shared property
 )
 
 // Recommend answers GetRecommendations by the recipe's rule (see the package documentation).
@@ -41,15 +39,15 @@ func (m *Model) Recommend(req Request) ([]Recommendation, error) {
 	case UserPersonalization:
 		u := m.history(s, req.UserID, req.Live)
 		m.relevance(s, u, s.hist)
-		o.cands, o.key, o.inPrimary = s.touched, byRelevance(s.raw), s.relevant
+		o.primary(s)
 	case RelatedItems:
 		if q, ok := m.items.lookup(req.ItemID); ok {
 			m.related(s, q)
 			s.exclude(q)
 		}
-		o.cands, o.key, o.inPrimary = s.touched, byRelevance(s.raw), s.relevant
+		o.primary(s)
 	case TrendingItems:
-		o.cands, o.sorted, o.inPrimary = m.trend, len(m.trend), m.trending
+		o.keys, o.sorted, o.inPrimary = m.trend, len(m.trend), m.trending
 	}
 	o.want = n + m.excludeForUser(s, req.UserID, req.Live)
 	name := ""
@@ -60,8 +58,7 @@ func (m *Model) Recommend(req Request) ([]Recommendation, error) {
 	return m.answer(s, picks, name), nil
 }
 
-func (s *scratch) relevant(i int32) bool { return s.raw[i] > 0 }
-func (m *Model) trending(i int32) bool   { return m.growth[i] > 0 }
+func (m *Model) trending(i int32) bool { return m.growth[i] > 0 }
 
 // history fills s.hist with the user's most recent distinct items the model knows, most recent
 // first: the live events (latest timestamp first, a later arrival first among equal ones), then
@@ -106,46 +103,41 @@ func recentLive(live []Interaction) []int {
 	return idx
 }
 
-// relevance adds, for the r-th item h of the history (r = 0 for the most recent), weight 2^-r
-// to every other item j once per other user who interacted with both h and j.
+// relevance adds, for the r-th item h of the history (r = 0 for the most recent), weight
+// unitWeight>>r (2^-r) times the number of other users who interacted with both h and j, to
+// every item j of h's co-occurrence list. The lists count every user, so the asking user's own
+// pairs (both items among the user's trained co-occurrence items) are taken off.
 func (m *Model) relevance(s *scratch, u int32, hist []int32) {
-	w := 1.0
-	for _, h := range hist {
-		seen := 0
-		for _, v := range m.itemRows.row(h) {
-			if v == u {
-				continue
+	if u >= 0 {
+		for _, i := range m.coRow(u) {
+			s.markOwn(i)
+		}
+	}
+	for r, h := range hist {
+		w := uint32(unitWeight >> r)
+		ownH := u >= 0 && s.own(h)
+		for _, nb := range m.neighboursOf(h) {
+			c := uint32(nb.count)
+			if ownH && s.own(nb.item) {
+				c--
 			}
-			if seen++; seen > itemNeighbours {
-				break
-			}
-			items := m.userRows.row(v)
-			for _, j := range items[:min(len(items), userNeighbours)] {
-				if j != h {
-					s.add(j, w)
-				}
+			if c > 0 {
+				s.add(nb.item, w*c)
 			}
 		}
-		w /= 2
 	}
 }
 
-// related adds, for the query item q, 1 to every other item j once per user who interacted with
-// both (coOccurrence instead of 1 for Similar-Items), and, for Similar-Items, 1 per property
-// value j shares with q.
+// related adds, for the query item q, the number of users who interacted with both q and j to
+// every item j of q's co-occurrence list (times coOccurrence for Similar-Items) and, for
+// Similar-Items, 1 per property value j shares with q.
 func (m *Model) related(s *scratch, q int32) {
-	w := 1.0
+	w := uint32(1)
 	if m.info.Metadata {
 		w = coOccurrence
 	}
-	users := m.itemRows.row(q)
-	for _, v := range users[:min(len(users), relatedUsers)] {
-		items := m.userRows.row(v)
-		for _, j := range items[:min(len(items), relatedUserItems)] {
-			if j != q {
-				s.add(j, w)
-			}
-		}
+	for _, nb := range m.neighboursOf(q) {
+		s.add(nb.item, w*uint32(nb.count))
 	}
 	if !m.info.Metadata {
 		return

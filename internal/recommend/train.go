@@ -36,6 +36,12 @@ func Train(cfg Config, data Data) (*Model, error) {
 	t := m.internInteractions(data)
 	m.buildRows(t)
 	m.buildPopularity()
+	if info.Family != PopularItems && info.Family != TrendingItems {
+		m.buildNeighbours()
+	}
+	if info.Family == UserSegmentation {
+		m.itemRows = m.itemUsers()
+	}
 	m.buildCold()
 	if info.Family == TrendingItems {
 		m.buildTrend(t, window)
@@ -119,15 +125,14 @@ func sortIDs(t *idTable) []int32 {
 	return perm
 }
 
-// buildRows builds userRows (each user's distinct items, most recent first: latest timestamp,
-// then latest arrival) and itemRows (each item's distinct users, most recent first, then user
-// id).
+// buildRows builds userRows: each user's distinct items, most recent first (latest timestamp,
+// then latest arrival), and counts each item's distinct users.
 func (m *Model) buildRows(t interactions) {
 	nu, ni := m.users.len(), m.items.len()
 	byUser := countingSort(t.user, nu)
 	rows := csr{off: make([]int32, nu+1), val: make([]int32, 0, len(t.user))}
-	pairTS := make([]int64, 0, len(t.user))
 	seen := make([]int32, ni) // u+1 when item already in user u's row
+	m.pop = make([]int32, ni)
 	for u := range nu {
 		seg := byUser.val[byUser.off[u]:byUser.off[u+1]] // interaction indexes, arrival order
 		recentFirst(seg, t.ts)
@@ -135,7 +140,7 @@ func (m *Model) buildRows(t interactions) {
 			if i := t.item[k]; seen[i] != int32(u)+1 {
 				seen[i] = int32(u) + 1
 				rows.val = append(rows.val, i)
-				pairTS = append(pairTS, t.ts[k])
+				m.pop[i]++
 			}
 		}
 		rows.off[u+1] = int32(len(rows.val))
@@ -143,8 +148,8 @@ func (m *Model) buildRows(t interactions) {
 			m.stats.UsersWithTwoOrMore++
 		}
 	}
+	rows.val = slices.Clip(rows.val)
 	m.userRows = rows
-	m.itemRows = itemRows(rows, pairTS, ni)
 }
 
 // countingSort groups indexes 0..len(keys)-1 by key, keeping their order within a key.
@@ -179,47 +184,27 @@ func recentFirst(seg []int32, ts []int64) {
 	})
 }
 
-type userAt struct {
-	ts   int64
-	user int32
-}
-
-func itemRows(users csr, pairTS []int64, ni int) csr {
-	rows := csr{off: make([]int32, ni+1), val: make([]int32, len(users.val))}
-	for _, i := range users.val {
-		rows.off[i+1]++
+// itemUsers lists each item's distinct users, in user id order (for segmentation).
+func (m *Model) itemUsers() csr {
+	ni := m.items.len()
+	c := csr{off: make([]int32, ni+1), val: make([]int32, len(m.userRows.val))}
+	for i, p := range m.pop {
+		c.off[i+1] = c.off[i] + p
 	}
-	for i := range ni {
-		rows.off[i+1] += rows.off[i]
-	}
-	next := slices.Clone(rows.off[:ni])
-	tmp := make([]userAt, len(users.val))
-	for u := range len(users.off) - 1 {
-		for p := users.off[u]; p < users.off[u+1]; p++ {
-			i := users.val[p]
-			tmp[next[i]] = userAt{ts: pairTS[p], user: int32(u)}
+	next := slices.Clone(c.off[:ni])
+	for u := range int32(m.users.len()) {
+		for _, i := range m.userRows.row(u) {
+			c.val[next[i]] = u
 			next[i]++
 		}
 	}
-	for i := range ni {
-		seg := tmp[rows.off[i]:rows.off[i+1]]
-		slices.SortFunc(seg, func(a, b userAt) int {
-			if c := cmp.Compare(b.ts, a.ts); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.user, b.user)
-		})
-		for k, e := range seg {
-			rows.val[int(rows.off[i])+k] = e.user
-		}
-	}
-	return rows
+	return c
 }
 
 // buildPopularity orders the items with interactions by distinct users, most first, then id.
 func (m *Model) buildPopularity() {
 	for i := range int32(m.items.len()) {
-		if len(m.itemRows.row(i)) > 0 {
+		if m.pop[i] > 0 {
 			m.popOrder = append(m.popOrder, i)
 		}
 	}
@@ -231,7 +216,7 @@ func (m *Model) buildPopularity() {
 	})
 }
 
-func (m *Model) popularity(i int32) int { return len(m.itemRows.row(i)) }
+func (m *Model) popularity(i int32) int32 { return m.pop[i] }
 
 // buildCold lists the items with no interaction, newest first (an item without a creation
 // timestamp counts as the newest), then by id: the order exploration takes them in.
@@ -266,15 +251,10 @@ func (m *Model) buildTrend(t interactions, w int64) {
 	}
 	for i, g := range m.growth {
 		if g > 0 {
-			m.trend = append(m.trend, int32(i))
+			m.trend = append(m.trend, descKey(uint32(g), int32(i)))
 		}
 	}
-	slices.SortFunc(m.trend, func(a, b int32) int {
-		if c := cmp.Compare(m.growth[b], m.growth[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
+	slices.Sort(m.trend)
 }
 
 // buildExcluded records, per user, the items a domain use case never recommends to them: those
