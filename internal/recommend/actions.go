@@ -116,32 +116,18 @@ func (m *Model) RecommendActions(req ActionRequest) ([]ActionRecommendation, err
 // took an action the user took) who took them; with no similar user, by the share of all users
 // with a taken action. Ties go to the higher VALUE, then the lower id.
 func (a *actionModel) recommend(u int32, taken []int32, n int, keep func(string) bool) []ActionRecommendation {
-	counts := make([]int32, a.ids.len())
-	similar := a.similarUsers(u, taken)
-	group := len(similar)
-	if group == 0 {
-		group = a.allTakers
-		for i := range counts {
-			counts[i] = int32(len(a.takers.row(int32(i))))
+	counts, group := a.takenBy(u, taken)
+	score := func(i int32) float64 {
+		if group == 0 {
+			return 0
 		}
-	}
-	for _, v := range similar {
-		row := a.taken.row(v)
-		for _, i := range row[:min(len(row), takenCap)] {
-			counts[i]++
-		}
+		return roundScore(float64(counts[i]) / float64(group))
 	}
 	var cands []int32
 	for i := range int32(a.ids.len()) {
 		if !slices.Contains(taken, i) && (keep == nil || keep(a.ids.ids[i])) {
 			cands = append(cands, i)
 		}
-	}
-	score := func(i int32) float64 {
-		if group == 0 {
-			return 0
-		}
-		return roundScore(float64(counts[i]) / float64(group))
 	}
 	slices.SortFunc(cands, func(x, y int32) int {
 		if c := cmp.Compare(score(y), score(x)); c != 0 {
@@ -157,6 +143,26 @@ func (a *actionModel) recommend(u int32, taken []int32, n int, keep func(string)
 		out = append(out, ActionRecommendation{ActionID: a.ids.ids[i], Score: score(i)})
 	}
 	return out
+}
+
+// takenBy counts, per action, how many of the user's similar users took it, and returns the
+// size of that group; with no similar user, it counts every user with a taken action.
+func (a *actionModel) takenBy(u int32, taken []int32) ([]int32, int) {
+	counts := make([]int32, a.ids.len())
+	similar := a.similarUsers(u, taken)
+	if len(similar) == 0 {
+		for i := range counts {
+			counts[i] = int32(len(a.takers.row(int32(i))))
+		}
+		return counts, a.allTakers
+	}
+	for _, v := range similar {
+		row := a.taken.row(v)
+		for _, i := range row[:min(len(row), takenCap)] {
+			counts[i]++
+		}
+	}
+	return counts, len(similar)
 }
 
 // similarUsers lists, once each, the other users who took an action the user took.

@@ -109,7 +109,8 @@
 // [Model.Metrics] computes the eight metrics AWS reports (coverage,
 // mean_reciprocal_rank_at_25, normalized_discounted_cumulative_gain_at_5/10/25,
 // precision_at_5/10/25) by leave-last-out: each user's most recent item is hidden and looked
-// for in the model's 25-item list built without it (see Metrics for the formulas).
+// for in the model's 25-item list built without it (see Metrics for the formulas). For
+// Next-Best-Action the same is done with each user's most recent taken action.
 //
 // # Guesses where AWS is silent
 //

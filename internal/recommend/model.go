@@ -1,6 +1,7 @@
 package recommend
 
 import (
+	"strings"
 	"sync"
 )
 
@@ -153,9 +154,4 @@ func (s *scratch) free(i int32) bool { return s.mark[i] != s.gen && s.mark[i] !=
 
 // cloneString copies s so the model keeps no reference to the caller's backing arrays (a string
 // cut from a large buffer would keep the whole buffer alive).
-func cloneString(s string) string {
-	if s == "" {
-		return ""
-	}
-	return string([]byte(s))
-}
+func cloneString(s string) string { return strings.Clone(s) }

@@ -33,29 +33,35 @@ func Train(cfg Config, data Data) (*Model, error) {
 			return nil, err
 		}
 	}
+	m.trainItems(cfg, data, window)
+	return m, nil
+}
+
+// trainItems builds the indexes of the item recipes; each family builds only what it reads.
+func (m *Model) trainItems(cfg Config, data Data, window int64) {
 	t := m.internInteractions(data)
 	m.buildRows(t)
 	m.buildPopularity()
-	if info.Family != PopularItems && info.Family != TrendingItems {
+	m.buildCold()
+	switch m.info.Family {
+	case PopularItems:
+	case TrendingItems:
+		m.buildTrend(t, window)
+	default:
 		m.buildNeighbours()
 	}
-	if info.Family == UserSegmentation {
+	if m.info.Family == UserSegmentation {
 		m.itemRows = m.itemUsers()
 	}
-	m.buildCold()
-	if info.Family == TrendingItems {
-		m.buildTrend(t, window)
-	}
-	if info.ExcludeEventType != "" {
+	if m.info.ExcludeEventType != "" {
 		m.buildExcluded(data.Interactions)
 	}
-	if info.Metadata {
+	if m.info.Metadata {
 		m.buildFeatures(data.Items)
 	}
 	if cfg.ObjectiveAttribute != "" {
 		m.buildObjective(data.Items, cfg.ObjectiveAttribute)
 	}
-	return m, nil
 }
 
 // interactions is the kept interactions in columns, ids already interned in id order.

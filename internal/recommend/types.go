@@ -81,8 +81,9 @@ type Request struct {
 	// checks AWS's limits first (see CheckNumResults); larger values are cut to MaxNumResults.
 	NumResults int
 	// Live holds the user's interactions sent after the version was trained, in the order they
-	// arrived. Real-time recipes (User-Personalization, Personalized-Ranking, the domain use
-	// cases built on them and Next-Best-Action) use them at once; the others ignore them.
+	// arrived (the engine passes the asking user's only). User-Personalization recipes count
+	// them in the history at once; domain use cases that leave out purchased or watched items
+	// leave out those bought or watched since too; the other recipes ignore them.
 	Live []Interaction
 	// Keep, when set, says whether the request's filter keeps an item; items it refuses are
 	// never returned (nil keeps every item). It is called outside any lock the model holds.
