@@ -282,21 +282,21 @@ func TestPromotion(t *testing.T) {
 		// 25% of 4 = 1 promoted: B, though the request's filter refuses it; the regular part
 		// keeps to the filter: C, D (A, B refused). Model order: C, D, B.
 		name: "the promotion's own filter", req: recommend.Request{UserID: "u1", NumResults: 4, Keep: except("A", "B"),
-			Promotion: &recommend.Promotion{Name: "p", Percent: 25, Keep: only("B")}},
+			Promotion: &recommend.Promotion{Percent: 25, Keep: only("B")}},
 		want: []string{"C", "D", "B"}, prom: []string{"B"},
 	}, {
 		// 50% of 4 = 2, the best two of A, D: D, A; then C, B. Model order C, D, A, B.
 		name: "a share of the list", req: recommend.Request{UserID: "u1", NumResults: 4,
-			Promotion: &recommend.Promotion{Name: "p", Percent: 50, Keep: only("A", "D")}},
+			Promotion: &recommend.Promotion{Percent: 50, Keep: only("A", "D")}},
 		want: []string{"C", "D", "A", "B"}, prom: []string{"D", "A"},
 	}, {
 		// 10% of 3 rounds down to 0, at least 1.
 		name: "at least one", req: recommend.Request{UserID: "u1", NumResults: 3,
-			Promotion: &recommend.Promotion{Name: "p", Percent: 10, Keep: only("B")}},
+			Promotion: &recommend.Promotion{Percent: 10, Keep: only("B")}},
 		want: []string{"C", "D", "B"}, prom: []string{"B"},
 	}, {
 		name: "nothing matches: regular items fill", req: recommend.Request{UserID: "u1", NumResults: 2,
-			Promotion: &recommend.Promotion{Name: "p", Percent: 50, Keep: only("nope")}},
+			Promotion: &recommend.Promotion{Percent: 50, Keep: only("nope")}},
 		want: []string{"C", "D"},
 	}}
 	for _, tc := range tests {
@@ -307,7 +307,7 @@ func TestPromotion(t *testing.T) {
 			require.Equal(t, tc.want, itemIDs(recs))
 			var prom []string
 			for _, r := range recs {
-				if r.PromotionName != "" {
+				if r.Promoted {
 					prom = append(prom, r.ItemID)
 				}
 			}

@@ -45,7 +45,7 @@ func FuzzRecommend(f *testing.F) {
 			Exploration: &recommend.Exploration{Weight: float64(exploreWeight%101) / 100, AgeCutOffDays: 1 + float64(r.IntN(60))},
 		}
 		if promoPercent > 0 {
-			req.Promotion = &recommend.Promotion{Name: "p", Percent: int(promoPercent%100) + 1, Keep: func(id string) bool { return !keep(id) }}
+			req.Promotion = &recommend.Promotion{Percent: int(promoPercent%100) + 1, Keep: func(id string) bool { return !keep(id) }}
 		}
 		limit := int(numResults)
 		if limit <= 0 {
@@ -127,7 +127,7 @@ func checkAnswer(t *testing.T, m *recommend.Model, ask func() ([]recommend.Recom
 		}
 		seen[r.ItemID] = true
 		kept := keep(r.ItemID)
-		if r.PromotionName != "" {
+		if r.Promoted {
 			kept = promotion != nil && promotion.Keep(r.ItemID)
 		}
 		if !kept {

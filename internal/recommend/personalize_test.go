@@ -142,22 +142,26 @@ func TestUserPersonalizationV2Reasons(t *testing.T) {
 	recs, err := m.Recommend(recommend.Request{
 		UserID: "u1", NumResults: 4,
 		Exploration: &recommend.Exploration{Weight: 0.25, AgeCutOffDays: 30},
-		Promotion:   &recommend.Promotion{Name: "house", Percent: 25, Keep: only("B")},
+		Promotion:   &recommend.Promotion{Percent: 25, Keep: only("B")},
 	})
 	require.NoError(t, err)
 	got := map[string][]string{}
-	promotions := map[string]string{}
+	promotions := map[string]bool{}
 	for _, r := range recs {
-		got[r.ItemID] = r.Reasons
-		promotions[r.ItemID] = r.PromotionName
+		got[r.ItemID] = r.Reasons(m.Recipe())
+		promotions[r.ItemID] = r.Promoted
 	}
 	// 1 promoted (B), 1 explored (G), 2 regular (C, D).
 	want := map[string][]string{"C": nil, "D": nil, "B": {"Promoted item"}, "G": {"Exploration"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("reasons (-want +got):\n%s", diff)
 	}
-	require.Equal(t, map[string]string{"C": "", "D": "", "B": "house", "G": ""}, promotions)
+	require.Equal(t, map[string]bool{"C": false, "D": false, "B": true, "G": false}, promotions)
 	require.Equal(t, []string{"C", "D", "B", "G"}, itemIDs(recs))
+	v1, _ := recommend.Lookup("aws-user-personalization")
+	for _, r := range recs {
+		require.Nil(t, r.Reasons(v1), "User-Personalization (v1) gives no reasons")
+	}
 }
 
 func TestScoresSumToOneOverTheCatalogue(t *testing.T) {
@@ -187,7 +191,7 @@ func TestPromotionLeavesExplorationTheRest(t *testing.T) {
 	recs, err := m.Recommend(recommend.Request{
 		UserID: "u1", NumResults: 2,
 		Exploration: &recommend.Exploration{Weight: 1, AgeCutOffDays: 30},
-		Promotion:   &recommend.Promotion{Name: "p", Percent: 50, Keep: only("A", "B")},
+		Promotion:   &recommend.Promotion{Percent: 50, Keep: only("A", "B")},
 	})
 	require.NoError(t, err)
 	// 1 promoted (A, before B by popularity and id), 1 explored (G); no regular slot left.

@@ -92,7 +92,7 @@ func (m *Model) explore(s *scratch, n int, req *Request) {
 // answer turns picks into the answer. With scores, an item's score is (relevance+1) divided by
 // (the sum of all relevances + the number of items the model knows): a share of the whole
 // catalogue, so the scores of every item sum to 1. Relevance is in units of 2^-9 here.
-func (m *Model) answer(s *scratch, picks []pick, promotionName string) []Recommendation {
+func (m *Model) answer(s *scratch, picks []pick) []Recommendation {
 	out := make([]Recommendation, len(picks))
 	denom := 0.0
 	if m.info.Scores {
@@ -106,17 +106,7 @@ func (m *Model) answer(s *scratch, picks []pick, promotionName string) []Recomme
 		if m.info.Scores {
 			r.Score, r.HasScore = roundScore((float64(s.raw[p.item])+unitWeight)/denom), true
 		}
-		switch p.kind {
-		case promoted:
-			r.PromotionName = promotionName
-			if m.info.Reasons {
-				r.Reasons = []string{"Promoted item"}
-			}
-		case explored:
-			if m.info.Reasons {
-				r.Reasons = []string{"Exploration"}
-			}
-		}
+		r.Promoted, r.Explored = p.kind == promoted, p.kind == explored
 		out[k] = r
 	}
 	return out

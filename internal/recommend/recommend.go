@@ -50,12 +50,8 @@ func (m *Model) Recommend(req Request) ([]Recommendation, error) {
 		o.keys, o.sorted, o.inPrimary = m.trend, len(m.trend), m.trending
 	}
 	o.want = n + m.excludeForUser(s, req.UserID, req.Live)
-	name := ""
-	if req.Promotion != nil {
-		name = req.Promotion.Name
-	}
 	picks := m.pickItems(s, &o, n, &req, m.info.Family == UserPersonalization)
-	return m.answer(s, picks, name), nil
+	return m.answer(s, picks), nil
 }
 
 func (m *Model) trending(i int32) bool { return m.growth[i] > 0 }

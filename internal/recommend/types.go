@@ -97,7 +97,6 @@ type Request struct {
 
 // Promotion is the request's promotion, with its filter already bound to its filterValues.
 type Promotion struct {
-	Name    string
 	Percent int // percentPromotedItems, 1–100
 	Keep    func(itemID string) bool
 }
@@ -125,13 +124,28 @@ type ActionRequest struct {
 }
 
 // Recommendation is one item of an answer. Score is set only when HasScore is true (the recipes
-// that AWS gives scores for); Reasons only for User-Personalization-v2.
+// that AWS gives scores for). Promoted items came from the request's promotion (the answer
+// names it as promotionName); Explored ones from exploration. Reasons gives AWS's reason list.
 type Recommendation struct {
-	ItemID        string
-	Score         float64
-	HasScore      bool
-	PromotionName string
-	Reasons       []string
+	ItemID   string
+	Score    float64
+	HasScore bool
+	Promoted bool
+	Explored bool
+}
+
+// Reasons is the item's reason list as the recipe gives it: only User-Personalization-v2
+// (RecipeInfo.Reasons) gives one, "Promoted item" or "Exploration"; nil otherwise.
+func (r Recommendation) Reasons(recipe RecipeInfo) []string {
+	switch {
+	case !recipe.Reasons:
+		return nil
+	case r.Promoted:
+		return []string{"Promoted item"}
+	case r.Explored:
+		return []string{"Exploration"}
+	}
+	return nil
 }
 
 // ActionRecommendation is one action of a GetActionRecommendations answer.
