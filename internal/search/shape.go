@@ -21,7 +21,9 @@ func checkShape(e *Expression, path string) *Error {
 			return err
 		}
 	}
-	if err := checkSize(len(e.NestedFilters), e.NestedFilters != nil, path+".nestedFilters", func() string { return renderList(len(e.NestedFilters), func(i int) string { return renderNested(e.NestedFilters[i]) }) }); err != nil {
+	if err := checkSize(len(e.NestedFilters), e.NestedFilters != nil, path+".nestedFilters", func() string {
+		return renderList(len(e.NestedFilters), func(i int) string { return renderNested(e.NestedFilters[i]) })
+	}); err != nil {
 		return err
 	}
 	for i, g := range e.NestedFilters {
