@@ -93,13 +93,15 @@ func (o *Order) compareKeys(ka, arnA, kb, arnB Value) int {
 // then text.
 func compareValues(a, b Value) int {
 	if a.kind != b.kind {
-		return cmp.Compare(a.kind, b.kind)
+		return cmp.Compare(kindRank[a.kind], kindRank[b.kind])
 	}
 	if a.kind == KindText {
 		return strings.Compare(a.s, b.s)
 	}
 	return cmp.Compare(a.n, b.n)
 }
+
+var kindRank = [...]int{Absent: 0, KindNumber: 1, KindTime: 2, KindText: 3}
 
 // key is a record's sort value. A list property sorts by its least value in ascending order
 // and its greatest in descending order (Elasticsearch's default for arrays).

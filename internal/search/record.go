@@ -79,8 +79,6 @@ const (
 	FieldSummarySourceArn
 	FieldSummarySourceType
 	FieldSummaryCreationTime
-
-	fieldCount
 )
 
 // Record is one experiment, trial or trial component as Search sees it. Evaluation reads

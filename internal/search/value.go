@@ -143,7 +143,7 @@ func parseTime(s string) (ms float64, ok bool) {
 		}
 	}
 	f, _, ok := parseNumber(s)
-	if !ok || strings.ContainsAny(s, "eE") || math.Abs(f) > 1e11 {
+	if !ok || strings.ContainsAny(s, "eE") || math.Abs(f) >= 1e11 {
 		return 0, false
 	}
 	return math.Floor(f * 1000), true
