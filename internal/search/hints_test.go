@@ -104,7 +104,7 @@ func requireHintsSound[R Record](t testing.TB, q *Query, rs []R) {
 			}
 		}
 		if diff := cmp.Diff(full, viaHint); diff != "" {
-			t.Fatalf("hint %v loses or adds matches (-full scan +via hint):\n%s", h, diff)
+			t.Fatalf("hint %s %v loses or adds matches (-full scan +via hint):\n%s", h.Field, h.Values, diff)
 		}
 	}
 }

@@ -106,3 +106,33 @@ type Keyed interface {
 	// Keys returns the tag keys (FieldTags) or parameter names (FieldParameters), in any order.
 	Keys(f Field) []string
 }
+
+var fieldNames = [...]string{
+	FieldNone: "None", FieldName: "Name", FieldArn: "Arn", FieldDisplayName: "DisplayName", FieldDescription: "Description",
+	FieldExperimentName: "ExperimentName", FieldRunName: "RunName", FieldSourceArn: "Source.SourceArn", FieldSourceType: "Source.SourceType",
+	FieldPrimaryStatus: "Status.PrimaryStatus", FieldStatusMessage: "Status.Message", FieldStartTime: "StartTime", FieldEndTime: "EndTime",
+	FieldCreationTime: "CreationTime", FieldLastModifiedTime: "LastModifiedTime", FieldLineageGroupArn: "LineageGroupArn",
+	FieldCommitID: "MetadataProperties.CommitId", FieldGeneratedBy: "MetadataProperties.GeneratedBy",
+	FieldProjectID: "MetadataProperties.ProjectId", FieldRepository: "MetadataProperties.Repository",
+	FieldTag: "Tags.<key>", FieldParameter: "Parameters.<name>", FieldInputArtifactValue: "InputArtifacts.<name>.Value",
+	FieldInputArtifactMediaType: "InputArtifacts.<name>.MediaType", FieldOutputArtifactValue: "OutputArtifacts.<name>.Value",
+	FieldOutputArtifactMediaType: "OutputArtifacts.<name>.MediaType", FieldTags: "Tags", FieldParameters: "Parameters",
+	FieldInputArtifacts: "InputArtifacts", FieldOutputArtifacts: "OutputArtifacts", FieldParents: "Parents", FieldMetrics: "Metrics",
+	FieldTrialComponentSummaries: "TrialComponentSummaries", FieldParentTrialName: "Parents.TrialName",
+	FieldParentExperimentName: "Parents.ExperimentName", FieldMetricName: "Metrics.MetricName", FieldMetricMax: "Metrics.Max",
+	FieldMetricMin: "Metrics.Min", FieldMetricLast: "Metrics.Last", FieldMetricCount: "Metrics.Count", FieldMetricAvg: "Metrics.Avg",
+	FieldMetricStdDev: "Metrics.StdDev", FieldMetricTimeStamp: "Metrics.TimeStamp", FieldMetricSourceArn: "Metrics.SourceArn",
+	FieldSummaryName: "TrialComponentSummaries.TrialComponentName", FieldSummaryArn: "TrialComponentSummaries.TrialComponentArn",
+	FieldSummarySourceArn: "TrialComponentSummaries.TrialComponentSource.SourceArn",
+	FieldSummarySourceType: "TrialComponentSummaries.TrialComponentSource.SourceType",
+	FieldSummaryCreationTime: "TrialComponentSummaries.CreationTime",
+}
+
+// String names the field by its path in a search record (the record's own name and ARN as
+// Name and Arn).
+func (f Field) String() string {
+	if int(f) < len(fieldNames) {
+		return fieldNames[f]
+	}
+	return "Field(" + itoa(int(f)) + ")"
+}

@@ -3,6 +3,7 @@ package search
 import (
 	"maps"
 	"slices"
+	"testing"
 	"time"
 )
 
@@ -250,3 +251,18 @@ func f(name, op, value string) Filter {
 func and(fs ...Filter) *Expression { return &Expression{Filters: fs} }
 
 func or(fs ...Filter) *Expression { return &Expression{Filters: fs, Operator: s("Or")} }
+
+func TestFieldNames(t *testing.T) {
+	t.Parallel()
+	seen := map[string]bool{}
+	for f := FieldNone; f <= FieldSummaryCreationTime; f++ {
+		name := f.String()
+		if name == "" || seen[name] {
+			t.Fatalf("field %d has the name %q, empty or taken", f, name)
+		}
+		seen[name] = true
+	}
+	if got := (FieldSummaryCreationTime + 1).String(); got != "Field(49)" {
+		t.Fatalf("an unknown field is %q", got)
+	}
+}
