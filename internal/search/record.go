@@ -123,8 +123,8 @@ var fieldNames = [...]string{
 	FieldMetricMin: "Metrics.Min", FieldMetricLast: "Metrics.Last", FieldMetricCount: "Metrics.Count", FieldMetricAvg: "Metrics.Avg",
 	FieldMetricStdDev: "Metrics.StdDev", FieldMetricTimeStamp: "Metrics.TimeStamp", FieldMetricSourceArn: "Metrics.SourceArn",
 	FieldSummaryName: "TrialComponentSummaries.TrialComponentName", FieldSummaryArn: "TrialComponentSummaries.TrialComponentArn",
-	FieldSummarySourceArn: "TrialComponentSummaries.TrialComponentSource.SourceArn",
-	FieldSummarySourceType: "TrialComponentSummaries.TrialComponentSource.SourceType",
+	FieldSummarySourceArn:    "TrialComponentSummaries.TrialComponentSource.SourceArn",
+	FieldSummarySourceType:   "TrialComponentSummaries.TrialComponentSource.SourceType",
 	FieldSummaryCreationTime: "TrialComponentSummaries.CreationTime",
 }
 
