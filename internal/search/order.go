@@ -52,35 +52,43 @@ func NewOrder(resource string, sortBy, sortOrder *string) (*Order, error) {
 // records that have the property (facts §11, decision 28). It returns a negative number when
 // a comes first.
 func (o *Order) Compare(a, b Record) int {
-	return o.compareKeys(o.key(a), a.Get(FieldArn, ""), o.key(b), b.Get(FieldArn, ""))
+	return o.compareKeys(sortKey{o.key(a), a.Get(FieldArn, "")}, sortKey{o.key(b), b.Get(FieldArn, "")})
 }
 
-// Sort sorts records by o, reading each record's sort value once.
+// Sort sorts records by o. It reads each record's sort value and ARN once, then sorts a
+// permutation of indices (cheap to move, and free of pointers for the garbage collector to
+// track); the ARN tie-break makes the order total, so no stable sort is needed.
 func Sort[R Record](o *Order, records []R) {
-	type keyed struct {
-		r        R
-		key, arn Value
+	if len(records) < 2 {
+		return
 	}
-	ks := make([]keyed, len(records))
+	keys := make([]sortKey, len(records))
+	perm := make([]int32, len(records))
 	for i, r := range records {
-		ks[i] = keyed{r, o.key(r), r.Get(FieldArn, "")}
+		keys[i] = sortKey{o.key(r), r.Get(FieldArn, "")}
+		perm[i] = int32(i)
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int { return o.compareKeys(a.key, a.arn, b.key, b.arn) })
-	for i := range ks {
-		records[i] = ks[i].r
+	slices.SortFunc(perm, func(a, b int32) int { return o.compareKeys(keys[a], keys[b]) })
+	sorted := make([]R, len(records))
+	for i, p := range perm {
+		sorted[i] = records[p]
 	}
+	copy(records, sorted)
 }
 
-func (o *Order) compareKeys(ka, arnA, kb, arnB Value) int {
-	if (ka.kind == Absent) != (kb.kind == Absent) {
-		if ka.kind == Absent {
+// sortKey is what a record is sorted by: its sort value, then its ARN.
+type sortKey struct{ value, arn Value }
+
+func (o *Order) compareKeys(a, b sortKey) int {
+	if (a.value.kind == Absent) != (b.value.kind == Absent) {
+		if a.value.kind == Absent {
 			return 1
 		}
 		return -1
 	}
-	c := compareValues(ka, kb)
+	c := compareValues(a.value, b.value)
 	if c == 0 {
-		c = strings.Compare(arnA.s, arnB.s)
+		c = strings.Compare(a.arn.s, b.arn.s)
 	}
 	if o.desc {
 		return -c

@@ -17,27 +17,23 @@ func checkShape(e *Expression, path string) *Error {
 		return err
 	}
 	for i, f := range e.Filters {
-		if err := checkFilter(f, path+".filters."+itoa(i+1)+".member"); err != nil {
+		if err := checkFilter(f, member(path, "filters", i)); err != nil {
 			return err
 		}
 	}
-	if err := checkSize(len(e.NestedFilters), e.NestedFilters != nil, path+".nestedFilters", func() string {
-		return renderList(len(e.NestedFilters), func(i int) string { return renderNested(e.NestedFilters[i]) })
-	}); err != nil {
+	if err := checkSize(len(e.NestedFilters), e.NestedFilters != nil, path+".nestedFilters", func() string { return renderNestedList(e.NestedFilters) }); err != nil {
 		return err
 	}
 	for i, g := range e.NestedFilters {
-		if err := checkNested(g, path+".nestedFilters."+itoa(i+1)+".member"); err != nil {
+		if err := checkNested(g, member(path, "nestedFilters", i)); err != nil {
 			return err
 		}
 	}
-	if err := checkSize(len(e.SubExpressions), e.SubExpressions != nil, path+".subExpressions", func() string {
-		return renderList(len(e.SubExpressions), func(i int) string { return renderExpression(&e.SubExpressions[i]) })
-	}); err != nil {
+	if err := checkSize(len(e.SubExpressions), e.SubExpressions != nil, path+".subExpressions", func() string { return renderExpressions(e.SubExpressions) }); err != nil {
 		return err
 	}
 	for i := range e.SubExpressions {
-		if err := checkShape(&e.SubExpressions[i], path+".subExpressions."+itoa(i+1)+".member"); err != nil {
+		if err := checkShape(&e.SubExpressions[i], member(path, "subExpressions", i)); err != nil {
 			return err
 		}
 	}
@@ -52,7 +48,7 @@ func checkNested(g Nested, path string) *Error {
 		return err
 	}
 	for i, f := range g.Filters {
-		if err := checkFilter(f, path+".filters."+itoa(i+1)+".member"); err != nil {
+		if err := checkFilter(f, member(path, "filters", i)); err != nil {
 			return err
 		}
 	}
@@ -70,6 +66,11 @@ func checkFilter(f Filter, path string) *Error {
 		return checkLength(*f.Value, path+".value", 1024)
 	}
 	return nil
+}
+
+// member is the path of a list's i-th member (0-based), as AWS prints it (1-based).
+func member(path, list string, i int) string {
+	return path + "." + list + "." + itoa(i+1) + ".member"
 }
 
 // checkSize checks a list of 1 to 20 members; present is false for an absent (nil) list.
@@ -120,6 +121,14 @@ func renderFilter(f Filter) string {
 	return "Filter(" + strings.Join(parts, ", ") + ")"
 }
 
+func renderNestedList(gs []Nested) string {
+	return renderList(len(gs), func(i int) string { return renderNested(gs[i]) })
+}
+
+func renderExpressions(es []Expression) string {
+	return renderList(len(es), func(i int) string { return renderExpression(&es[i]) })
+}
+
 func renderNested(g Nested) string {
 	var parts []string
 	if g.Filters != nil {
@@ -135,13 +144,13 @@ func renderExpression(e *Expression) string {
 		parts = append(parts, "filters="+renderFilters(e.Filters))
 	}
 	if e.NestedFilters != nil {
-		parts = append(parts, "nestedFilters="+renderList(len(e.NestedFilters), func(i int) string { return renderNested(e.NestedFilters[i]) }))
+		parts = append(parts, "nestedFilters="+renderNestedList(e.NestedFilters))
 	}
 	if e.Operator != nil {
 		parts = append(parts, "operator="+*e.Operator)
 	}
 	if e.SubExpressions != nil {
-		parts = append(parts, "subExpressions="+renderList(len(e.SubExpressions), func(i int) string { return renderExpression(&e.SubExpressions[i]) }))
+		parts = append(parts, "subExpressions="+renderExpressions(e.SubExpressions))
 	}
 	return "SearchExpression(" + strings.Join(parts, ", ") + ")"
 }
