@@ -29,6 +29,8 @@ func TestHints(t *testing.T) {
 		{"In gives each value once, sorted", tc, and(f("Parents.ExperimentName", "In", "e2, e1,e2")), []Hint{{FieldParentExperimentName, []string{"e1", "e2"}}}},
 		{"two on one field keep the smaller", tc, and(f("Parents.TrialName", "In", "t1,t2,t3"), f("Parents.TrialName", "Equals", "t1"), f("Parents.TrialName", "In", "t1,t2")),
 			[]Hint{{FieldParentTrialName, []string{"t1"}}}},
+		{"two values on one list field: one hint, not their intersection", tc, and(f("Parents.TrialName", "Equals", "t1"), f("Parents.TrialName", "Equals", "t2")),
+			[]Hint{{FieldParentTrialName, []string{"t1"}}}},
 		{"a nested group", tc, &Expression{NestedFilters: []Nested{parentsGroup(f("Parents.TrialName", "Equals", "t3"), f("Parents.ExperimentName", "Equals", "e2"))}},
 			[]Hint{{FieldParentTrialName, []string{"t3"}}, {FieldParentExperimentName, []string{"e2"}}}},
 		{"a sub-expression under And", tc, &Expression{Filters: []Filter{f("Tags.team", "Exists", "")}, SubExpressions: []Expression{*and(f("Parents.TrialName", "Equals", "t1"))}},
