@@ -66,7 +66,7 @@ func Compile(resource string, e *Expression) (*Query, error) {
 	if countParts(e, 0) > maxParts {
 		return nil, errTooManyParts(maxParts)
 	}
-	if err := checkShape(e, "searchExpression"); err != nil {
+	if err := checkShape(e, &path{name: "searchExpression"}); err != nil {
 		return nil, err
 	}
 	c := compiler{cat: cat}
@@ -108,7 +108,7 @@ func (c *compiler) expression(e *Expression) (*node, *Error) {
 	if e.Filters == nil && e.NestedFilters == nil && e.SubExpressions == nil {
 		return nil, errEmptyExpression()
 	}
-	n := &node{or: e.Operator != nil && *e.Operator == "Or"}
+	n := &node{or: e.Operator != nil && *e.Operator == "Or", conds: make([]cond, 0, len(e.Filters))}
 	for _, f := range e.Filters {
 		cd, err := c.filter(f)
 		if err != nil {

@@ -31,7 +31,7 @@ func NewOrder(resource string, sortBy, sortOrder *string) (*Order, error) {
 		}
 	}
 	if sortBy != nil {
-		if err := checkLength(*sortBy, "sortBy", 255); err != nil {
+		if err := checkLength(*sortBy, nil, "sortBy", 255); err != nil {
 			return nil, err
 		}
 		p, ok := cat.resolve(*sortBy)

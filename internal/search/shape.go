@@ -9,88 +9,109 @@ import (
 // members, lengths, enums) in the model validator's words, for the first violation only. The
 // engine's validator normally reports them first, all at once; this keeps Compile safe and
 // faithful without it. Patterns (".+") are left to the validator.
-func checkShape(e *Expression, path string) *Error {
+func checkShape(e *Expression, at *path) *Error {
 	if e.Operator != nil && indexOf(booleanEnum, *e.Operator) < 0 {
-		return enumViolation(*e.Operator, path+".operator", booleanEnum)
+		return enumViolation(*e.Operator, at.member("operator"), booleanEnum)
 	}
-	if err := checkSize(len(e.Filters), e.Filters != nil, path+".filters", func() string { return renderFilters(e.Filters) }); err != nil {
+	if err := checkSize(len(e.Filters), e.Filters != nil, at, "filters", func() string { return renderFilters(e.Filters) }); err != nil {
 		return err
 	}
 	for i, f := range e.Filters {
-		if err := checkFilter(f, member(path, "filters", i)); err != nil {
+		if err := checkFilter(f, &path{at, "filters", i + 1}); err != nil {
 			return err
 		}
 	}
-	if err := checkSize(len(e.NestedFilters), e.NestedFilters != nil, path+".nestedFilters", func() string { return renderNestedList(e.NestedFilters) }); err != nil {
+	if err := checkSize(len(e.NestedFilters), e.NestedFilters != nil, at, "nestedFilters", func() string { return renderNestedList(e.NestedFilters) }); err != nil {
 		return err
 	}
 	for i, g := range e.NestedFilters {
-		if err := checkNested(g, member(path, "nestedFilters", i)); err != nil {
+		if err := checkNested(g, &path{at, "nestedFilters", i + 1}); err != nil {
 			return err
 		}
 	}
-	if err := checkSize(len(e.SubExpressions), e.SubExpressions != nil, path+".subExpressions", func() string { return renderExpressions(e.SubExpressions) }); err != nil {
+	if err := checkSize(len(e.SubExpressions), e.SubExpressions != nil, at, "subExpressions", func() string { return renderExpressions(e.SubExpressions) }); err != nil {
 		return err
 	}
 	for i := range e.SubExpressions {
-		if err := checkShape(&e.SubExpressions[i], member(path, "subExpressions", i)); err != nil {
+		if err := checkShape(&e.SubExpressions[i], &path{at, "subExpressions", i + 1}); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func checkNested(g Nested, path string) *Error {
+func checkNested(g Nested, at *path) *Error {
 	if g.Filters == nil {
-		return errorf("1 validation error detected: Value null at '%s.filters' failed to satisfy constraint: Member must not be null", path)
+		return errorf("1 validation error detected: Value null at '%s' failed to satisfy constraint: Member must not be null", at.member("filters"))
 	}
-	if err := checkSize(len(g.Filters), true, path+".filters", func() string { return renderFilters(g.Filters) }); err != nil {
+	if err := checkSize(len(g.Filters), true, at, "filters", func() string { return renderFilters(g.Filters) }); err != nil {
 		return err
 	}
 	for i, f := range g.Filters {
-		if err := checkFilter(f, member(path, "filters", i)); err != nil {
+		if err := checkFilter(f, &path{at, "filters", i + 1}); err != nil {
 			return err
 		}
 	}
-	return checkLength(g.NestedPropertyName, path+".nestedPropertyName", 255)
+	return checkLength(g.NestedPropertyName, at, "nestedPropertyName", 255)
 }
 
-func checkFilter(f Filter, path string) *Error {
-	if err := checkLength(f.Name, path+".name", 255); err != nil {
+func checkFilter(f Filter, at *path) *Error {
+	if err := checkLength(f.Name, at, "name", 255); err != nil {
 		return err
 	}
 	if f.Operator != nil && indexOf(operatorEnum, *f.Operator) < 0 {
-		return enumViolation(*f.Operator, path+".operator", operatorEnum)
+		return enumViolation(*f.Operator, at.member("operator"), operatorEnum)
 	}
 	if f.Value != nil {
-		return checkLength(*f.Value, path+".value", 1024)
+		return checkLength(*f.Value, at, "value", 1024)
 	}
 	return nil
 }
 
-// member is the path of a list's i-th member (0-based), as AWS prints it (1-based).
-func member(path, list string, i int) string {
-	return path + "." + list + "." + itoa(i+1) + ".member"
+// path is where a member of the input sits, written out in AWS's form
+// ("searchExpression.filters.2.member.value") only when a message needs it.
+type path struct {
+	parent *path
+	name   string // the member, or the list holding it
+	index  int    // 1-based position in the list; 0 for a member that is not in a list
 }
 
-// checkSize checks a list of 1 to 20 members; present is false for an absent (nil) list.
-func checkSize(n int, present bool, path string, render func() string) *Error {
+func (p *path) String() string {
+	if p == nil {
+		return ""
+	}
+	s := p.name
+	if p.index > 0 {
+		s += "." + itoa(p.index) + ".member"
+	}
+	if parent := p.parent.String(); parent != "" {
+		return parent + "." + s
+	}
+	return s
+}
+
+func (p *path) member(name string) string { return (&path{p, name, 0}).String() }
+
+// checkSize checks list member name of at, of 1 to 20 members; present is false for an
+// absent (nil) list.
+func checkSize(n int, present bool, at *path, name string, render func() string) *Error {
 	switch {
 	case present && n < 1:
-		return violation(render(), path, "Member must have length greater than or equal to 1")
+		return violation(render(), at.member(name), "Member must have length greater than or equal to 1")
 	case n > maxListLength:
-		return violation(render(), path, "Member must have length less than or equal to "+itoa(maxListLength))
+		return violation(render(), at.member(name), "Member must have length less than or equal to "+itoa(maxListLength))
 	}
 	return nil
 }
 
-// checkLength checks a string of 1 to max characters (not bytes, as AWS counts).
-func checkLength(s, path string, max int) *Error {
+// checkLength checks member name of at, a string of 1 to max characters (not bytes, as AWS
+// counts).
+func checkLength(s string, at *path, name string, max int) *Error {
 	switch n := utf8.RuneCountInString(s); {
 	case n < 1:
-		return violation(s, path, "Member must have length greater than or equal to 1")
+		return violation(s, at.member(name), "Member must have length greater than or equal to 1")
 	case n > max:
-		return violation(s, path, "Member must have length less than or equal to "+itoa(max))
+		return violation(s, at.member(name), "Member must have length less than or equal to "+itoa(max))
 	}
 	return nil
 }
