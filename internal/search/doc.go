@@ -45,9 +45,13 @@
 //     Elasticsearch's must_not, which serves SageMaker Search, does).
 //   - Equals, In and Contains compare case-sensitively; Equals never splits on commas (24); In
 //     trims spaces around its pieces and drops empty ones.
-//   - Operators on the wrong kind of property are refused (25), and so are Exists or NotExists
-//     with a Value and other operators without one. A filter with neither Operator nor Value
-//     is Exists (an older version of the documentation says so). Their messages are guesses.
+//   - Operators on the wrong kind of property are refused (25), and so are other operators
+//     without a Value, and Exists or NotExists with one (the facts' table says only "Value
+//     unused"; refusing is the stricter reading, one line in compile.go to relax). A filter
+//     with neither Operator nor Value is Exists (an older version of the documentation says
+//     so). The messages are guesses.
+//   - NestedFilters on a property that is not a list are refused, as AWS refused them on
+//     ExperimentName ("failed validation", facts §7.4 [M]).
 //   - Time values also take a zone or offset, fractional seconds, a date alone, or epoch
 //     seconds; a time without a zone is UTC; times compare to the millisecond AWS keeps.
 //   - The limit of 50 counts the filters inside nested filters; its message and the message
