@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -528,4 +529,26 @@ func panicMessage(f func()) (msg string) {
 	}()
 	f()
 	return ""
+}
+
+// CreateActionInput has the name of the SDK's input type but not its package: When tells them
+// apart by the package path, as it names the SDK's types without importing them.
+type CreateActionInput struct{}
+
+// When accepts a predicate over each door's own input type, for every supported operation, and
+// refuses a type of the same name from another package, naming the type it wants.
+func TestWhenTakesTheDoorsInputTypes(t *testing.T) {
+	t.Parallel()
+	doors := map[string]any{"sagemaker": fake.New().SageMaker(), "personalize": fake.New().Personalize(),
+		"personalize-events": fake.New().PersonalizeEvents()}
+	for service, ops := range scenario.Operations() {
+		for _, op := range ops {
+			param := reflect.ValueOf(doors[service]).MethodByName(op).Type().In(1)
+			pred := reflect.MakeFunc(reflect.FuncOf([]reflect.Type{param}, []reflect.Type{reflect.TypeFor[bool]()}, false),
+				func([]reflect.Value) []reflect.Value { return []reflect.Value{reflect.ValueOf(true)} })
+			require.NotPanics(t, func() { scenario.On(service, op).When(pred.Interface()) }, "%s.%s", service, op)
+		}
+	}
+	require.Equal(t, "scenario: sagemaker.CreateAction: When takes a func(*sagemaker.CreateActionInput) bool or func(map[string]any) bool, not func(*fake_test.CreateActionInput) bool",
+		panicMessage(func() { scenario.On("sagemaker", "CreateAction").When(func(*CreateActionInput) bool { return true }) }))
 }
