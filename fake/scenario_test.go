@@ -552,3 +552,27 @@ func TestWhenTakesTheDoorsInputTypes(t *testing.T) {
 	require.Equal(t, "scenario: sagemaker.CreateAction: When takes a func(*sagemaker.CreateActionInput) bool or func(map[string]any) bool, not func(*fake_test.CreateActionInput) bool",
 		panicMessage(func() { scenario.On("sagemaker", "CreateAction").When(func(*CreateActionInput) bool { return true }) }))
 }
+
+// A typed predicate of a call through the typed door gets the caller's own input: the input is
+// converted once, to the engine's shape, and never back. Through the wire door it gets the
+// input converted to the SDK type.
+func TestTypedPredicatesSeeTheCallersInput(t *testing.T) {
+	t.Parallel()
+	f := fake.New()
+	var seen []*sagemaker.CreateActionInput
+	f.Inject(t, scenario.On("sagemaker", "CreateAction").When(func(in *sagemaker.CreateActionInput) bool {
+		seen = append(seen, in)
+		return aws.ToString(in.ActionName) == "refused"
+	}).Fail(scenario.Throttling()))
+	in := newAction("accepted")
+	_, err := f.SageMaker().CreateAction(t.Context(), in)
+	require.NoError(t, err)
+	require.Len(t, seen, 1)
+	require.Same(t, in, seen[0])
+
+	client := sagemaker.NewFromConfig(f.AWSConfig(), func(o *sagemaker.Options) { o.Retryer = aws.NopRetryer{} })
+	_, err = client.CreateAction(t.Context(), newAction("refused"))
+	requireCode(t, err, "ThrottlingException")
+	require.Len(t, seen, 2)
+	require.Equal(t, "refused", aws.ToString(seen[1].ActionName))
+}

@@ -13,26 +13,27 @@ import (
 
 // Record is one record a dataset holds, as a test reads it back: an item, user or action (one
 // per id: a later put of the id replaces it), or an interaction or action interaction (every
-// one, in the order they arrived).
+// one, in the order they arrived). Its JSON is what GET /_fake/records serves; fake.Record has
+// the same fields.
 type Record struct {
-	DatasetType       string // INTERACTIONS, ITEMS, USERS, ACTIONS or ACTION_INTERACTIONS
-	ID                string // the item, user or action id (of an interaction: its event id)
-	UserID            string
-	ItemID            string
-	ActionID          string
-	SessionID         string
-	EventType         string
-	EventValue        *float64
-	Timestamp         time.Time // an interaction's sentAt or timestamp
-	Properties        string    // the JSON object, as sent
-	Impression        []string
-	RecommendationID  string
-	AttributionSource string
-	ReceivedAt        time.Time // on the fake's clock
+	DatasetType       string    `json:"datasetType"`                 // INTERACTIONS, ITEMS, USERS, ACTIONS or ACTION_INTERACTIONS
+	ID                string    `json:"id,omitempty"`                // the item, user or action id (of an interaction: its event id)
+	UserID            string    `json:"userId,omitempty"`            //
+	ItemID            string    `json:"itemId,omitempty"`            //
+	ActionID          string    `json:"actionId,omitempty"`          //
+	SessionID         string    `json:"sessionId,omitempty"`         //
+	EventType         string    `json:"eventType,omitempty"`         //
+	EventValue        *float64  `json:"eventValue,omitempty"`        //
+	Timestamp         time.Time `json:"timestamp,omitzero"`          // an interaction's sentAt or timestamp
+	Properties        string    `json:"properties,omitempty"`        // the JSON object, as sent
+	Impression        []string  `json:"impression,omitempty"`        //
+	RecommendationID  string    `json:"recommendationId,omitempty"`  //
+	AttributionSource string    `json:"attributionSource,omitempty"` // metricAttribution.eventAttributionSource
+	ReceivedAt        time.Time `json:"receivedAt"`                  // on the fake's clock
 	// Mismatches are the ways the record does not fit the dataset's schema (a property that no
 	// field takes, a value of the wrong type, a field without a value that does not allow
 	// null). AWS accepts such records and drops them later, so the fake accepts them too.
-	Mismatches []string
+	Mismatches []string `json:"mismatches,omitempty"`
 }
 
 // records is what an Items, Users, Actions or Action interactions dataset holds (an

@@ -1,21 +1,7 @@
-package fake
-
-import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
-	"net/http"
-	"time"
-
-	"github.com/benbjohnson/clock"
-
-	"github.com/awsfake/awsfake/scenario"
-)
-
-// The control endpoints, under /_fake/ on the wire door, let a test in any language drive
-// what a Go test does with methods: read and move the clock, install a scenario, reset, and
-// read the call log. JSON in and out; errors are {"error": "..."} with a 4xx status.
+// Package control is the fake's control endpoints, under /_fake/ beside the wire door: they
+// let a test in any language drive what a Go test does with methods: read and move the clock,
+// install a scenario, reset, and read the call log. JSON in and out; errors are
+// {"error": "..."} with a 4xx status.
 //
 //	GET    /_fake/health
 //	GET    /_fake/clock                 -> {"now": "2026-11-21T12:00:00Z"}
@@ -27,13 +13,39 @@ import (
 //	GET    /_fake/records?datasetArn=   the records a Personalize dataset holds (see Fake.Records)
 //	GET    /_fake/state                 everything the fake holds, as seeds POST /_fake/scenario takes (see Fake.State)
 //	GET    /_fake/ui                    the dashboard: an HTML page of resources, the lineage graph, calls, rules and the clock
-func (f *Fake) controlHandler() http.Handler {
+package control
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/benbjohnson/clock"
+
+	"github.com/awsfake/awsfake/internal/calldoc"
+	"github.com/awsfake/awsfake/internal/engine"
+	"github.com/awsfake/awsfake/scenario"
+)
+
+// Endpoints are the control endpoints of one engine.
+type Endpoints struct {
+	Engine      *engine.Engine
+	SetScenario func(*scenario.Scenario) error // replaces the installed rules, puts the seeds in place
+	StateJSON   func() ([]byte, error)         // the body of GET /_fake/state
+	UI          http.Handler                   // the dashboard
+}
+
+// Handler serves the endpoints.
+func (f *Endpoints) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /_fake/health", func(w http.ResponseWriter, r *http.Request) {
 		writeControl(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /_fake/clock", func(w http.ResponseWriter, r *http.Request) {
-		writeControl(w, http.StatusOK, map[string]string{"now": f.Clock().Now().UTC().Format(time.RFC3339Nano)})
+		writeControl(w, http.StatusOK, map[string]string{"now": f.Engine.Clock().Now().UTC().Format(time.RFC3339Nano)})
 	})
 	mux.HandleFunc("POST /_fake/clock/advance", f.controlAdvance)
 	mux.HandleFunc("POST /_fake/scenario", f.controlSetScenario)
@@ -42,15 +54,15 @@ func (f *Fake) controlHandler() http.Handler {
 		writeControl(w, http.StatusOK, map[string]any{})
 	})
 	mux.HandleFunc("POST /_fake/reset", func(w http.ResponseWriter, r *http.Request) {
-		f.Reset()
+		f.Engine.Reset()
 		writeControl(w, http.StatusOK, map[string]any{})
 	})
 	mux.HandleFunc("GET /_fake/calls", func(w http.ResponseWriter, r *http.Request) {
 		svc, op := r.URL.Query().Get("service"), r.URL.Query().Get("operation")
-		calls := []Call{}
-		for _, c := range f.Calls() {
+		calls := []calldoc.Call{}
+		for _, c := range f.Engine.Calls() {
 			if (svc == "" || c.Service == svc) && (op == "" || c.Operation == op) {
-				calls = append(calls, c)
+				calls = append(calls, calldoc.Of(c))
 			}
 		}
 		writeControl(w, http.StatusOK, calls)
@@ -64,13 +76,16 @@ func (f *Fake) controlHandler() http.Handler {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(append(doc, '\n'))
 	})
-	mux.HandleFunc("GET /_fake/ui", f.serveDashboard)
+	mux.Handle("GET /_fake/ui", f.UI)
 	mux.HandleFunc("GET /_fake/records", func(w http.ResponseWriter, r *http.Request) {
 		arn := r.URL.Query().Get("datasetArn")
-		records := f.Records(arn)
-		if records == nil {
+		records, ok := f.Engine.Records(arn)
+		if !ok {
 			controlError(w, http.StatusNotFound, "no dataset "+arn)
 			return
+		}
+		if records == nil {
+			records = []engine.Record{} // [] in JSON, not null
 		}
 		writeControl(w, http.StatusOK, records)
 	})
@@ -80,7 +95,7 @@ func (f *Fake) controlHandler() http.Handler {
 	return mux
 }
 
-func (f *Fake) controlAdvance(w http.ResponseWriter, r *http.Request) {
+func (f *Endpoints) controlAdvance(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		Duration string `json:"duration"`
 	}
@@ -93,7 +108,7 @@ func (f *Fake) controlAdvance(w http.ResponseWriter, r *http.Request) {
 		controlError(w, http.StatusBadRequest, `duration must be a non-negative Go duration such as "90s" or "5m"`)
 		return
 	}
-	mock, ok := f.Clock().(*clock.Mock)
+	mock, ok := f.Engine.Clock().(*clock.Mock)
 	if !ok {
 		controlError(w, http.StatusConflict, "the fake runs on the real clock; start it with a manual clock (-clock manual) to advance time")
 		return
@@ -102,7 +117,7 @@ func (f *Fake) controlAdvance(w http.ResponseWriter, r *http.Request) {
 	writeControl(w, http.StatusOK, map[string]string{"now": mock.Now().UTC().Format(time.RFC3339Nano)})
 }
 
-func (f *Fake) controlSetScenario(w http.ResponseWriter, r *http.Request) {
+func (f *Endpoints) controlSetScenario(w http.ResponseWriter, r *http.Request) {
 	body, status, err := readControlBody(w, r)
 	if err != nil {
 		controlError(w, status, err.Error())

@@ -1,4 +1,4 @@
-package fake
+package server
 
 import (
 	"encoding/json"
@@ -14,15 +14,15 @@ import (
 // applySeeds puts a scenario's resources in place: all of them, or none when one fails. Each
 // seed's input document is decoded as the wire door decodes a request (so the fake keeps its own
 // copy of everything the scenario holds) and run by its create operation's own code.
-func (f *Fake) applySeeds(seeds scenario.Seeds) error {
+func (s *Server) applySeeds(seeds scenario.Seeds) error {
 	all := seeds.All()
 	if len(all) == 0 {
 		return nil
 	}
-	return f.e.SeedAll(func(s *engine.Seeding) error {
+	return s.Engine.SeedAll(func(sd *engine.Seeding) error {
 		arns := map[string]string{} // by label
 		for i, r := range all {
-			arn, err := seed(s, r, arns)
+			arn, err := seed(sd, r, arns)
 			if err != nil {
 				return fmt.Errorf("seed %d (%s.%s): %w", i+1, r.Service, r.Operation, err)
 			}

@@ -1,4 +1,9 @@
-package fake
+// Package dashboard is the fake's dashboard, GET /_fake/ui: one self-contained HTML page (no
+// script, style or font from anywhere else) of what the fake holds, per account and Region,
+// with the call log, the installed rules and the clock. html/template escapes every string a
+// caller chose; the page changes state only through the control endpoints (its one control
+// moves a manual clock).
+package dashboard
 
 import (
 	_ "embed"
@@ -11,13 +16,18 @@ import (
 
 	"github.com/benbjohnson/clock"
 
+	"github.com/awsfake/awsfake/internal/calldoc"
 	"github.com/awsfake/awsfake/internal/engine"
+	"github.com/awsfake/awsfake/internal/rules"
+	"github.com/awsfake/awsfake/scenario"
 )
 
-// The dashboard, GET /_fake/ui: one self-contained HTML page (no script, style or font from
-// anywhere else) of what the fake holds, per account and Region, with the call log, the
-// installed rules and the clock. html/template escapes every string a caller chose; the page
-// changes state only through the control endpoints (its one control moves a manual clock).
+// Page serves the dashboard of one engine and its installed rules.
+type Page struct {
+	Engine *engine.Engine
+	Rules  *rules.Rules
+	Report func(format string, args ...any) // hears of a page that could not be written; may be nil
+}
 
 //go:embed dashboard.html
 var dashboardHTML string
@@ -62,7 +72,7 @@ type dashCall struct {
 	Time               time.Time
 	Service, Operation string
 	Account, Region    string
-	Err                *CallError
+	Err                *calldoc.CallError
 	Injected           bool
 	Notes              []string
 	Input, Output      string
@@ -74,22 +84,24 @@ type dashRule struct {
 	Matched, Fired     int
 }
 
-func (f *Fake) serveDashboard(w http.ResponseWriter, _ *http.Request) {
+// ServeHTTP writes the page.
+func (p *Page) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src data:")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
-	if err := dashboardPage.Execute(w, f.dashboard()); err != nil {
-		f.reportf("awsfake: the dashboard: %v", err)
+	if err := dashboardPage.Execute(w, p.dashboard()); err != nil && p.Report != nil {
+		p.Report("awsfake: the dashboard: %v", err)
 	}
 }
 
-func (f *Fake) dashboard() dashboard {
-	_, manual := f.Clock().(*clock.Mock)
-	d := dashboard{Now: f.Clock().Now(), Manual: manual, Rules: f.dashRules()}
+func (p *Page) dashboard() dashboard {
+	clk := p.Engine.Clock()
+	_, manual := clk.(*clock.Mock)
+	d := dashboard{Now: clk.Now(), Manual: manual, Rules: p.rules()}
 	scopes := map[engine.Scope]*dashScope{}
 	var order []engine.Scope // Resources gives scopes in order
 	var edges = map[engine.Scope][]lineageEdge{}
-	for _, r := range f.e.Resources() {
+	for _, r := range p.Engine.Resources() {
 		if r.Kind == "records" {
 			continue
 		}
@@ -99,7 +111,7 @@ func (f *Fake) dashboard() dashboard {
 			scopes[r.Scope] = s
 			order = append(order, r.Scope)
 		}
-		in := document(r.Input)
+		in := calldoc.Document(r.Input)
 		if r.Kind == "association" {
 			typ, _ := in["AssociationType"].(string)
 			src, _ := in["SourceArn"].(string)
@@ -123,10 +135,10 @@ func (f *Fake) dashboard() dashboard {
 		}
 		d.Scopes = append(d.Scopes, *s)
 	}
-	calls := f.e.Calls() // converted only for the calls shown
+	calls := p.Engine.Calls() // converted only for the calls shown
 	d.TotalCalls = len(calls)
 	for i := len(calls) - 1; i >= 0 && len(d.Calls) < dashboardCalls; i-- {
-		c := publicCall(calls[i])
+		c := calldoc.Of(calls[i])
 		in, _ := json.MarshalIndent(c.Input, "", "  ")
 		dc := dashCall{Time: c.Time, Service: c.Service, Operation: c.Operation, Account: c.Account, Region: c.Region,
 			Err: c.Err, Injected: c.Injected, Notes: c.Notes, Input: string(in)}
@@ -153,19 +165,16 @@ func typeOf(kind string, in map[string]any) string {
 	return ""
 }
 
-func (f *Fake) dashRules() []dashRule {
-	f.rules.mu.Lock()
-	defer f.rules.mu.Unlock()
-	out := make([]dashRule, 0, len(f.rules.list))
-	for _, lr := range f.rules.list {
-		out = append(out, dashRule{Service: lr.r.Service, Operation: lr.r.Operation, Does: describeRule(lr), Matched: lr.matched, Fired: lr.fired})
+func (p *Page) rules() []dashRule {
+	var out []dashRule
+	for _, st := range p.Rules.Statuses() {
+		out = append(out, dashRule{Service: st.Rule.Service, Operation: st.Rule.Operation, Does: describeRule(st.Rule), Matched: st.Matched, Fired: st.Fired})
 	}
 	return out
 }
 
 // describeRule says in words what a rule does and to which calls.
-func describeRule(lr *liveRule) string {
-	r := lr.r
+func describeRule(r *scenario.Rule) string {
 	var does []string
 	switch {
 	case r.Error != nil && r.LostResponse:
