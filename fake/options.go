@@ -41,21 +41,9 @@ func WithSeed(seed uint64) Option { return func(cf *config) { cf.server.Engine.S
 func WithCallLog(n int) Option { return func(cf *config) { cf.server.Engine.CallLogLimit = n } }
 
 // Resource names a kind of resource, for WithQuota and WithLifecycle (and the server's -quota
-// flag, which takes the same names).
+// flag, which takes the same names). Its constants are declared once, with each kind, in
+// internal/gen/kinds.txt.
 type Resource string
-
-// The kinds of resources.
-const (
-	Actions       Resource = catalog.Actions         // SageMaker lineage actions; quota 3,000, AWS's
-	Artifacts     Resource = catalog.Artifacts       // SageMaker lineage artifacts; quota 6,000, AWS's
-	Contexts      Resource = catalog.Contexts        // SageMaker lineage contexts; quota 500, AWS's
-	Associations  Resource = catalog.Associations    // SageMaker lineage associations; quota 6,000, AWS's
-	DatasetGroups Resource = catalog.DatasetGroups   // Personalize dataset groups; quota 5, AWS's default
-	EventTrackers Resource = catalog.EventTrackers   // Personalize event trackers; one per dataset group
-	Schemas       Resource = catalog.Schemas         // Personalize schemas; quota 500, AWS's
-	Datasets      Resource = catalog.Datasets        // Personalize datasets; one of each type per dataset group
-	Tags          Resource = catalog.TagsPerResource // tags on one resource, in both services; quota 50, AWS's
-)
 
 // WithQuota limits a kind of resource per account and Region (Tags: per resource). One more
 // create fails as AWS's quotas fail: ResourceLimitExceeded in SageMaker, LimitExceededException

@@ -28,6 +28,15 @@ func (g *generator) generate() error {
 	if err := g.emitEngineOps(); err != nil {
 		return err
 	}
+	if err := g.emitEngineKinds(g.kinds); err != nil {
+		return err
+	}
+	if err := g.emitCatalogKinds(g.kinds); err != nil {
+		return err
+	}
+	if err := g.emitResources(g.kinds); err != nil {
+		return err
+	}
 	return g.emitCatalog()
 }
 

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/shape"
 	"github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
@@ -25,7 +24,13 @@ type artifact struct {
 	artifactType string
 	properties   map[string]string
 	metadata     *sagemaker.MetadataProperties
-	modified     time.Time
+	modifiedAt
+}
+
+// artifactIndex is what the world keeps of artifacts besides their table.
+type artifactIndex struct {
+	artifactsByURI map[string][]*artifact // in creation order; nil until a call needs it (artifactsWithURI)
+	artifactPrefix string                 // every artifact ARN's head, up to its id; "" until the first
 }
 
 // appendSourceKey appends an artifact source's identity to b: its SourceUri and the set of
@@ -97,6 +102,9 @@ func (w *world) indexArtifact(a *artifact) {
 	w.artifactsByURI[uri] = slices.Insert(same, i, a)
 }
 
+// purged takes a purged artifact out of the index by SourceUri.
+func (a *artifact) purged(w *world) { w.unindexArtifact(a) }
+
 func (w *world) unindexArtifact(a *artifact) {
 	if w.artifactsByURI == nil {
 		return
@@ -117,8 +125,8 @@ func (e *Engine) createArtifact(w *world, in *sagemaker.CreateArtifactInput, cx 
 		// Python SDK matches.
 		return nil, invalid(SageMaker, "Artifact with source (%s) already exists: %s", *in.Source.SourceUri, arn)
 	}
-	if q := e.cfg.quota(catalog.Artifacts); w.artifacts.full(q) {
-		return nil, limitExceeded(SageMaker, "The account-level service limit 'Total number of artifacts' is %d Artifacts, with current utilization of %d Artifacts.", q, w.artifacts.active)
+	if err := w.artifacts.overQuota(&e.cfg); err != nil {
+		return nil, err
 	}
 	tags, err := e.newTags(SageMaker, tagsFromSageMaker(in.Tags))
 	if err != nil {
@@ -130,7 +138,7 @@ func (e *Engine) createArtifact(w *world, in *sagemaker.CreateArtifactInput, cx 
 		artifactType: *in.ArtifactType,
 		properties:   in.Properties,
 		metadata:     in.MetadataProperties,
-		modified:     cx.now,
+		modifiedAt:   modifiedAt{cx.now},
 	}
 	a.setName(in.ArtifactName)
 	w.joinLineageGroup(cx.now)
@@ -265,4 +273,17 @@ func (e *Engine) listArtifacts(w *world, in *sagemaker.ListArtifactsInput, _ opC
 		}
 	}
 	return out, nil
+}
+
+func (a *artifact) lineage() vertexInfo {
+	return vertexInfo{typ: a.artifactType, name: a.artifactName, modified: a.modified, properties: a.properties}
+}
+
+func (a *artifact) state(w *world, _ time.Time) []ResourceState {
+	st := a.baseState(w, "artifact", SageMaker, "CreateArtifact", &sagemaker.CreateArtifactInput{
+		ArtifactName: a.artifactName, Source: &a.source, ArtifactType: &a.artifactType, Properties: a.properties,
+		MetadataProperties: a.metadata, Tags: a.tags.sageMakerOrNil(),
+	})
+	st.Modified = a.modified
+	return []ResourceState{st}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/awsfake/awsfake/internal/catalog"
+	"github.com/awsfake/awsfake/internal/shape"
 	"github.com/awsfake/awsfake/internal/shape/personalizeevents"
 )
 
@@ -257,4 +258,47 @@ func (e *Engine) Records(datasetArn string) ([]Record, bool) {
 		out[i].Mismatches = mismatches(d.typ, s, out[i])
 	}
 	return out, true
+}
+
+// recordStates are a dataset's records as the data-plane calls that put them, ten at a time.
+func (d *dataset) recordStates(w *world) []ResourceState {
+	recs := d.records.list.all()
+	var out []ResourceState
+	for i := 0; i < len(recs); i += 10 {
+		batch := recs[i:min(i+10, len(recs))]
+		st := ResourceState{Scope: w.scope, Kind: "records", Service: PersonalizeEvents, Created: batch[len(batch)-1].ReceivedAt}
+		switch d.typ {
+		case typeItems:
+			in := &personalizeevents.PutItemsInput{DatasetArn: &d.arn}
+			for _, r := range batch {
+				in.Items = append(in.Items, personalizeevents.Item{ItemId: &r.ID, Properties: orNil(r.Properties)})
+			}
+			st.Operation, st.Input = "PutItems", in
+		case typeUsers:
+			in := &personalizeevents.PutUsersInput{DatasetArn: &d.arn}
+			for _, r := range batch {
+				in.Users = append(in.Users, personalizeevents.User{UserId: &r.ID, Properties: orNil(r.Properties)})
+			}
+			st.Operation, st.Input = "PutUsers", in
+		case typeActions:
+			in := &personalizeevents.PutActionsInput{DatasetArn: &d.arn}
+			for _, r := range batch {
+				in.Actions = append(in.Actions, personalizeevents.Action{ActionId: &r.ID, Properties: orNil(r.Properties)})
+			}
+			st.Operation, st.Input = "PutActions", in
+		case typeActionInteractions:
+			in := &personalizeevents.PutActionInteractionsInput{TrackingId: &d.trackingID}
+			for _, r := range batch {
+				in.ActionInteractions = append(in.ActionInteractions, personalizeevents.ActionInteraction{
+					ActionId: &r.ActionID, UserId: orNil(r.UserID), SessionId: &r.SessionID, EventType: &r.EventType, EventId: orNil(r.ID),
+					Timestamp: shape.T(r.Timestamp), Properties: orNil(r.Properties), Impression: r.Impression, RecommendationId: orNil(r.RecommendationID),
+				})
+			}
+			st.Operation, st.Input = "PutActionInteractions", in
+		default:
+			continue
+		}
+		out = append(out, st)
+	}
+	return out
 }

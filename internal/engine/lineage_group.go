@@ -19,11 +19,20 @@ type lineageGroup struct {
 	entity
 }
 
+// lineageGroupIndex is the world's default lineage group's ARN, which every lineage entity's
+// description names: set with the first entity.
+type lineageGroupIndex struct {
+	lineageGroupARN string
+}
+
 // joinLineageGroup puts a new lineage entity in the default lineage group, creating the group
 // with the world's first entity. Documented guesses: the group stays when its entities are
 // deleted, and it exists per account and Region (AWS says per account; ARNs carry a Region).
 // Call it once a create can no longer fail.
 func (w *world) joinLineageGroup(now time.Time) {
+	if w.lineageGroupARN == "" {
+		w.lineageGroupARN = w.scope.arn(SageMaker, "lineage-group", defaultLineageGroup)
+	}
 	if len(w.lineageGroups.items) > 0 {
 		return // the group, which nothing deletes
 	}

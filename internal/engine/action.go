@@ -4,7 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/shape"
 	"github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
@@ -22,7 +21,7 @@ type action struct {
 	status      *string
 	properties  map[string]string
 	metadata    *sagemaker.MetadataProperties
-	modified    time.Time
+	modifiedAt
 }
 
 func (e *Engine) createAction(w *world, in *sagemaker.CreateActionInput, cx opContext) (*sagemaker.CreateActionOutput, *Error) {
@@ -32,8 +31,8 @@ func (e *Engine) createAction(w *world, in *sagemaker.CreateActionInput, cx opCo
 	if _, ok := w.actions.items[name]; ok {
 		return nil, invalid(SageMaker, "Action %s already exists.", w.scope.arn(SageMaker, "action", name))
 	}
-	if q := e.cfg.quota(catalog.Actions); w.actions.full(q) {
-		return nil, limitExceeded(SageMaker, "The account-level service limit 'Total number of actions' is %d Actions, with current utilization of %d Actions.", q, w.actions.active)
+	if err := w.actions.overQuota(&e.cfg); err != nil {
+		return nil, err
 	}
 	tags, err := e.newTags(SageMaker, tagsFromSageMaker(in.Tags))
 	if err != nil {
@@ -47,7 +46,7 @@ func (e *Engine) createAction(w *world, in *sagemaker.CreateActionInput, cx opCo
 		status:      in.Status,
 		properties:  in.Properties,
 		metadata:    in.MetadataProperties,
-		modified:    cx.now,
+		modifiedAt:  modifiedAt{cx.now},
 	}
 	w.joinLineageGroup(cx.now)
 	w.actions.insert(a, cx.now)
@@ -148,4 +147,17 @@ func actionMatches(a *action, in *sagemaker.ListActionsInput) bool {
 		return false
 	}
 	return true
+}
+
+func (a *action) lineage() vertexInfo {
+	return vertexInfo{typ: a.actionType, name: &a.name, modified: a.modified, properties: a.properties}
+}
+
+func (a *action) state(w *world, _ time.Time) []ResourceState {
+	st := a.baseState(w, "action", SageMaker, "CreateAction", &sagemaker.CreateActionInput{
+		ActionName: &a.name, Source: &a.source, ActionType: &a.actionType, Description: a.description, Status: a.status,
+		Properties: a.properties, MetadataProperties: a.metadata, Tags: a.tags.sageMakerOrNil(),
+	})
+	st.Modified = a.modified
+	return []ResourceState{st}
 }

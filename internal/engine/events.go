@@ -45,7 +45,7 @@ func (e *Engine) putEvents(w *world, in *personalizeevents.PutEventsInput, cx op
 	// InvalidInputException (the only error the operation models).
 	t := w.byTrackingID[*in.TrackingId]
 	if t != nil && gone(t, cx.now) {
-		w.trackers.purge(t)
+		w.eventTrackers.purge(t)
 		t = nil
 	}
 	if t == nil {
@@ -86,13 +86,6 @@ func (e *Engine) putEvents(w *world, in *personalizeevents.PutEventsInput, cx op
 	return &personalizeevents.PutEventsOutput{}, nil
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
 func attribution(m *personalizeevents.MetricAttribution) string {
 	if m == nil {
 		return ""
@@ -110,7 +103,7 @@ func (e *Engine) Events(datasetGroupArn string) ([]RecordedEvent, bool) {
 	if w == nil {
 		return nil, false
 	}
-	g, ok := w.groups.resolve(datasetGroupArn, e.now())
+	g, ok := w.datasetGroups.resolve(datasetGroupArn, e.now())
 	if !ok {
 		return nil, false
 	}
@@ -123,36 +116,4 @@ func (e *Engine) Events(datasetGroupArn string) ([]RecordedEvent, bool) {
 		}
 	}
 	return out, true
-}
-
-// chunkLog keeps records in fixed-size chunks, so that recording one never copies the ones
-// before it (a plain slice would, each time it grows).
-type chunkLog[T any] struct{ chunks [][]T }
-
-const logChunk = 512
-
-func (l *chunkLog[T]) add(v T) {
-	if n := len(l.chunks); n == 0 || len(l.chunks[n-1]) == logChunk {
-		l.chunks = append(l.chunks, make([]T, 0, logChunk))
-	}
-	last := &l.chunks[len(l.chunks)-1]
-	*last = append(*last, v)
-}
-
-func (l *chunkLog[T]) len() int {
-	if len(l.chunks) == 0 {
-		return 0
-	}
-	return (len(l.chunks)-1)*logChunk + len(l.chunks[len(l.chunks)-1])
-}
-
-func (l *chunkLog[T]) at(i int) *T { return &l.chunks[i/logChunk][i%logChunk] }
-
-// all returns the records in a new slice (shallow copies).
-func (l *chunkLog[T]) all() []T {
-	out := make([]T, 0, l.len())
-	for _, c := range l.chunks {
-		out = append(out, c...)
-	}
-	return out
 }

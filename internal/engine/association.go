@@ -2,45 +2,17 @@ package engine
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/catalog"
+	"github.com/awsfake/awsfake/internal/shape"
 	"github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
 
-// The lineage graph: actions, artifacts and contexts are its vertices, associations its
-// edges. An association is identified by its ends (AWS's DeleteAssociation takes only those),
-// has no ARN and no tags, and is kept in a table like every kind (quota, digest, seeds) with
-// adjacency lists per end, so a query costs what it visits and deleting an entity costs its
-// degree.
-
-// vertex is a lineage entity as the graph sees it.
-type vertex interface {
-	resource
-	lineage() vertexInfo
-}
-
-// vertexInfo is what QueryLineage and ListAssociations read of a vertex.
-type vertexInfo struct {
-	lineageType string  // Action, Artifact or Context
-	typ         string  // the entity's own type: its ActionType, ArtifactType or ContextType
-	name        *string // nil for an artifact without a name
-	modified    time.Time
-	properties  map[string]string
-}
-
-func (a *action) lineage() vertexInfo {
-	return vertexInfo{lineageType: "Action", typ: a.actionType, name: &a.name, modified: a.modified, properties: a.properties}
-}
-
-func (a *artifact) lineage() vertexInfo {
-	return vertexInfo{lineageType: "Artifact", typ: a.artifactType, name: a.artifactName, modified: a.modified, properties: a.properties}
-}
-
-func (c *lineageContext) lineage() vertexInfo {
-	return vertexInfo{lineageType: "Context", typ: c.contextType, name: &c.name, modified: c.modified, properties: c.properties}
-}
+// Associations are the lineage graph's edges (lineage_graph.go). An association is identified
+// by its ends (AWS's DeleteAssociation takes only those), has no ARN and no tags, and is kept in
+// a table like every kind (quota, digest, seeds) with adjacency lists per end.
 
 // association is one edge of the lineage graph.
 type association struct {
@@ -56,24 +28,9 @@ func associationKey(src, dst string) string { return src + " " + dst }
 // edges are a vertex's associations, in the order they were added.
 type edges struct{ out, in []*association }
 
-// vertexOf returns the lineage entity an ARN names in this world: an action, artifact or
-// context (the fake has no experiments or trial components).
-func (w *world) vertexOf(arn string, now time.Time) vertex {
-	switch p, _ := parseARN(arn); {
-	case strings.HasPrefix(p.resource, "action/"):
-		if a, ok := w.actions.resolve(arn, now); ok {
-			return a
-		}
-	case strings.HasPrefix(p.resource, "artifact/"):
-		if a, ok := w.artifacts.resolve(arn, now); ok {
-			return a
-		}
-	case strings.HasPrefix(p.resource, "context/"):
-		if c, ok := w.contexts.resolve(arn, now); ok {
-			return c
-		}
-	}
-	return nil
+// associationIndex is the graph's adjacency: every vertex's associations, by its ARN.
+type associationIndex struct {
+	adjacency map[string]*edges
 }
 
 // experimentKind reports whether an ARN names an experiment entity (an experiment or a trial
@@ -103,8 +60,8 @@ func (e *Engine) addAssociation(w *world, in *sagemaker.AddAssociationInput, cx 
 	if _, ok := w.associations.items[key]; ok {
 		return nil, invalid(SageMaker, "Association between %s and %s already exists.", srcARN, dstARN)
 	}
-	if q := e.cfg.quota(catalog.Associations); w.associations.full(q) {
-		return nil, limitExceeded(SageMaker, "The account-level service limit 'Total number of associations' is %d Associations, with current utilization of %d Associations.", q, w.associations.active)
+	if err := w.associations.overQuota(&e.cfg); err != nil {
+		return nil, err
 	}
 	a := &association{
 		entity:    entity{name: key, arn: srcARN + " -> " + dstARN},
@@ -132,9 +89,8 @@ func (w *world) link(a *association) {
 	w.adjacency[a.dstARN].in = append(w.adjacency[a.dstARN].in, a)
 }
 
-// unlink is the associations table's purge hook: it takes an association out of its ends'
-// adjacency, at the cost of their degrees.
-func (w *world) unlink(a *association) {
+// purged takes an association out of its ends' adjacency, at the cost of their degrees.
+func (a *association) purged(w *world) {
 	drop := func(end string, list func(*edges) *[]*association) {
 		es := w.adjacency[end]
 		if es == nil {
@@ -178,7 +134,90 @@ func (e *Engine) detach(w *world, arn string) *Error {
 	return nil
 }
 
-// touch sets when a lineage entity was last changed, for a seed that restores it.
-func (a *action) touch(t time.Time)         { a.modified = t }
-func (a *artifact) touch(t time.Time)       { a.modified = t }
-func (c *lineageContext) touch(t time.Time) { c.modified = t }
+func (a *association) state(w *world, _ time.Time) []ResourceState {
+	st := a.baseState(w, "association", SageMaker, "AddAssociation", &sagemaker.AddAssociationInput{
+		SourceArn: &a.srcARN, DestinationArn: &a.dstARN, AssociationType: a.assocType,
+	})
+	st.ARN = ""
+	return []ResourceState{st}
+}
+
+// listAssociations filters exactly, before paging, and sorts as asked: by CreationTime (the
+// default), SourceArn, DestinationArn, SourceType or DestinationType, Descending by default,
+// equal keys in creation order. Given an end, it reads only that end's associations: it costs
+// what it lists, not the size of the graph.
+func (e *Engine) listAssociations(w *world, in *sagemaker.ListAssociationsInput, _ opContext) (*sagemaker.ListAssociationsOutput, *Error) {
+	var candidates []*association
+	switch {
+	case in.SourceArn != nil:
+		if es := w.adjacency[*in.SourceArn]; es != nil {
+			candidates = es.out
+		}
+	case in.DestinationArn != nil:
+		if es := w.adjacency[*in.DestinationArn]; es != nil {
+			candidates = es.in
+		}
+	default:
+		candidates = w.associations.view(false)
+	}
+	sortBy := "CreationTime"
+	if in.SortBy != nil {
+		sortBy = *in.SortBy
+	}
+	key := map[string]func(a *association) string{
+		"SourceArn":       func(a *association) string { return a.srcARN },
+		"DestinationArn":  func(a *association) string { return a.dstARN },
+		"SourceType":      func(a *association) string { return a.src.lineage().typ },
+		"DestinationType": func(a *association) string { return a.dst.lineage().typ },
+	}[sortBy]
+	l := listing[*association]{
+		order: byCreation, asc: in.SortOrder != nil && *in.SortOrder == "Ascending",
+		kind: "associations", sortBy: sortBy, token: in.NextToken, limit: pageSize(in.MaxResults, 10),
+		skip: func(a *association) bool { return !associationMatches(a, in) }, bad: invalidSageMakerToken,
+	}
+	items := candidates
+	if in.SourceArn != nil || in.DestinationArn != nil || key != nil {
+		items = append([]*association(nil), candidates...)
+	}
+	if key != nil {
+		// A sort key other than creation: the key, then creation order, carried in tokens.
+		l.order = byNameOrder
+		l.pos = func(a *association) position { return position{at: a.created, seq: a.seq, name: key(a)} }
+		sort.SliceStable(items, func(i, j int) bool { return byNameOrder(l.pos(items[i]), l.pos(items[j])) })
+	} else if in.SourceArn != nil || in.DestinationArn != nil {
+		sort.SliceStable(items, func(i, j int) bool { return byCreation(posOf(items[i]), posOf(items[j])) })
+	}
+	l.items = items
+	page, next, err := l.page()
+	if err != nil {
+		return nil, err
+	}
+	out := &sagemaker.ListAssociationsOutput{AssociationSummaries: make([]sagemaker.AssociationSummary, len(page)), NextToken: next}
+	for i, a := range page {
+		src, dst := a.src.lineage(), a.dst.lineage()
+		out.AssociationSummaries[i] = sagemaker.AssociationSummary{
+			SourceArn:       &a.srcARN,
+			DestinationArn:  &a.dstARN,
+			SourceType:      &src.typ,
+			DestinationType: &dst.typ,
+			AssociationType: a.assocType,
+			SourceName:      src.name,
+			DestinationName: dst.name,
+			CreationTime:    shape.T(a.created),
+		}
+	}
+	return out, nil
+}
+
+func associationMatches(a *association, in *sagemaker.ListAssociationsInput) bool {
+	switch {
+	case in.SourceArn != nil && *in.SourceArn != a.srcARN,
+		in.DestinationArn != nil && *in.DestinationArn != a.dstARN,
+		in.SourceType != nil && *in.SourceType != a.src.lineage().typ,
+		in.DestinationType != nil && *in.DestinationType != a.dst.lineage().typ,
+		in.AssociationType != nil && (a.assocType == nil || *in.AssociationType != *a.assocType),
+		!createdWithin(a.created, in.CreatedAfter, in.CreatedBefore):
+		return false
+	}
+	return true
+}

@@ -20,6 +20,9 @@ type datasetGroup struct {
 	events    chunkLog[RecordedEvent]
 }
 
+// purged lets go of a gone group's events.
+func (g *datasetGroup) purged(*world) { g.events = chunkLog[RecordedEvent]{} }
+
 func (e *Engine) createDatasetGroup(w *world, in *personalize.CreateDatasetGroupInput, cx opContext) (*personalize.CreateDatasetGroupOutput, *Error) {
 	name := *in.Name
 	// AWS: "Supplying an IAM role is only valid when also specifying a KMS key."
@@ -27,11 +30,11 @@ func (e *Engine) createDatasetGroup(w *world, in *personalize.CreateDatasetGroup
 		return nil, invalid(Personalize, "roleArn is only valid together with kmsKeyArn.")
 	}
 	// A name stays taken until the group is gone.
-	if _, ok := w.groups.lookup(name, cx.now); ok {
+	if _, ok := w.datasetGroups.lookup(name, cx.now); ok {
 		return nil, alreadyExists("A dataset group with the name %s already exists.", name)
 	}
-	if q := e.cfg.quota(catalog.DatasetGroups); w.groups.full(q) {
-		return nil, limitExceeded(Personalize, "You have reached the maximum number of dataset groups (%d) in this Region.", q)
+	if err := w.datasetGroups.overQuota(&e.cfg); err != nil {
+		return nil, err
 	}
 	tags, err := e.newTags(Personalize, tagsFromPersonalize(in.Tags))
 	if err != nil {
@@ -44,12 +47,12 @@ func (e *Engine) createDatasetGroup(w *world, in *personalize.CreateDatasetGroup
 		kmsKeyArn: in.KmsKeyArn,
 		domain:    in.Domain,
 	}
-	w.groups.insert(g, cx.now)
+	w.datasetGroups.insert(g, cx.now)
 	return &personalize.CreateDatasetGroupOutput{DatasetGroupArn: &g.arn, Domain: g.domain}, nil
 }
 
 func (e *Engine) describeDatasetGroup(w *world, in *personalize.DescribeDatasetGroupInput, cx opContext) (*personalize.DescribeDatasetGroupOutput, *Error) {
-	g, ok := w.groups.resolve(*in.DatasetGroupArn, cx.now)
+	g, ok := w.datasetGroups.resolve(*in.DatasetGroupArn, cx.now)
 	if !ok {
 		return nil, resourceNotFound(*in.DatasetGroupArn)
 	}
@@ -68,7 +71,7 @@ func (e *Engine) describeDatasetGroup(w *world, in *personalize.DescribeDatasetG
 }
 
 func (e *Engine) listDatasetGroups(w *world, in *personalize.ListDatasetGroupsInput, cx opContext) (*personalize.ListDatasetGroupsOutput, *Error) {
-	page, next, err := newestFirst(w.groups, nil, "dataset-groups", in.NextToken, in.MaxResults, cx.now, nil)
+	page, next, err := newestFirst(w.datasetGroups, nil, "dataset-groups", in.NextToken, in.MaxResults, cx.now, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +92,7 @@ func (e *Engine) listDatasetGroups(w *world, in *personalize.ListDatasetGroupsIn
 }
 
 func (e *Engine) deleteDatasetGroup(w *world, in *personalize.DeleteDatasetGroupInput, cx opContext) (*personalize.DeleteDatasetGroupOutput, *Error) {
-	g, ok := w.groups.resolve(*in.DatasetGroupArn, cx.now)
+	g, ok := w.datasetGroups.resolve(*in.DatasetGroupArn, cx.now)
 	if !ok {
 		return nil, resourceNotFound(*in.DatasetGroupArn)
 	}
@@ -103,7 +106,7 @@ func (e *Engine) deleteDatasetGroup(w *world, in *personalize.DeleteDatasetGroup
 		return nil, inUse("The dataset group %s has datasets; delete them first.", g.arn)
 	}
 	g.deleted = cx.now
-	w.groups.retire(g)
+	w.datasetGroups.retire(g)
 	return &personalize.DeleteDatasetGroupOutput{}, nil
 }
 
@@ -112,7 +115,7 @@ func (w *world) groupTracker(g *datasetGroup, now time.Time) *eventTracker {
 	if g.tracker == nil {
 		return nil
 	}
-	t, _ := w.trackers.lookup(g.tracker.arn, now)
+	t, _ := w.eventTrackers.lookup(g.tracker.arn, now)
 	return t
 }
 
@@ -124,4 +127,20 @@ func (w *world) groupHasDatasets(g *datasetGroup, now time.Time) bool {
 		}
 	}
 	return false
+}
+
+// laterState is the events PutEvents recorded for the group, unless it is being deleted.
+func (g *datasetGroup) laterState(w *world, now time.Time) []ResourceState {
+	if st, _, _ := statusOf(g, now); deleting(st) {
+		return nil
+	}
+	return g.eventStates(w, now)
+}
+
+func (g *datasetGroup) state(w *world, now time.Time) []ResourceState {
+	st := g.baseState(w, "dataset-group", Personalize, "CreateDatasetGroup", &personalize.CreateDatasetGroupInput{
+		Name: &g.name, RoleArn: g.roleArn, KmsKeyArn: g.kmsKeyArn, Domain: g.domain, Tags: g.tags.personalizeOrNil(),
+	})
+	livedState(&st, g, now)
+	return []ResourceState{st}
 }

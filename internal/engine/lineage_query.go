@@ -79,7 +79,8 @@ func (e *Engine) queryLineage(w *world, in *sagemaker.QueryLineageInput, cx opCo
 	onPage := make(map[vertex]bool, len(page))
 	for i, v := range page {
 		info := v.lineage()
-		out.Vertices[i] = sagemaker.Vertex{Arn: &v.base().arn, Type: &info.typ, LineageType: &info.lineageType}
+		lineageType := v.lineageType()
+		out.Vertices[i] = sagemaker.Vertex{Arn: &v.base().arn, Type: &info.typ, LineageType: &lineageType}
 		onPage[v] = true
 	}
 	// Each edge goes with the page of the vertex it leads to (the one farther from the start).
@@ -183,7 +184,7 @@ func queryMatches(v vertex, f *sagemaker.QueryFilters) bool {
 	within := func(t time.Time, after, before *shape.Time) bool {
 		return (after == nil || !t.Before(after.Time)) && (before == nil || !t.After(before.Time))
 	}
-	if !anyOf(f.Types, info.typ) || !anyOf(f.LineageTypes, info.lineageType) ||
+	if !anyOf(f.Types, info.typ) || !anyOf(f.LineageTypes, v.lineageType()) ||
 		!within(v.base().created, f.CreatedAfter, f.CreatedBefore) || !within(info.modified, f.ModifiedAfter, f.ModifiedBefore) {
 		return false
 	}

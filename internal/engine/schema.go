@@ -3,7 +3,6 @@ package engine
 import (
 	"time"
 
-	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/shape"
 	"github.com/awsfake/awsfake/internal/shape/personalize"
 )
@@ -28,8 +27,8 @@ func (e *Engine) createSchema(w *world, in *personalize.CreateSchemaInput, cx op
 		// AWS's words (aws-samples/retail-demo-store#219).
 		return nil, alreadyExists("Another resource with Arn %s already exists.", arn)
 	}
-	if q := e.cfg.quota(catalog.Schemas); w.schemas.full(q) {
-		return nil, limitExceeded(Personalize, "You have reached the maximum number of schemas (%d) in this Region.", q)
+	if err := w.schemas.overQuota(&e.cfg); err != nil {
+		return nil, err
 	}
 	s := &schema{entity: entity{arn: arn, name: *in.Name}, domain: in.Domain, text: *in.Schema, parsed: parsed, users: map[*dataset]bool{}}
 	w.schemas.insert(s, cx.now)
@@ -85,7 +84,7 @@ func (e *Engine) deleteSchema(w *world, in *personalize.DeleteSchemaInput, cx op
 func (s *schema) user(w *world, now time.Time) *dataset {
 	var found *dataset
 	for d := range s.users {
-		if _, ok := w.datasets.lookup(d.arn, now); !ok || d.purged {
+		if _, ok := w.datasets.lookup(d.arn, now); !ok || d.removed {
 			continue // lookup purged it, and its purge hook let go of the schema
 		}
 		if d.inForce(now) != s && d.next != s {
@@ -96,4 +95,10 @@ func (s *schema) user(w *world, now time.Time) *dataset {
 		}
 	}
 	return found
+}
+
+func (s *schema) state(w *world, _ time.Time) []ResourceState {
+	return []ResourceState{s.baseState(w, "schema", Personalize, "CreateSchema", &personalize.CreateSchemaInput{
+		Name: &s.name, Schema: &s.text, Domain: s.domain,
+	})}
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"strings"
+	"time"
 
 	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/shape"
@@ -16,8 +17,21 @@ type eventTracker struct {
 	group      *datasetGroup
 }
 
+// eventTrackerIndex finds trackers by the trackingId PutEvents names them by.
+type eventTrackerIndex struct {
+	byTrackingID map[string]*eventTracker // nil until the first tracker
+}
+
+// purged lets go of what refers to a tracker whose deletion finished.
+func (t *eventTracker) purged(w *world) {
+	delete(w.byTrackingID, t.trackingID)
+	if t.group.tracker == t {
+		t.group.tracker = nil
+	}
+}
+
 func (e *Engine) createEventTracker(w *world, in *personalize.CreateEventTrackerInput, cx opContext) (*personalize.CreateEventTrackerOutput, *Error) {
-	g, ok := w.groups.resolve(*in.DatasetGroupArn, cx.now)
+	g, ok := w.datasetGroups.resolve(*in.DatasetGroupArn, cx.now)
 	if !ok {
 		return nil, resourceNotFound(*in.DatasetGroupArn)
 	}
@@ -29,8 +43,8 @@ func (e *Engine) createEventTracker(w *world, in *personalize.CreateEventTracker
 	if t := w.groupTracker(g, cx.now); t != nil {
 		return nil, alreadyExists("The dataset group %s already has an event tracker: %s", g.arn, t.arn)
 	}
-	if q := e.cfg.quota(catalog.EventTrackers); w.trackers.full(q) {
-		return nil, limitExceeded(Personalize, "You have reached the maximum number of event trackers (%d) in this Region.", q)
+	if err := w.eventTrackers.overQuota(&e.cfg); err != nil {
+		return nil, err
 	}
 	tags, err := e.newTags(Personalize, tagsFromPersonalize(in.Tags))
 	if err != nil {
@@ -46,7 +60,10 @@ func (e *Engine) createEventTracker(w *world, in *personalize.CreateEventTracker
 		trackingID: trackingID,
 		group:      g,
 	}
-	w.trackers.insert(t, cx.now)
+	w.eventTrackers.insert(t, cx.now)
+	if w.byTrackingID == nil {
+		w.byTrackingID = map[string]*eventTracker{}
+	}
 	w.byTrackingID[trackingID] = t
 	g.tracker = t
 	return &personalize.CreateEventTrackerOutput{EventTrackerArn: &t.arn, TrackingId: &t.trackingID}, nil
@@ -57,7 +74,7 @@ func (e *Engine) createEventTracker(w *world, in *personalize.CreateEventTracker
 func (e *Engine) trackerIDs(w *world, cx opContext) (arn, trackingID string, err *Error) {
 	id := cx.id("id", func() string {
 		id := e.newID(8)
-		for w.trackers.items[w.scope.arn(Personalize, "event-tracker", id)] != nil {
+		for w.eventTrackers.items[w.scope.arn(Personalize, "event-tracker", id)] != nil {
 			id = e.newID(8)
 		}
 		return id
@@ -66,7 +83,7 @@ func (e *Engine) trackerIDs(w *world, cx opContext) (arn, trackingID string, err
 		return "", "", invalid(Personalize, "an event tracker id is 8 lowercase hex digits, not %q", id)
 	}
 	arn = w.scope.arn(Personalize, "event-tracker", id)
-	if w.trackers.items[arn] != nil {
+	if w.eventTrackers.items[arn] != nil {
 		return "", "", alreadyExists("The event tracker %s already exists.", arn)
 	}
 	trackingID = cx.id("trackingId", e.newUUID)
@@ -77,7 +94,7 @@ func (e *Engine) trackerIDs(w *world, cx opContext) (arn, trackingID string, err
 }
 
 func (e *Engine) describeEventTracker(w *world, in *personalize.DescribeEventTrackerInput, cx opContext) (*personalize.DescribeEventTrackerOutput, *Error) {
-	t, ok := w.trackers.resolve(*in.EventTrackerArn, cx.now)
+	t, ok := w.eventTrackers.resolve(*in.EventTrackerArn, cx.now)
 	if !ok {
 		return nil, resourceNotFound(*in.EventTrackerArn)
 	}
@@ -101,13 +118,13 @@ func (e *Engine) listEventTrackers(w *world, in *personalize.ListEventTrackersIn
 	var items []*eventTracker
 	if in.DatasetGroupArn != nil {
 		items = []*eventTracker{}
-		if g, ok := w.groups.resolve(*in.DatasetGroupArn, cx.now); ok {
+		if g, ok := w.datasetGroups.resolve(*in.DatasetGroupArn, cx.now); ok {
 			if t := w.groupTracker(g, cx.now); t != nil {
 				items = append(items, t)
 			}
 		}
 	}
-	page, next, err := newestFirst(w.trackers, items, "event-trackers", in.NextToken, in.MaxResults, cx.now, nil)
+	page, next, err := newestFirst(w.eventTrackers, items, "event-trackers", in.NextToken, in.MaxResults, cx.now, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +143,7 @@ func (e *Engine) listEventTrackers(w *world, in *personalize.ListEventTrackersIn
 }
 
 func (e *Engine) deleteEventTracker(w *world, in *personalize.DeleteEventTrackerInput, cx opContext) (*personalize.DeleteEventTrackerOutput, *Error) {
-	t, ok := w.trackers.resolve(*in.EventTrackerArn, cx.now)
+	t, ok := w.eventTrackers.resolve(*in.EventTrackerArn, cx.now)
 	if !ok {
 		return nil, resourceNotFound(*in.EventTrackerArn)
 	}
@@ -134,6 +151,15 @@ func (e *Engine) deleteEventTracker(w *world, in *personalize.DeleteEventTracker
 		return nil, inUse("The event tracker %s is in %s state and cannot be deleted.", t.arn, status)
 	}
 	t.deleted = cx.now
-	w.trackers.retire(t)
+	w.eventTrackers.retire(t)
 	return &personalize.DeleteEventTrackerOutput{}, nil
+}
+
+func (t *eventTracker) state(w *world, now time.Time) []ResourceState {
+	st := t.baseState(w, "event-tracker", Personalize, "CreateEventTracker", &personalize.CreateEventTrackerInput{
+		Name: &t.name, DatasetGroupArn: &t.group.arn, Tags: t.tags.personalizeOrNil(),
+	})
+	st.IDs = map[string]string{"id": t.arn[len(t.arn)-8:], "trackingId": t.trackingID}
+	livedState(&st, t, now)
+	return []ResourceState{st}
 }

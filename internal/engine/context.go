@@ -4,7 +4,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/shape"
 	"github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
@@ -20,7 +19,7 @@ type lineageContext struct {
 	contextType string
 	description *string
 	properties  map[string]string
-	modified    time.Time
+	modifiedAt
 }
 
 func (e *Engine) createContext(w *world, in *sagemaker.CreateContextInput, cx opContext) (*sagemaker.CreateContextOutput, *Error) {
@@ -29,8 +28,8 @@ func (e *Engine) createContext(w *world, in *sagemaker.CreateContextInput, cx op
 	if _, ok := w.contexts.items[name]; ok {
 		return nil, invalid(SageMaker, "Context %s already exists.", w.scope.arn(SageMaker, "context", name))
 	}
-	if q := e.cfg.quota(catalog.Contexts); w.contexts.full(q) {
-		return nil, limitExceeded(SageMaker, "The account-level service limit 'Total number of contexts' is %d Contexts, with current utilization of %d Contexts.", q, w.contexts.active)
+	if err := w.contexts.overQuota(&e.cfg); err != nil {
+		return nil, err
 	}
 	tags, err := e.newTags(SageMaker, tagsFromSageMaker(in.Tags))
 	if err != nil {
@@ -42,7 +41,7 @@ func (e *Engine) createContext(w *world, in *sagemaker.CreateContextInput, cx op
 		contextType: *in.ContextType,
 		description: in.Description,
 		properties:  in.Properties,
-		modified:    cx.now,
+		modifiedAt:  modifiedAt{cx.now},
 	}
 	w.joinLineageGroup(cx.now)
 	w.contexts.insert(c, cx.now)
@@ -133,4 +132,17 @@ func (e *Engine) listContexts(w *world, in *sagemaker.ListContextsInput, _ opCon
 		}
 	}
 	return out, nil
+}
+
+func (c *lineageContext) lineage() vertexInfo {
+	return vertexInfo{typ: c.contextType, name: &c.name, modified: c.modified, properties: c.properties}
+}
+
+func (c *lineageContext) state(w *world, _ time.Time) []ResourceState {
+	st := c.baseState(w, "context", SageMaker, "CreateContext", &sagemaker.CreateContextInput{
+		ContextName: &c.name, Source: &c.source, ContextType: &c.contextType, Description: c.description,
+		Properties: c.properties, Tags: c.tags.sageMakerOrNil(),
+	})
+	st.Modified = c.modified
+	return []ResourceState{st}
 }

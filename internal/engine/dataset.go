@@ -21,12 +21,18 @@ type dataset struct {
 	records    records
 }
 
+// datasetIndex finds Action interactions datasets by the trackingId PutActionInteractions names
+// them by.
+type datasetIndex struct {
+	byActionTrackingID map[string]*dataset // nil until the first such dataset
+}
+
 func (e *Engine) createDataset(w *world, in *personalize.CreateDatasetInput, cx opContext) (*personalize.CreateDatasetOutput, *Error) {
 	typ, ok := datasetType(*in.DatasetType)
 	if !ok {
 		return nil, invalid(Personalize, "The dataset type %s is not valid. Valid types (in any case): Interactions, Items, Users, Actions, Action_Interactions.", *in.DatasetType)
 	}
-	g, ok := w.groups.resolve(*in.DatasetGroupArn, cx.now)
+	g, ok := w.datasetGroups.resolve(*in.DatasetGroupArn, cx.now)
 	if !ok {
 		return nil, resourceNotFound(*in.DatasetGroupArn)
 	}
@@ -42,6 +48,9 @@ func (e *Engine) createDataset(w *world, in *personalize.CreateDatasetInput, cx 
 	arn := w.scope.arn(Personalize, "dataset", g.name+"/"+typ)
 	if _, taken := w.datasets.lookup(arn, cx.now); taken {
 		return nil, alreadyExists("Another resource with Arn %s already exists.", arn)
+	}
+	if err := w.datasets.overQuota(&e.cfg); err != nil {
+		return nil, err
 	}
 	if err := e.checkDatasetSchema(typ, g, s); err != nil {
 		return nil, err
@@ -63,6 +72,9 @@ func (e *Engine) createDataset(w *world, in *personalize.CreateDatasetInput, cx 
 		d.trackingID = cx.id("trackingId", e.newUUID)
 		if w.byActionTrackingID[d.trackingID] != nil || w.byTrackingID[d.trackingID] != nil {
 			return nil, alreadyExists("The tracking ID %s is already in use.", d.trackingID)
+		}
+		if w.byActionTrackingID == nil {
+			w.byActionTrackingID = map[string]*dataset{}
 		}
 		w.byActionTrackingID[d.trackingID] = d
 	}
@@ -201,8 +213,8 @@ func (e *Engine) deleteDataset(w *world, in *personalize.DeleteDatasetInput, cx 
 	return &personalize.DeleteDatasetOutput{}, nil
 }
 
-// purgeDataset lets go of what refers to a dataset whose deletion finished.
-func (w *world) purgeDataset(d *dataset) {
+// purged lets go of what refers to a dataset whose deletion finished.
+func (d *dataset) purged(w *world) {
 	if d.group.datasets[d.typ] == d {
 		delete(d.group.datasets, d.typ)
 	}
@@ -226,4 +238,20 @@ func (w *world) groupDataset(g *datasetGroup, typ string, now time.Time) *datase
 		return nil
 	}
 	return d
+}
+
+func (d *dataset) state(w *world, now time.Time) []ResourceState {
+	st := d.baseState(w, "dataset", Personalize, "CreateDataset", &personalize.CreateDatasetInput{
+		Name: &d.name, SchemaArn: &d.inForce(now).arn, DatasetGroupArn: &d.group.arn, DatasetType: &d.typ, Tags: d.tags.personalizeOrNil(),
+	})
+	if d.trackingID != "" {
+		st.IDs = map[string]string{"trackingId": d.trackingID}
+	}
+	if !livedState(&st, d, now) {
+		return []ResourceState{st} // its records are going with it
+	}
+	if updating(st.Status) {
+		st.Status = StatusActive
+	}
+	return append([]ResourceState{st}, d.recordStates(w)...)
 }
