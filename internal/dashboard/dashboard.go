@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -99,28 +100,21 @@ func (p *Page) dashboard() dashboard {
 	_, manual := clk.(*clock.Mock)
 	d := dashboard{Now: clk.Now(), Manual: manual, Rules: p.rules()}
 	scopes := map[engine.Scope]*dashScope{}
-	var order []engine.Scope // Resources gives scopes in order
-	var edges = map[engine.Scope][]lineageEdge{}
+	var order []engine.Scope
+	scope := func(s engine.Scope) *dashScope {
+		if scopes[s] == nil {
+			scopes[s] = &dashScope{Account: s.Account, Region: s.Region}
+			order = append(order, s)
+		}
+		return scopes[s]
+	}
 	for _, r := range p.Engine.Resources() {
-		if r.Kind == "records" {
+		if r.Kind == "records" || r.Kind == "association" { // associations are the graph's edges
 			continue
 		}
-		s := scopes[r.Scope]
-		if s == nil {
-			s = &dashScope{Account: r.Scope.Account, Region: r.Scope.Region}
-			scopes[r.Scope] = s
-			order = append(order, r.Scope)
-		}
-		in := calldoc.Document(r.Input)
-		if r.Kind == "association" {
-			typ, _ := in["AssociationType"].(string)
-			src, _ := in["SourceArn"].(string)
-			dst, _ := in["DestinationArn"].(string)
-			edges[r.Scope] = append(edges[r.Scope], lineageEdge{From: src, To: dst, Type: typ})
-			continue
-		}
-		detail, _ := json.MarshalIndent(in, "", "  ")
-		res := dashResource{Kind: r.Kind, Name: r.Name, ARN: r.ARN, Type: typeOf(r.Kind, in), Status: r.Status, Failure: r.Failure,
+		s := scope(r.Scope)
+		detail, _ := json.MarshalIndent(calldoc.Document(r.Input), "", "  ")
+		res := dashResource{Kind: r.Kind, Name: r.Name, ARN: r.ARN, Type: r.Type, Status: r.Status, Failure: r.Failure,
 			Created: r.Created, Changed: r.Changed, Next: r.Next, Detail: string(detail)}
 		if r.Service == "sagemaker" {
 			s.Lineage = append(s.Lineage, res)
@@ -128,12 +122,15 @@ func (p *Page) dashboard() dashboard {
 			s.Personalize = append(s.Personalize, res)
 		}
 	}
+	// The graph is the one the engine keeps, which QueryLineage walks.
+	for _, g := range p.Engine.Lineage() {
+		scope(g.Scope).Graph = layoutLineage(g.Vertices, g.Edges)
+	}
+	slices.SortStableFunc(order, func(a, b engine.Scope) int {
+		return strings.Compare(a.Account+"/"+a.Region, b.Account+"/"+b.Region)
+	})
 	for _, sc := range order {
-		s := scopes[sc]
-		if len(s.Lineage) > 0 {
-			s.Graph = layoutLineage(s.Lineage, edges[sc])
-		}
-		d.Scopes = append(d.Scopes, *s)
+		d.Scopes = append(d.Scopes, *scopes[sc])
 	}
 	calls := p.Engine.Calls() // converted only for the calls shown
 	d.TotalCalls = len(calls)
@@ -149,20 +146,6 @@ func (p *Page) dashboard() dashboard {
 		d.Calls = append(d.Calls, dc)
 	}
 	return d
-}
-
-// typeOf is what a resource's kind calls its type: an action's ActionType, a dataset's
-// DatasetType, and so on.
-func typeOf(kind string, in map[string]any) string {
-	for _, k := range []string{"ActionType", "ArtifactType", "ContextType", "DatasetType", "Domain"} {
-		if v, ok := in[k].(string); ok && v != "" {
-			return v
-		}
-	}
-	if kind == "schema" {
-		return "Avro"
-	}
-	return ""
 }
 
 func (p *Page) rules() []dashRule {

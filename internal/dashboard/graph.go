@@ -1,6 +1,10 @@
 package dashboard
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/awsfake/awsfake/internal/engine"
+)
 
 // The dashboard's lineage graph is laid out here, on the server, and drawn by the template as
 // SVG: no script library. Vertices go in columns by their longest path from a vertex nothing
@@ -34,9 +38,9 @@ type svgEdge struct {
 	From, To string
 }
 
-type lineageEdge struct{ From, To, Type string }
-
-func layoutLineage(vertices []dashResource, edges []lineageEdge) *lineageSVG {
+// layoutLineage lays out one account and Region's lineage graph, its vertices in creation
+// order (an edge to a vertex not given is not drawn).
+func layoutLineage(vertices []engine.LineageVertex, edges []engine.LineageEdge) *lineageSVG {
 	index := make(map[string]int, len(vertices))
 	for i, v := range vertices {
 		index[v.ARN] = i
@@ -44,8 +48,8 @@ func layoutLineage(vertices []dashResource, edges []lineageEdge) *lineageSVG {
 	out := make([][]int, len(vertices))
 	indeg := make([]int, len(vertices))
 	for _, e := range edges {
-		s, ok1 := index[e.From]
-		d, ok2 := index[e.To]
+		s, ok1 := index[e.Source]
+		d, ok2 := index[e.Destination]
 		if ok1 && ok2 {
 			out[s] = append(out[s], d)
 			indeg[d]++
@@ -103,8 +107,8 @@ func layoutLineage(vertices []dashResource, edges []lineageEdge) *lineageSVG {
 		g.Height = max(g.Height, y+nodeH+graphPad)
 	}
 	for _, e := range edges {
-		s, ok1 := index[e.From]
-		d, ok2 := index[e.To]
+		s, ok1 := index[e.Source]
+		d, ok2 := index[e.Destination]
 		if !ok1 || !ok2 {
 			continue
 		}
@@ -118,7 +122,7 @@ func layoutLineage(vertices []dashResource, edges []lineageEdge) *lineageSVG {
 			low := max(pos[s][1], pos[d][1]) + nodeH + rowGap/2
 			path = fmt.Sprintf("M%d %dC%d %d %d %d %d %d", x1, y1, x1+colGap/2, low, x2-colGap/2, low, x2, y2)
 		}
-		g.Edges = append(g.Edges, svgEdge{Path: path, LX: (x1 + x2) / 2, LY: (y1+y2)/2 - 4, Type: e.Type, From: e.From, To: e.To})
+		g.Edges = append(g.Edges, svgEdge{Path: path, LX: (x1 + x2) / 2, LY: (y1+y2)/2 - 4, Type: e.Type, From: e.Source, To: e.Destination})
 	}
 	return g
 }

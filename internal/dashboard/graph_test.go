@@ -3,6 +3,8 @@ package dashboard
 import (
 	"testing"
 
+	"github.com/awsfake/awsfake/internal/engine"
+
 	"github.com/stretchr/testify/require"
 )
 
@@ -10,26 +12,28 @@ import (
 // cycles (AWS does not refuse a→b beside b→a) and on edges to vertices it was not given.
 func TestLayoutLineage(t *testing.T) {
 	t.Parallel()
-	v := func(names ...string) []dashResource {
-		out := make([]dashResource, len(names))
+	v := func(names ...string) []engine.LineageVertex {
+		out := make([]engine.LineageVertex, len(names))
 		for i, n := range names {
-			out[i] = dashResource{Kind: "action", Name: n, ARN: "arn:" + n}
+			out[i] = engine.LineageVertex{Kind: "action", Name: n, ARN: "arn:" + n}
 		}
 		return out
 	}
-	e := func(from, to string) lineageEdge { return lineageEdge{From: "arn:" + from, To: "arn:" + to} }
+	e := func(from, to string) engine.LineageEdge {
+		return engine.LineageEdge{Source: "arn:" + from, Destination: "arn:" + to}
+	}
 	cases := []struct {
 		name     string
-		vertices []dashResource
-		edges    []lineageEdge
+		vertices []engine.LineageVertex
+		edges    []engine.LineageEdge
 		columns  map[string]int
 		drawn    int
 	}{
-		{"chain", v("a", "b", "c"), []lineageEdge{e("b", "c"), e("a", "b")}, map[string]int{"a": 0, "b": 1, "c": 2}, 2},
-		{"longest path wins", v("a", "b", "c"), []lineageEdge{e("a", "c"), e("a", "b"), e("b", "c")}, map[string]int{"a": 0, "b": 1, "c": 2}, 3},
-		{"cycle", v("a", "b"), []lineageEdge{e("a", "b"), e("b", "a")}, map[string]int{"a": 0, "b": 1}, 2},
-		{"cycle below a root", v("r", "a", "b"), []lineageEdge{e("r", "a"), e("a", "b"), e("b", "a")}, map[string]int{"r": 0, "a": 1, "b": 2}, 3},
-		{"edge to a vertex not shown", v("a"), []lineageEdge{e("a", "elsewhere")}, map[string]int{"a": 0}, 0},
+		{"chain", v("a", "b", "c"), []engine.LineageEdge{e("b", "c"), e("a", "b")}, map[string]int{"a": 0, "b": 1, "c": 2}, 2},
+		{"longest path wins", v("a", "b", "c"), []engine.LineageEdge{e("a", "c"), e("a", "b"), e("b", "c")}, map[string]int{"a": 0, "b": 1, "c": 2}, 3},
+		{"cycle", v("a", "b"), []engine.LineageEdge{e("a", "b"), e("b", "a")}, map[string]int{"a": 0, "b": 1}, 2},
+		{"cycle below a root", v("r", "a", "b"), []engine.LineageEdge{e("r", "a"), e("a", "b"), e("b", "a")}, map[string]int{"r": 0, "a": 1, "b": 2}, 3},
+		{"edge to a vertex not shown", v("a"), []engine.LineageEdge{e("a", "elsewhere")}, map[string]int{"a": 0}, 0},
 		{"no edges", v("a", "b"), nil, map[string]int{"a": 0, "b": 0}, 0},
 	}
 	for _, c := range cases {

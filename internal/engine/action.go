@@ -158,6 +158,6 @@ func (a *action) state(w *world, _ time.Time) []ResourceState {
 		ActionName: &a.name, Source: &a.source, ActionType: &a.actionType, Description: a.description, Status: a.status,
 		Properties: a.properties, MetadataProperties: a.metadata, Tags: a.tags.sageMakerOrNil(),
 	})
-	st.Modified = a.modified
+	st.Type, st.Modified = a.actionType, a.modified
 	return []ResourceState{st}
 }

@@ -284,6 +284,6 @@ func (a *artifact) state(w *world, _ time.Time) []ResourceState {
 		ArtifactName: a.artifactName, Source: &a.source, ArtifactType: &a.artifactType, Properties: a.properties,
 		MetadataProperties: a.metadata, Tags: a.tags.sageMakerOrNil(),
 	})
-	st.Modified = a.modified
+	st.Type, st.Modified = a.artifactType, a.modified
 	return []ResourceState{st}
 }

@@ -143,6 +143,6 @@ func (c *lineageContext) state(w *world, _ time.Time) []ResourceState {
 		ContextName: &c.name, Source: &c.source, ContextType: &c.contextType, Description: c.description,
 		Properties: c.properties, Tags: c.tags.sageMakerOrNil(),
 	})
-	st.Modified = c.modified
+	st.Type, st.Modified = c.contextType, c.modified
 	return []ResourceState{st}
 }

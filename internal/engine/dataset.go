@@ -244,6 +244,7 @@ func (d *dataset) state(w *world, now time.Time) []ResourceState {
 	st := d.baseState(w, "dataset", Personalize, "CreateDataset", &personalize.CreateDatasetInput{
 		Name: &d.name, SchemaArn: &d.inForce(now).arn, DatasetGroupArn: &d.group.arn, DatasetType: &d.typ, Tags: d.tags.personalizeOrNil(),
 	})
+	st.Type = d.typ
 	if d.trackingID != "" {
 		st.IDs = map[string]string{"trackingId": d.trackingID}
 	}

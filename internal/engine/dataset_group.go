@@ -141,6 +141,7 @@ func (g *datasetGroup) state(w *world, now time.Time) []ResourceState {
 	st := g.baseState(w, "dataset-group", Personalize, "CreateDatasetGroup", &personalize.CreateDatasetGroupInput{
 		Name: &g.name, RoleArn: g.roleArn, KmsKeyArn: g.kmsKeyArn, Domain: g.domain, Tags: g.tags.personalizeOrNil(),
 	})
+	st.Type = deref(g.domain)
 	livedState(&st, g, now)
 	return []ResourceState{st}
 }

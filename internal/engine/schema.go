@@ -98,7 +98,9 @@ func (s *schema) user(w *world, now time.Time) *dataset {
 }
 
 func (s *schema) state(w *world, _ time.Time) []ResourceState {
-	return []ResourceState{s.baseState(w, "schema", Personalize, "CreateSchema", &personalize.CreateSchemaInput{
+	st := s.baseState(w, "schema", Personalize, "CreateSchema", &personalize.CreateSchemaInput{
 		Name: &s.name, Schema: &s.text, Domain: s.domain,
-	})}
+	})
+	st.Type = "Avro"
+	return []ResourceState{st}
 }

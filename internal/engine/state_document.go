@@ -10,6 +10,7 @@ type ResourceState struct {
 	Scope     Scope
 	Kind      string // the ARN's resource type: "action", "dataset-group", ...; "records" for data
 	ARN, Name string
+	Type      string // what its kind calls its type: an action's ActionType, a dataset's type, ...
 	Service   string
 	Operation string            // the operation that recreates it
 	Input     any               // its input shape
