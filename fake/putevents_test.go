@@ -10,10 +10,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
+	petypes "github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
 	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/fake"
+	"github.com/awsfake/awsfake/scenario"
 )
 
 func click(item string, at time.Time) types.Event {
@@ -129,4 +131,32 @@ func TestPutEventsRefusals(t *testing.T) {
 	code, _ = put(&personalizeevents.PutEventsInput{TrackingId: aws.String(trackingID), SessionId: aws.String("s"), EventList: one})
 	require.Equal(t, "InvalidInputException", code)
 	require.Len(t, p.f.Events(group), 1)
+}
+
+// Events are gone with their dataset group the moment its deletion finishes, without waiting
+// for an unrelated call to purge the group.
+func TestEventsGoWithTheirDatasetGroup(t *testing.T) {
+	t.Parallel()
+	clk := mockClock()
+	life := fake.Lifecycle{DeletePending: time.Second, DeleteInProgress: time.Second}
+	f := fake.New(fake.WithClock(clk), fake.WithLifecycle(fake.DatasetGroups, life), fake.WithLifecycle(fake.EventTrackers, life),
+		fake.WithLifecycle(fake.Datasets, life),
+		fake.WithScenario(scenario.New().SeedDatasetGroup(scenario.DatasetGroup{Name: "shop",
+			EventTracker: &scenario.EventTracker{Name: "clicks", TrackingID: "11111111-2222-4333-8444-555555555555"}})))
+	group := "arn:aws:personalize:us-east-1:123456789012:dataset-group/shop"
+	_, err := personalizeevents.NewFromConfig(f.AWSConfig()).PutEvents(context.Background(), &personalizeevents.PutEventsInput{
+		TrackingId: aws.String("11111111-2222-4333-8444-555555555555"), SessionId: aws.String("s"),
+		EventList: []petypes.Event{click("i", start)}})
+	require.NoError(t, err)
+	require.Len(t, f.Events(group), 1)
+
+	p := &pz{t: t, f: f, clk: clk}
+	trackers := p.ok("ListEventTrackers", map[string]any{"datasetGroupArn": group})["eventTrackers"].([]any)
+	p.ok("DeleteEventTracker", map[string]any{"eventTrackerArn": trackers[0].(map[string]any)["eventTrackerArn"]})
+	p.ok("DeleteDataset", map[string]any{"datasetArn": "arn:aws:personalize:us-east-1:123456789012:dataset/shop/INTERACTIONS"})
+	clk.Add(2 * time.Second)
+	p.ok("DeleteDatasetGroup", map[string]any{"datasetGroupArn": group})
+	require.Len(t, f.Events(group), 1, "still there while the group is being deleted")
+	clk.Add(2 * time.Second)
+	require.Nil(t, f.Events(group), "gone with the group, no other call needed")
 }
