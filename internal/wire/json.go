@@ -14,8 +14,9 @@ import (
 	"github.com/awsfake/awsfake/internal/shape"
 )
 
-// Requests are decoded with github.com/go-json-experiment/json, the Go team's
-// encoding/json/v2. By default it matches member names exactly, as AWS does (encoding/json
+// Requests are decoded, and responses encoded, with github.com/go-json-experiment/json, the Go
+// team's encoding/json/v2 (one library both ways; for responses it measured 44% faster than
+// encoding/json's Marshal, without its allocations, see BenchmarkEncode). By default it matches member names exactly, as AWS does (encoding/json
 // would take "actionname" for ActionName), skips unknown members, sets a member to null's zero
 // value, and decodes the shapes as they are (shape.Time through its UnmarshalJSON: an
 // UnmarshalJSONFrom measured no faster). Its
@@ -230,3 +231,8 @@ func fieldNamed(t reflect.Type, name string) (reflect.StructField, bool) {
 	}
 	return reflect.StructField{}, false
 }
+
+// encodeOptions write a response as encoding/json did: map keys sorted (so a response is
+// repeatable), and invalid UTF-8 in a string (which a request may have brought in, see
+// decodeOptions) replaced by U+FFFD instead of failing the call.
+var encodeOptions = json.JoinOptions(json.Deterministic(true), jsontext.AllowInvalidUTF8(true))
