@@ -15,13 +15,13 @@ import (
 )
 
 // Requests are decoded, and responses encoded, with github.com/go-json-experiment/json, the Go
-// team's encoding/json/v2 (one library both ways; for responses it measured 44% faster than
-// encoding/json's Marshal, without its allocations, see BenchmarkEncode). By default it matches member names exactly, as AWS does (encoding/json
-// would take "actionname" for ActionName), skips unknown members, sets a member to null's zero
-// value, and decodes the shapes as they are (shape.Time through its UnmarshalJSON: an
-// UnmarshalJSONFrom measured no faster). Its
-// errors are turned into the messages clients of the wire door have always seen:
-// "Malformed JSON at offset N: ..." and "Unexpected <kind> for member <Name> (expected <kind>)".
+// team's encoding/json/v2: one library both ways (for responses it measured 44% faster than
+// encoding/json's Marshal, without its allocations; see BenchmarkEncode). By default it matches
+// member names exactly, as AWS does (encoding/json would take "actionname" for ActionName),
+// skips unknown members, sets a member to null's zero value, and decodes the shapes as they are
+// (shape.Time through its UnmarshalJSON: an UnmarshalJSONFrom measured no faster). Its errors
+// are turned into the messages clients of the wire door have always seen: "Malformed JSON at
+// offset N: ..." and "Unexpected <kind> for member <Name> (expected <kind>)".
 
 var decodeOptions = json.JoinOptions(
 	// The last of duplicate members wins, as with AWS's own parsers and encoding/json.
