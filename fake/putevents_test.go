@@ -11,7 +11,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
-	petypes "github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
 	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/require"
 
@@ -149,7 +148,7 @@ func TestEventsGoWithTheirDatasetGroup(t *testing.T) {
 	group := "arn:aws:personalize:us-east-1:123456789012:dataset-group/shop"
 	_, err := personalizeevents.NewFromConfig(f.AWSConfig()).PutEvents(context.Background(), &personalizeevents.PutEventsInput{
 		TrackingId: aws.String("11111111-2222-4333-8444-555555555555"), SessionId: aws.String("s"),
-		EventList: []petypes.Event{click("i", start)}})
+		EventList: []types.Event{click("i", start)}})
 	require.NoError(t, err)
 	require.Len(t, f.Events(group), 1)
 

@@ -79,11 +79,6 @@ func (e *Engine) createDataset(w *world, in *personalize.CreateDatasetInput, cx 
 		w.byActionTrackingID[d.trackingID] = d
 	}
 	w.datasets.insert(d, cx.now)
-	if g.datasets == nil {
-		g.datasets = map[string]*dataset{}
-	}
-	g.datasets[typ] = d
-	s.users[d] = true
 	return &personalize.CreateDatasetOutput{DatasetArn: &d.arn}, nil
 }
 
@@ -193,10 +188,10 @@ func (e *Engine) updateDataset(w *world, in *personalize.UpdateDatasetInput, cx 
 		return nil, invalid(Personalize, "The schema %s cannot replace %s: %v", s.arn, current.arn, err)
 	}
 	if d.schema != current {
-		delete(d.schema.users, d) // a finished update's old schema is no longer the dataset's
+		w.unuse(d, d.schema) // a finished update's old schema is no longer the dataset's
 	}
 	d.schema, d.next, d.updated = current, s, cx.now
-	s.users[d] = true
+	w.use(d, s)
 	return &personalize.UpdateDatasetOutput{DatasetArn: &d.arn}, nil
 }
 
@@ -213,15 +208,18 @@ func (e *Engine) deleteDataset(w *world, in *personalize.DeleteDatasetInput, cx 
 	return &personalize.DeleteDatasetOutput{}, nil
 }
 
+// eachNeed is the dataset's group, its schema and the schema of its latest update (kinds.txt:
+// needs dataset-groups schemas).
+func (d *dataset) eachNeed(fn func(resource)) {
+	fn(d.group)
+	fn(d.schema)
+	if d.next != nil {
+		fn(d.next)
+	}
+}
+
 // purged lets go of what refers to a dataset whose deletion finished.
 func (d *dataset) purged(w *world) {
-	if d.group.datasets[d.typ] == d {
-		delete(d.group.datasets, d.typ)
-	}
-	delete(d.schema.users, d)
-	if d.next != nil {
-		delete(d.next.users, d)
-	}
 	if w.byActionTrackingID[d.trackingID] == d {
 		delete(w.byActionTrackingID, d.trackingID)
 	}
@@ -230,14 +228,7 @@ func (d *dataset) purged(w *world) {
 
 // groupDataset returns a group's dataset of a type, if it still has one.
 func (w *world) groupDataset(g *datasetGroup, typ string, now time.Time) *dataset {
-	d := g.datasets[typ]
-	if d == nil {
-		return nil
-	}
-	if _, ok := w.datasets.lookup(d.arn, now); !ok {
-		return nil
-	}
-	return d
+	return firstUser(w, g, now, func(d *dataset) bool { return d.typ == typ })
 }
 
 func (d *dataset) state(w *world, now time.Time) []ResourceState {

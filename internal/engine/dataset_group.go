@@ -15,8 +15,6 @@ type datasetGroup struct {
 	roleArn   *string
 	kmsKeyArn *string
 	domain    *string
-	tracker   *eventTracker       // its event tracker, until that is gone
-	datasets  map[string]*dataset // by type, until each is gone; nil until the first
 	events    chunkLog[RecordedEvent]
 }
 
@@ -110,23 +108,15 @@ func (e *Engine) deleteDatasetGroup(w *world, in *personalize.DeleteDatasetGroup
 	return &personalize.DeleteDatasetGroupOutput{}, nil
 }
 
-// groupTracker returns a dataset group's event tracker, if it still has one.
+// groupTracker returns a dataset group's event tracker, if it still has one (one being deleted
+// still counts).
 func (w *world) groupTracker(g *datasetGroup, now time.Time) *eventTracker {
-	if g.tracker == nil {
-		return nil
-	}
-	t, _ := w.eventTrackers.lookup(g.tracker.arn, now)
-	return t
+	return firstUser[*eventTracker](w, g, now, nil)
 }
 
 // groupHasDatasets reports whether any of a group's datasets is not gone.
 func (w *world) groupHasDatasets(g *datasetGroup, now time.Time) bool {
-	for typ := range g.datasets {
-		if w.groupDataset(g, typ, now) != nil {
-			return true
-		}
-	}
-	return false
+	return firstUser[*dataset](w, g, now, nil) != nil
 }
 
 // laterState is the events PutEvents recorded for the group, unless it is being deleted.

@@ -22,13 +22,11 @@ type eventTrackerIndex struct {
 	byTrackingID map[string]*eventTracker // nil until the first tracker
 }
 
-// purged lets go of what refers to a tracker whose deletion finished.
-func (t *eventTracker) purged(w *world) {
-	delete(w.byTrackingID, t.trackingID)
-	if t.group.tracker == t {
-		t.group.tracker = nil
-	}
-}
+// eachNeed is the tracker's group, which it uses (kinds.txt: needs dataset-groups).
+func (t *eventTracker) eachNeed(fn func(resource)) { fn(t.group) }
+
+// purged lets go of the trackingId of a tracker whose deletion finished.
+func (t *eventTracker) purged(w *world) { delete(w.byTrackingID, t.trackingID) }
 
 func (e *Engine) createEventTracker(w *world, in *personalize.CreateEventTrackerInput, cx opContext) (*personalize.CreateEventTrackerOutput, *Error) {
 	g, ok := w.datasetGroups.resolve(*in.DatasetGroupArn, cx.now)
@@ -65,7 +63,6 @@ func (e *Engine) createEventTracker(w *world, in *personalize.CreateEventTracker
 		w.byTrackingID = map[string]*eventTracker{}
 	}
 	w.byTrackingID[trackingID] = t
-	g.tracker = t
 	return &personalize.CreateEventTrackerOutput{EventTrackerArn: &t.arn, TrackingId: &t.trackingID}, nil
 }
 

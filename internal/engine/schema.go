@@ -14,7 +14,6 @@ type schema struct {
 	domain *string
 	text   string // exactly as sent: DescribeSchema returns it verbatim
 	parsed *avroSchema
-	users  map[*dataset]bool // datasets that refer to it, until they are gone
 }
 
 func (e *Engine) createSchema(w *world, in *personalize.CreateSchemaInput, cx opContext) (*personalize.CreateSchemaOutput, *Error) {
@@ -30,7 +29,7 @@ func (e *Engine) createSchema(w *world, in *personalize.CreateSchemaInput, cx op
 	if err := w.schemas.overQuota(&e.cfg); err != nil {
 		return nil, err
 	}
-	s := &schema{entity: entity{arn: arn, name: *in.Name}, domain: in.Domain, text: *in.Schema, parsed: parsed, users: map[*dataset]bool{}}
+	s := &schema{entity: entity{arn: arn, name: *in.Name}, domain: in.Domain, text: *in.Schema, parsed: parsed}
 	w.schemas.insert(s, cx.now)
 	return &personalize.CreateSchemaOutput{SchemaArn: &s.arn}, nil
 }
@@ -80,14 +79,13 @@ func (e *Engine) deleteSchema(w *world, in *personalize.DeleteSchemaInput, cx op
 	return &personalize.DeleteSchemaOutput{}, nil
 }
 
-// user returns a dataset that still refers to the schema, forgetting those that are gone.
+// user returns the first made of the datasets that still refer to the schema, forgetting those
+// that are gone.
 func (s *schema) user(w *world, now time.Time) *dataset {
 	var found *dataset
-	for d := range s.users {
-		if _, ok := w.datasets.lookup(d.arn, now); !ok || d.removed {
-			continue // lookup purged it, and its purge hook let go of the schema
-		}
-		if d.inForce(now) != s && d.next != s {
+	for _, u := range w.usersOf(s, now) {
+		d, ok := u.(*dataset)
+		if !ok || d.inForce(now) != s && d.next != s {
 			continue // an update that replaced this schema has finished
 		}
 		if found == nil || d.seq < found.seq {

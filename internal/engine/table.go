@@ -161,6 +161,9 @@ func (t *table[R]) insert(r R, created time.Time) {
 	e.seq, e.created, e.counted = t.w.nextSeq(), created, true
 	t.active++
 	t.items[t.key(r)] = r
+	if n, ok := any(r).(needer); ok {
+		n.eachNeed(func(used resource) { t.w.use(r, used) })
+	}
 	t.byTime.add(r)
 	if t.byName != nil {
 		t.byName.add(r)
@@ -197,6 +200,10 @@ func (t *table[R]) purge(r resource) {
 	if t.byName != nil {
 		t.byName.removed()
 	}
+	if n, ok := any(rr).(needer); ok {
+		n.eachNeed(func(used resource) { t.w.unuse(r, used) })
+	}
+	delete(t.w.users, r)
 	if p, ok := any(rr).(purger); ok {
 		p.purged(t.w)
 	}

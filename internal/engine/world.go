@@ -13,6 +13,7 @@ type world struct {
 	seeded *[]resource
 
 	kindTables
+	userIndex // what refers to each resource (users.go)
 }
 
 func newWorld(s Scope) *world {

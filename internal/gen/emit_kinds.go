@@ -116,7 +116,34 @@ func (g *generator) emitEngineKinds(kinds []*kind) error {
 		fmt.Fprintf(&b, "\t_ vertex = (*%s)(nil)\n", k.goType)
 	}
 	b.WriteString(")\n")
-	return g.emit(filepath.Join("internal", "engine", "zz_kinds.go"), b.Bytes())
+	if err := g.emit(filepath.Join("internal", "engine", "zz_kinds.go"), b.Bytes()); err != nil {
+		return err
+	}
+	return g.emitKindNeeds(kinds)
+}
+
+// emitKindNeeds writes, for the engine's tests, what each kind declares it needs, so that a
+// test can hold what resources refer to (eachNeed) to the declaration.
+func (g *generator) emitKindNeeds(kinds []*kind) error {
+	arnOf := map[string]string{}
+	for _, k := range kinds {
+		arnOf[k.name] = k.arn
+	}
+	var b bytes.Buffer
+	b.WriteString(header("kinds.txt"))
+	b.WriteString("package engine\n\n// kindNeeds are, by ARN type, the ARN types of the kinds each kind may refer to.\nvar kindNeeds = map[string][]string{\n")
+	for _, k := range kinds {
+		if len(k.needs) == 0 {
+			continue
+		}
+		var arns []string
+		for _, n := range k.needs {
+			arns = append(arns, fmt.Sprintf("%q", arnOf[n]))
+		}
+		fmt.Fprintf(&b, "\t%q: {%s},\n", k.arn, strings.Join(arns, ", "))
+	}
+	b.WriteString("}\n")
+	return g.emit(filepath.Join("internal", "engine", "zz_kinds_test.go"), b.Bytes())
 }
 
 // emitCatalogKinds writes the kinds a user may name, with their quotas and lifecycles.
