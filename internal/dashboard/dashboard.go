@@ -56,7 +56,7 @@ type dashboard struct {
 
 type dashScope struct {
 	Account, Region string
-	Lineage         []dashResource
+	SageMaker       []dashResource // lineage entities and every other SageMaker resource
 	Personalize     []dashResource
 	Graph           *lineageSVG
 }
@@ -117,7 +117,7 @@ func (p *Page) dashboard() dashboard {
 		res := dashResource{Kind: r.Kind, Name: r.Name, ARN: r.ARN, Type: r.Type, Status: r.Status, Failure: r.Failure,
 			Created: r.Created, Changed: r.Changed, Next: r.Next, Detail: string(detail)}
 		if r.Service == "sagemaker" {
-			s.Lineage = append(s.Lineage, res)
+			s.SageMaker = append(s.SageMaker, res)
 		} else {
 			s.Personalize = append(s.Personalize, res)
 		}
