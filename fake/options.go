@@ -41,8 +41,8 @@ func WithSeed(seed uint64) Option { return func(cf *config) { cf.server.Engine.S
 func WithCallLog(n int) Option { return func(cf *config) { cf.server.Engine.CallLogLimit = n } }
 
 // Resource names a kind of resource, for WithQuota and WithLifecycle (and the server's -quota
-// flag, which takes the same names). Its constants are declared once, with each kind, in
-// internal/gen/kinds.txt.
+// flag, which takes the same names). Its constants name every kind, each with what it is and
+// its default quota.
 type Resource string
 
 // WithQuota limits a kind of resource per account and Region (Tags: per resource). One more

@@ -2,7 +2,8 @@
 
 package fake
 
-// The kinds of resources, for WithQuota and WithLifecycle and the server's -quota flag.
+// The kinds of resources, for WithQuota and WithLifecycle and the server's -quota flag (each
+// declared once, in internal/gen/kinds.txt).
 const (
 	Actions       Resource = "actions"        // SageMaker lineage actions; quota 3,000, AWS's
 	Artifacts     Resource = "artifacts"      // SageMaker lineage artifacts; quota 6,000, AWS's

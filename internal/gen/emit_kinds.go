@@ -197,7 +197,7 @@ func goDuration(d time.Duration) string {
 func (g *generator) emitResources(kinds []*kind) error {
 	var b bytes.Buffer
 	b.WriteString(header("internal/gen/kinds.txt"))
-	b.WriteString("package fake\n\n// The kinds of resources, for WithQuota and WithLifecycle and the server's -quota flag.\nconst (\n")
+	b.WriteString("package fake\n\n// The kinds of resources, for WithQuota and WithLifecycle and the server's -quota flag (each\n// declared once, in internal/gen/kinds.txt).\nconst (\n")
 	for _, k := range kinds {
 		if !k.internal {
 			fmt.Fprintf(&b, "\t%s Resource = %q // %s\n", k.goName(), k.name, k.doc)
