@@ -8,8 +8,9 @@ package server
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -49,7 +50,7 @@ func (c *Config) Check() error {
 	if c.MaxBody < 0 {
 		return fmt.Errorf("WithMaxBody: %d is negative", c.MaxBody)
 	}
-	for _, name := range sortedKeys(e.Quotas) {
+	for _, name := range slices.Sorted(maps.Keys(e.Quotas)) {
 		r := catalog.LookupResource(name)
 		switch {
 		case r == nil:
@@ -58,7 +59,7 @@ func (c *Config) Check() error {
 			return fmt.Errorf("WithQuota(%s, %d): a quota must not be negative", name, e.Quotas[name])
 		}
 	}
-	for _, name := range sortedKeys(e.Lifecycles) {
+	for _, name := range slices.Sorted(maps.Keys(e.Lifecycles)) {
 		r := catalog.LookupResource(name)
 		switch {
 		case r == nil:
@@ -77,15 +78,6 @@ func (c *Config) Check() error {
 		}
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // Server is one fake: its engine, its installed rules, and the handler that serves them.
