@@ -15,7 +15,7 @@ import (
 // tracking, with state per account and Region. It is safe for concurrent use. Build it with
 // New (or ForTest); the zero value is not usable.
 type Fake struct {
-	s      *server.Server // the engine, its installed rules, and the wire door with the control endpoints
+	s      server.Server  // the engine, its installed rules, and the wire door with the control endpoints
 	e      *engine.Engine // s.Engine
 	key    string         // the access key id AWSConfig signs with, and its secret
 	secret string
@@ -41,7 +41,7 @@ func New(opts ...Option) *Fake {
 	f := &Fake{key: cf.firstKey, secret: cf.server.Secrets[cf.firstKey]}
 	cf.server.Typed = typedPredicate
 	cf.server.Report = f.reportf
-	f.s = server.New(cf.server)
+	f.s.Init(cf.server)
 	f.e = f.s.Engine
 	if cf.scenario != nil {
 		if err := f.SetScenario(cf.scenario); err != nil {

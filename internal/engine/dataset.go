@@ -188,10 +188,10 @@ func (e *Engine) updateDataset(w *world, in *personalize.UpdateDatasetInput, cx 
 		return nil, invalid(Personalize, "The schema %s cannot replace %s: %v", s.arn, current.arn, err)
 	}
 	if d.schema != current {
-		w.unuse(d, d.schema) // a finished update's old schema is no longer the dataset's
+		unuse(d, d.schema) // a finished update's old schema is no longer the dataset's
 	}
 	d.schema, d.next, d.updated = current, s, cx.now
-	w.use(d, s)
+	use(d, s)
 	return &personalize.UpdateDatasetOutput{DatasetArn: &d.arn}, nil
 }
 
@@ -208,14 +208,14 @@ func (e *Engine) deleteDataset(w *world, in *personalize.DeleteDatasetInput, cx 
 	return &personalize.DeleteDatasetOutput{}, nil
 }
 
-// eachNeed is the dataset's group, its schema and the schema of its latest update (kinds.txt:
+// needs are the dataset's group, its schema and the schema of its latest update (kinds.txt:
 // needs dataset-groups schemas).
-func (d *dataset) eachNeed(fn func(resource)) {
-	fn(d.group)
-	fn(d.schema)
+func (d *dataset) needs() needed {
+	n := needed{d.group, d.schema}
 	if d.next != nil {
-		fn(d.next)
+		n[2] = d.next
 	}
+	return n
 }
 
 // purged lets go of what refers to a dataset whose deletion finished.

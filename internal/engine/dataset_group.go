@@ -12,6 +12,7 @@ import (
 type datasetGroup struct {
 	entity
 	lifecycle
+	usedBy    // its event tracker and datasets
 	roleArn   *string
 	kmsKeyArn *string
 	domain    *string

@@ -22,8 +22,8 @@ type eventTrackerIndex struct {
 	byTrackingID map[string]*eventTracker // nil until the first tracker
 }
 
-// eachNeed is the tracker's group, which it uses (kinds.txt: needs dataset-groups).
-func (t *eventTracker) eachNeed(fn func(resource)) { fn(t.group) }
+// needs is the tracker's group, which it uses (kinds.txt: needs dataset-groups).
+func (t *eventTracker) needs() needed { return needed{t.group} }
 
 // purged lets go of the trackingId of a tracker whose deletion finished.
 func (t *eventTracker) purged(w *world) { delete(w.byTrackingID, t.trackingID) }

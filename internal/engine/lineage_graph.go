@@ -19,10 +19,18 @@ type vertex interface {
 
 // vertexInfo is what QueryLineage and ListAssociations read of a vertex.
 type vertexInfo struct {
-	typ        string  // the entity's own type: its ActionType, ArtifactType or ContextType
-	name       *string // nil for an artifact without a name
-	modified   time.Time
-	properties map[string]string
+	lineageType string  // set by infoOf, from the kind's declaration
+	typ         string  // the entity's own type: its ActionType, ArtifactType or ContextType
+	name        *string // nil for an artifact without a name
+	modified    time.Time
+	properties  map[string]string
+}
+
+// infoOf is what a vertex's kind says of it, with its lineage type.
+func infoOf(v vertex) vertexInfo {
+	info := v.lineage()
+	info.lineageType = v.lineageType()
+	return info
 }
 
 // modifiedAt is when a lineage entity last changed: its LastModifiedTime.

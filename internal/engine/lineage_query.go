@@ -78,9 +78,8 @@ func (e *Engine) queryLineage(w *world, in *sagemaker.QueryLineageInput, cx opCo
 	out := &sagemaker.QueryLineageOutput{Vertices: make([]sagemaker.Vertex, len(page)), Edges: []sagemaker.Edge{}, NextToken: next}
 	onPage := make(map[vertex]bool, len(page))
 	for i, v := range page {
-		info := v.lineage()
-		lineageType := v.lineageType()
-		out.Vertices[i] = sagemaker.Vertex{Arn: &v.base().arn, Type: &info.typ, LineageType: &lineageType}
+		info := infoOf(v)
+		out.Vertices[i] = sagemaker.Vertex{Arn: &v.base().arn, Type: &info.typ, LineageType: &info.lineageType}
 		onPage[v] = true
 	}
 	// Each edge goes with the page of the vertex it leads to (the one farther from the start).
@@ -184,7 +183,7 @@ func queryMatches(v vertex, f *sagemaker.QueryFilters) bool {
 	within := func(t time.Time, after, before *shape.Time) bool {
 		return (after == nil || !t.Before(after.Time)) && (before == nil || !t.After(before.Time))
 	}
-	if !anyOf(f.Types, info.typ) || !anyOf(f.LineageTypes, v.lineageType()) ||
+	if !anyOf(f.Types, info.typ) || len(f.LineageTypes) > 0 && !anyOf(f.LineageTypes, v.lineageType()) ||
 		!within(v.base().created, f.CreatedAfter, f.CreatedBefore) || !within(info.modified, f.ModifiedAfter, f.ModifiedBefore) {
 		return false
 	}

@@ -11,6 +11,7 @@ import (
 // use while any dataset (in any group, being deleted or not) refers to it.
 type schema struct {
 	entity
+	usedBy // the datasets whose schema it is, or will be once their update is done
 	domain *string
 	text   string // exactly as sent: DescribeSchema returns it verbatim
 	parsed *avroSchema

@@ -58,12 +58,15 @@ type table[R resource] struct {
 	byTime *sortedIndex[R]
 	byName *sortedIndex[R] // nil unless the kind is listed by name
 	active int             // resources that count against the quota
+	// Whether the kind refers to others (needer) and keeps something outside its table
+	// (purger), found once so that inserts and purges of other kinds pay nothing for them.
+	needer, used, purger bool
 }
 
 // anyTable is a table of any kind, for what works on every kind.
 type anyTable interface {
-	find(arn string) resource // the resource an ARN names, if the table holds it
-	all() []resource          // in creation order
+	find(arn string, p parsedARN) resource // the resource a parsed ARN names, if the table holds it
+	all() []resource                       // in creation order
 	purge(r resource)
 	count() int
 	kindName() string
@@ -72,6 +75,10 @@ type anyTable interface {
 // newTable makes a table and registers it with its world.
 func newTable[R resource](w *world, d *kindDecl) *table[R] {
 	t := &table[R]{w: w, decl: d, items: map[string]R{}}
+	var zero R // a nil pointer of the kind's type: enough to ask which methods it has
+	_, t.needer = any(zero).(needer)
+	_, t.used = any(zero).(used)
+	_, t.purger = any(zero).(purger)
 	t.byTime = newSortedIndex(func(a, b R) bool { return byCreation(posOf(a), posOf(b)) })
 	if d.byName {
 		t.byName = newSortedIndex(func(a, b R) bool { return byNameOrder(posOf(a), posOf(b)) })
@@ -118,8 +125,16 @@ func (t *table[R]) resolve(arn string, now time.Time) (R, bool) {
 // keyOf returns the key an ARN of this table's kind and world would have.
 func (t *table[R]) keyOf(arn string) (string, bool) {
 	p, ok := parseARN(arn)
+	if !ok {
+		return "", false
+	}
+	return t.keyOfParsed(arn, p)
+}
+
+// keyOfParsed is keyOf for an ARN already parsed.
+func (t *table[R]) keyOfParsed(arn string, p parsedARN) (string, bool) {
 	id, isKind := strings.CutPrefix(p.resource, t.decl.arnType+"/")
-	if !ok || !isKind || !p.in(t.w.scope, t.decl.service) {
+	if !isKind || !p.in(t.w.scope, t.decl.service) {
 		return "", false
 	}
 	if t.decl.keying == keyByARN {
@@ -128,8 +143,9 @@ func (t *table[R]) keyOf(arn string) (string, bool) {
 	return id, true
 }
 
-func (t *table[R]) find(arn string) resource {
-	key, ok := t.keyOf(arn)
+// find returns the resource a parsed ARN names, if the table holds it (gone or not).
+func (t *table[R]) find(arn string, p parsedARN) resource {
+	key, ok := t.keyOfParsed(arn, p)
 	if !ok {
 		return nil
 	}
@@ -161,8 +177,12 @@ func (t *table[R]) insert(r R, created time.Time) {
 	e.seq, e.created, e.counted = t.w.nextSeq(), created, true
 	t.active++
 	t.items[t.key(r)] = r
-	if n, ok := any(r).(needer); ok {
-		n.eachNeed(func(used resource) { t.w.use(r, used) })
+	if t.needer {
+		for _, used := range any(r).(needer).needs() {
+			if used != nil {
+				use(r, used)
+			}
+		}
 	}
 	t.byTime.add(r)
 	if t.byName != nil {
@@ -200,12 +220,18 @@ func (t *table[R]) purge(r resource) {
 	if t.byName != nil {
 		t.byName.removed()
 	}
-	if n, ok := any(rr).(needer); ok {
-		n.eachNeed(func(used resource) { t.w.unuse(r, used) })
+	if t.needer {
+		for _, used := range any(rr).(needer).needs() {
+			if used != nil {
+				unuse(r, used)
+			}
+		}
 	}
-	delete(t.w.users, r)
-	if p, ok := any(rr).(purger); ok {
-		p.purged(t.w)
+	if t.used {
+		any(rr).(used).usage().users = nil
+	}
+	if t.purger {
+		any(rr).(purger).purged(t.w)
 	}
 }
 
@@ -252,7 +278,7 @@ func (w *world) resolveAny(service, arn string, now time.Time) resource {
 	if t == nil {
 		return nil
 	}
-	r := t.find(arn)
+	r := t.find(arn, p)
 	if r != nil && gone(r, now) {
 		t.purge(r)
 		return nil

@@ -13,7 +13,6 @@ type world struct {
 	seeded *[]resource
 
 	kindTables
-	userIndex // what refers to each resource (users.go)
 }
 
 func newWorld(s Scope) *world {

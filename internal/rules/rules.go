@@ -22,12 +22,16 @@ import (
 // through the wire door).
 type Typed func(pred any, op *engine.Op, in, original any) bool
 
-// Rules are the installed rules and how many calls each has matched. The mutex guards only the
-// counters and the list; predicates run with no lock held, so a predicate may itself call the
-// fake.
+// Rules are the installed rules and how many calls each has matched; the zero value has none.
+// The mutex guards only the counters and the list; predicates run with no lock held, so a
+// predicate may itself call the fake.
 type Rules struct {
-	typed  Typed
-	report func(note string)
+	// Typed evaluates predicates over SDK types: nil where none can be installed (the server,
+	// whose rules come from JSON). Set it before the first call.
+	Typed Typed
+	// Report hears of a predicate that panicked, as Report("awsfake: %s", note); nil: only the
+	// call log says so. Set it before the first call.
+	Report func(format string, args ...any)
 
 	mu   sync.Mutex
 	list []*live
@@ -38,13 +42,6 @@ type live struct {
 	matched int // calls it matched
 	fired   int // calls it acted on
 	rng     *rand.Rand
-}
-
-// New returns an empty set of rules. typed evaluates predicates over SDK types (nil where
-// none can be installed, as on the server, whose rules come from JSON); report hears of a
-// predicate that panicked (nil: only the call log says so).
-func New(typed Typed, report func(note string)) *Rules {
-	return &Rules{typed: typed, report: report}
 }
 
 // Replace installs rs in place of every installed rule, in one step: a concurrent call sees
@@ -121,8 +118,8 @@ func (s *Rules) Decide(_ context.Context, p engine.Pending) engine.Decision {
 		if panicked != nil {
 			note := fmt.Sprintf("the predicate of a scenario rule for %s.%s panicked: %v", p.Service, p.Operation, panicked)
 			notes = append(notes, note)
-			if s.report != nil {
-				s.report(note)
+			if s.Report != nil {
+				s.Report("awsfake: %s", note)
 			}
 		}
 		if holds {
@@ -178,8 +175,8 @@ func (s *Rules) holds(pred any, p engine.Pending) (holds bool, panicked any) {
 	if f, ok := pred.(func(map[string]any) bool); ok {
 		return f(calldoc.Document(p.Input)), nil
 	}
-	if s.typed == nil {
+	if s.Typed == nil {
 		panic(fmt.Sprintf("no evaluator for a predicate of type %T", pred))
 	}
-	return s.typed(pred, engine.Lookup(p.Service, p.Operation), p.Input, p.Original), nil
+	return s.Typed(pred, engine.Lookup(p.Service, p.Operation), p.Input, p.Original), nil
 }

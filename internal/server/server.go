@@ -50,7 +50,7 @@ func (c *Config) Check() error {
 	if c.MaxBody < 0 {
 		return fmt.Errorf("WithMaxBody: %d is negative", c.MaxBody)
 	}
-	for _, name := range slices.Sorted(maps.Keys(e.Quotas)) {
+	for _, name := range sortedNames(e.Quotas) {
 		r := catalog.LookupResource(name)
 		switch {
 		case r == nil:
@@ -59,7 +59,7 @@ func (c *Config) Check() error {
 			return fmt.Errorf("WithQuota(%s, %d): a quota must not be negative", name, e.Quotas[name])
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(e.Lifecycles)) {
+	for _, name := range sortedNames(e.Lifecycles) {
 		r := catalog.LookupResource(name)
 		switch {
 		case r == nil:
@@ -80,10 +80,18 @@ func (c *Config) Check() error {
 	return nil
 }
 
+// sortedNames are a map's keys in order (none, without allocating, for an empty map).
+func sortedNames[V any](m map[string]V) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	return slices.Sorted(maps.Keys(m))
+}
+
 // Server is one fake: its engine, its installed rules, and the handler that serves them.
 type Server struct {
 	Engine *engine.Engine
-	Rules  *rules.Rules
+	Rules  rules.Rules
 
 	maxBody  int64
 	secrets  map[string]string
@@ -96,10 +104,17 @@ type Server struct {
 
 // New builds a server whose settings passed Check.
 func New(c Config) *Server {
-	s := &Server{Engine: engine.New(c.Engine), maxBody: c.MaxBody, secrets: c.Secrets, report: c.Report}
-	s.Rules = rules.New(c.Typed, func(note string) { s.reportf("awsfake: %s", note) })
-	s.Engine.SetHook(s.Rules.Decide)
+	s := new(Server)
+	s.Init(c)
 	return s
+}
+
+// Init makes s, a zero Server, a server whose settings passed Check: for a Server held by
+// value (package fake's).
+func (s *Server) Init(c Config) {
+	s.Engine, s.maxBody, s.secrets, s.report = engine.New(c.Engine), c.MaxBody, c.Secrets, c.Report
+	s.Rules.Typed, s.Rules.Report = c.Typed, c.Report
+	s.Engine.SetHook(s.Rules.Decide)
 }
 
 func (s *Server) reportf(format string, args ...any) {
@@ -128,7 +143,7 @@ func (s *Server) Handler() http.Handler {
 			w.Verify = wire.SigV4{Secrets: s.secrets}.Verify
 		}
 		c := &control.Endpoints{Engine: s.Engine, SetScenario: s.SetScenario, StateJSON: s.StateJSON,
-			UI: &dashboard.Page{Engine: s.Engine, Rules: s.Rules, Report: s.reportf}}
+			UI: &dashboard.Page{Engine: s.Engine, Rules: &s.Rules, Report: s.reportf}}
 		s.handler = doors{control: c.Handler(), wire: w}
 	})
 	return s.handler
