@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/awsfake/awsfake/internal/calldoc"
 	"github.com/awsfake/awsfake/scenario"
 )
 
@@ -37,7 +38,7 @@ func RequireCalls(t testing.TB, f *Fake, service, operation string, wants ...map
 	}
 	want := make([]map[string]any, len(wants))
 	for i, w := range wants {
-		want[i] = document(w)
+		want[i] = calldoc.Document(w)
 	}
 	t.Fatalf("awsfake: %d call(s) to %s.%s, want %d matching (-want +got):\n%s",
 		len(calls), service, operation, len(wants), cmp.Diff(want, got))

@@ -292,7 +292,7 @@ func BenchmarkDescribeAfterClockAdvance(b *testing.B) {
 	for _, n := range []int{10, 10_000} {
 		b.Run(fmt.Sprintf("trackers=%d", n), func(b *testing.B) {
 			clk := &stepClock{Mock: clock.NewMock(), now: start}
-			f := fake.New(fake.WithClock(clk), fake.WithQuota(fake.DatasetGroups, n+1), fake.WithCallLog(-1))
+			f := fake.New(fake.WithClock(clk), fake.WithQuota(fake.DatasetGroups, n+1), fake.WithQuota(fake.Schemas, 0), fake.WithCallLog(-1))
 			s := scenario.New()
 			for i := 0; i < n; i++ {
 				s.SeedDatasetGroup(scenario.DatasetGroup{Name: fmt.Sprintf("g%d", i), EventTracker: &scenario.EventTracker{Name: "t", ID: fmt.Sprintf("%08x", i)}})
@@ -320,7 +320,7 @@ func BenchmarkScale(b *testing.B) {
 		var before, mid, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		f := fake.New(fake.WithCallLog(-1), fake.WithQuota(fake.DatasetGroups, 20_000), fake.WithQuota(fake.Actions, 0))
+		f := fake.New(fake.WithCallLog(-1), fake.WithQuota(fake.DatasetGroups, 20_000), fake.WithQuota(fake.Schemas, 0), fake.WithQuota(fake.Actions, 0))
 		ctx := context.Background()
 		for i := 0; i < 100_000; i++ {
 			in := benchInput(fmt.Sprintf("action-%06d", i))

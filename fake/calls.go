@@ -3,15 +3,17 @@ package fake
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"time"
 
+	"github.com/awsfake/awsfake/internal/calldoc"
 	"github.com/awsfake/awsfake/internal/engine"
 )
 
 // Call is one call the fake answered, through either door, as plain data that go-cmp and
 // require.Equal compare without options. Input and Output are the request and response as
 // their JSON documents (member names as in the service model, timestamps as epoch seconds).
+// The log keeps each call's shapes and makes these documents when it is read (a JSON round
+// trip per call read), so a call costs nothing for a log nobody reads.
 type Call struct {
 	Service   string         `json:"service"`          // botocore name: "sagemaker", "personalize", "personalize-events"
 	Operation string         `json:"operation"`        // e.g. "CreateAction"
@@ -76,34 +78,7 @@ func (f *Fake) CallsTo(service, operation string) []Call {
 func (f *Fake) ClearCalls() { f.e.ClearCalls() }
 
 func publicCall(c engine.Call) Call {
-	pc := Call{
-		Service:   c.Service,
-		Operation: c.Operation,
-		Account:   c.Scope.Account,
-		Region:    c.Scope.Region,
-		Time:      c.Time,
-		Input:     document(c.Input),
-		Notes:     slices.Clone(c.Notes),
-		Injected:  c.Injected,
-	}
-	if c.Output != nil && (c.Err == nil || c.Lost) {
-		pc.Output = document(c.Output)
-	}
-	if c.Err != nil {
-		pc.Err = &CallError{Code: c.Err.Code, Message: c.Err.Message, StatusCode: c.Err.Status, ResponseLost: c.Lost}
-	}
-	return pc
-}
-
-// document renders a shape as its JSON document.
-func document(v any) map[string]any {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil
-	}
-	var m map[string]any
-	if json.Unmarshal(b, &m) != nil {
-		return nil
-	}
-	return m
+	d := calldoc.Of(c)
+	return Call{Service: d.Service, Operation: d.Operation, Account: d.Account, Region: d.Region, Time: d.Time,
+		Input: d.Input, Output: d.Output, Err: (*CallError)(d.Err), Notes: d.Notes, Injected: d.Injected}
 }

@@ -1,6 +1,7 @@
 package fake_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -8,6 +9,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+
+	"github.com/awsfake/awsfake/fake"
+	"github.com/awsfake/awsfake/scenario"
 )
 
 // TestInputsAndOutputsAreCopies changes everything a caller could reach after each call and
@@ -121,4 +125,18 @@ func TestLineageInputsAndOutputsAreCopies(t *testing.T) {
 		require.Equal(t, "owned", *c.ContextName)
 		require.Equal(t, "arn:aws:sagemaker:us-east-1:123456789012:endpoint/owned", *c.Source.SourceUri)
 	})
+}
+
+// A seed's maps are the fake's own copies: changing the scenario afterwards changes nothing in
+// the fake (it once kept the scenario's own Properties map, and a later write reached it, racily).
+func TestSeedsKeepTheirOwnCopies(t *testing.T) {
+	t.Parallel()
+	props := map[string]string{"stage": "prod"}
+	s := scenario.New().SeedAction(scenario.Action{Name: "seeded", Properties: props})
+	f := fake.New(fake.WithScenario(s))
+	props["stage"] = "changed"
+	props["new"] = "key"
+	out, err := f.SageMaker().DescribeAction(context.Background(), &sagemaker.DescribeActionInput{ActionName: aws.String("seeded")})
+	require.NoError(t, err)
+	require.Equal(t, map[string]string{"stage": "prod"}, out.Properties)
 }

@@ -15,7 +15,8 @@
 //   - The wire door, f.Handler(), speaks the real protocols (AWS JSON 1.1 and REST-JSON).
 //     f.AWSConfig() wires unmodified SDK v2 clients to it in process:
 //     sagemaker.NewFromConfig(f.AWSConfig()). On a socket (cmd/awsfake) it serves boto3, the
-//     AWS CLI and every other SDK.
+//     AWS CLI and every other SDK: the server serves the same handler, and is built without
+//     any AWS SDK package (only this package, for its typed doors, imports the SDK).
 //
 // # Time
 //
@@ -256,6 +257,12 @@
 // f.SetScenario, f.AddRules or f.Inject(t, rules...) during a test, or POST /_fake/scenario on
 // the server. They act in the one chokepoint every call of either door passes.
 //
+// What a rule's predicate reads is made for each evaluation: a predicate over the request's
+// JSON document (func(map[string]any) bool, WhenInput) gets the input encoded to JSON and
+// decoded into maps, a round trip per predicate evaluated; a predicate over the SDK input type
+// gets the caller's own input on a typed door (no conversion), and the input converted to the
+// SDK type on the wire door. f.Calls likewise makes each call's documents when it is read.
+//
 // # State and the dashboard
 //
 // f.State returns everything the fake holds as seeds (f.StateJSON and GET /_fake/state give its
@@ -271,7 +278,9 @@
 // to accept. The Region of a wire call comes from its signature's credential scope, and an
 // access key id of 12 digits selects that account.
 //
-// Unsupported: GetLineageGroupPolicy, experiments, trials and trial components, and every other
-// SageMaker operation answer 400 UnknownOperationException naming the operation (never a 5xx
-// an SDK would retry).
+// # Unsupported SageMaker operations
+//
+// GetLineageGroupPolicy, experiments, trials and trial components, and every other SageMaker
+// operation answer 400 UnknownOperationException naming the operation (never a 5xx an SDK would
+// retry). The Personalize operations the fake does not serve are listed under Personalize.
 package fake

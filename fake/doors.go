@@ -44,7 +44,8 @@ type typedOp[SI, SO, I, O any] struct {
 }
 
 // call runs one typed call: the client's own parameter check, the conversion to the engine's
-// shape (a copy), the engine's chokepoint, and the conversion back (another copy).
+// shape (a copy), the engine's chokepoint (whose scenario rules see params itself, see
+// typedPredicate), and the conversion back (another copy).
 func (t *typedOp[SI, SO, I, O]) call(ctx context.Context, f *Fake, params *SI, region string) (*SO, error) {
 	if params == nil {
 		params = new(SI)
@@ -54,9 +55,9 @@ func (t *typedOp[SI, SO, I, O]) call(ctx context.Context, f *Fake, params *SI, r
 			return nil, sdkError(t.service, t.op.Name, err, "", nil)
 		}
 	}
-	res, err := f.e.Invoke(ctx, engine.Scope{Region: region}, t.op, t.in(params))
+	res, err := f.e.InvokeTyped(ctx, engine.Scope{Region: region}, t.op, t.in(params), params)
 	if err != nil {
-		return nil, sdkError(t.service, t.op.Name, err, f.requestID(), t.modelled)
+		return nil, sdkError(t.service, t.op.Name, err, f.s.RequestID(), t.modelled)
 	}
 	return t.out(res.(*O)), nil
 }

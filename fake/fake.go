@@ -2,35 +2,27 @@ package fake
 
 import (
 	"fmt"
-	"net/http"
-	"sync"
 	"sync/atomic"
 	"testing"
 
 	"github.com/benbjohnson/clock"
 
 	"github.com/awsfake/awsfake/internal/engine"
+	"github.com/awsfake/awsfake/internal/server"
 )
 
 // Fake is an in-memory AWS for one test: SageMaker lineage actions and Personalize event
 // tracking, with state per account and Region. It is safe for concurrent use. Build it with
 // New (or ForTest); the zero value is not usable.
 type Fake struct {
-	e       *engine.Engine
-	maxBody int64
-	secrets map[string]string // checked by the wire door when not empty
-	key     string            // the access key id AWSConfig signs with
-
-	handlerOnce sync.Once
-	handler     http.Handler
-
-	rules rules // installed scenario rules, consulted by the engine's hook
+	s      server.Server  // the engine, its installed rules, and the wire door with the control endpoints
+	e      *engine.Engine // s.Engine
+	key    string         // the access key id AWSConfig signs with, and its secret
+	secret string
 
 	// test, set by ForTest while its test runs, hears what a test should fail for but no call
 	// returns (a scenario predicate that panicked).
 	test atomic.Pointer[testing.TB]
-
-	requests atomic.Uint64 // request ids
 }
 
 // New returns an empty fake: no resources, the default account 123456789012 and Region
@@ -43,11 +35,14 @@ func New(opts ...Option) *Fake {
 	for _, o := range opts {
 		o(&cf)
 	}
-	if err := cf.check(); err != nil {
+	if err := cf.server.Check(); err != nil {
 		panic(&OptionError{Err: err})
 	}
-	f := &Fake{e: engine.New(cf.engine), maxBody: cf.maxBody, secrets: cf.secrets, key: cf.firstKey}
-	f.e.SetHook(f.decide)
+	f := &Fake{key: cf.firstKey, secret: cf.server.Secrets[cf.firstKey]}
+	cf.server.Typed = typedPredicate
+	cf.server.Report = f.reportf
+	f.s.Init(cf.server)
+	f.e = f.s.Engine
 	if cf.scenario != nil {
 		if err := f.SetScenario(cf.scenario); err != nil {
 			panic(&OptionError{Err: fmt.Errorf("WithScenario: %w", err)})
@@ -103,13 +98,3 @@ func (f *Fake) Region() string { return f.e.Config().Region }
 
 // Reset forgets every resource and recorded call. Options stay as they were.
 func (f *Fake) Reset() { f.e.Reset() }
-
-// requestID returns a fresh request id in the UUID form AWS uses, counting up.
-func (f *Fake) requestID() string {
-	const hex = "0123456789abcdef"
-	id := []byte("00000000-0000-4000-8000-000000000000")
-	for i, n := len(id)-1, f.requests.Add(1); n > 0 && i >= len(id)-12; i, n = i-1, n>>4 {
-		id[i] = hex[n&0xf]
-	}
-	return string(id)
-}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/engine"
+	"github.com/awsfake/awsfake/internal/server"
 	"github.com/awsfake/awsfake/scenario"
 )
 
@@ -14,55 +15,35 @@ import (
 type Option func(*config)
 
 type config struct {
-	engine   engine.Config
-	maxBody  int64
+	server   server.Config // the engine's configuration, the body limit and the secrets (checked by New)
 	scenario *scenario.Scenario
-	secrets  map[string]string // access key id → secret key; signatures are checked when set
 	firstKey string
-	named    []namedOption // the kinds of resource options named, checked by New
-}
-
-type namedOption struct {
-	option   string
-	resource Resource
 }
 
 // WithClock sets the clock every status and timestamp is read from. The default is the real
 // clock (clock.New()), which also follows the virtual time of a testing/synctest bubble; pass
 // clock.NewMock() to move time by hand.
-func WithClock(c clock.Clock) Option { return func(cf *config) { cf.engine.Clock = c } }
+func WithClock(c clock.Clock) Option { return func(cf *config) { cf.server.Engine.Clock = c } }
 
 // WithAccount sets the default account (default 123456789012). Calls through the wire door
 // whose access key id is 12 digits land in that account instead.
-func WithAccount(id string) Option { return func(cf *config) { cf.engine.Account = id } }
+func WithAccount(id string) Option { return func(cf *config) { cf.server.Engine.Account = id } }
 
 // WithRegion sets the default Region (default us-east-1). Calls through the wire door land in
 // the Region of their signature; the typed door honours sagemaker.Options.Region.
-func WithRegion(r string) Option { return func(cf *config) { cf.engine.Region = r } }
+func WithRegion(r string) Option { return func(cf *config) { cf.server.Engine.Region = r } }
 
 // WithSeed makes generated identifiers (tracker ids, tracking ids, request ids) repeatable.
-func WithSeed(seed uint64) Option { return func(cf *config) { cf.engine.Seed = seed } }
+func WithSeed(seed uint64) Option { return func(cf *config) { cf.server.Engine.Seed = seed } }
 
 // WithCallLog keeps the n most recent calls for Calls (default 10,000; 0 keeps the default,
 // a negative n keeps none).
-func WithCallLog(n int) Option { return func(cf *config) { cf.engine.CallLogLimit = n } }
+func WithCallLog(n int) Option { return func(cf *config) { cf.server.Engine.CallLogLimit = n } }
 
 // Resource names a kind of resource, for WithQuota and WithLifecycle (and the server's -quota
-// flag, which takes the same names).
+// flag, which takes the same names). Its constants name every kind, each with what it is and
+// its default quota.
 type Resource string
-
-// The kinds of resources.
-const (
-	Actions       Resource = catalog.Actions         // SageMaker lineage actions; quota 3,000, AWS's
-	Artifacts     Resource = catalog.Artifacts       // SageMaker lineage artifacts; quota 6,000, AWS's
-	Contexts      Resource = catalog.Contexts        // SageMaker lineage contexts; quota 500, AWS's
-	Associations  Resource = catalog.Associations    // SageMaker lineage associations; quota 6,000, AWS's
-	DatasetGroups Resource = catalog.DatasetGroups   // Personalize dataset groups; quota 5, AWS's default
-	EventTrackers Resource = catalog.EventTrackers   // Personalize event trackers; one per dataset group
-	Schemas       Resource = catalog.Schemas         // Personalize schemas; quota 500, AWS's
-	Datasets      Resource = catalog.Datasets        // Personalize datasets; one of each type per dataset group
-	Tags          Resource = catalog.TagsPerResource // tags on one resource, in both services; quota 50, AWS's
-)
 
 // WithQuota limits a kind of resource per account and Region (Tags: per resource). One more
 // create fails as AWS's quotas fail: ResourceLimitExceeded in SageMaker, LimitExceededException
@@ -70,11 +51,10 @@ const (
 // not know or a negative n.
 func WithQuota(r Resource, n int) Option {
 	return func(cf *config) {
-		if cf.engine.Quotas == nil {
-			cf.engine.Quotas = map[string]int{}
+		if cf.server.Engine.Quotas == nil {
+			cf.server.Engine.Quotas = map[string]int{}
 		}
-		cf.engine.Quotas[string(r)] = n
-		cf.named = append(cf.named, namedOption{"WithQuota", r})
+		cf.server.Engine.Quotas[string(r)] = n
 	}
 }
 
@@ -101,11 +81,10 @@ func DefaultLifecycle(r Resource) Lifecycle { return Lifecycle(catalog.DefaultLi
 // spends in each. New panics on a kind without statuses or a negative duration.
 func WithLifecycle(r Resource, l Lifecycle) Option {
 	return func(cf *config) {
-		if cf.engine.Lifecycles == nil {
-			cf.engine.Lifecycles = map[string]engine.Lifecycle{}
+		if cf.server.Engine.Lifecycles == nil {
+			cf.server.Engine.Lifecycles = map[string]engine.Lifecycle{}
 		}
-		cf.engine.Lifecycles[string(r)] = engine.Lifecycle(l)
-		cf.named = append(cf.named, namedOption{"WithLifecycle", r})
+		cf.server.Engine.Lifecycles[string(r)] = engine.Lifecycle(l)
 	}
 }
 
@@ -113,18 +92,20 @@ func WithLifecycle(r Resource, l Lifecycle) Option {
 // Interactions dataset. By default they are refused with InvalidInputException: PutEvents appends
 // to that dataset, and AWS does not document what it answers without one (a documented guess).
 func WithEventsWithoutDataset() Option {
-	return func(cf *config) { cf.engine.EventsWithoutDataset = true }
+	return func(cf *config) { cf.server.Engine.EventsWithoutDataset = true }
 }
 
 // WithCascadingDeletes makes deleting a SageMaker action, artifact or context delete its
 // associations with it. By default such a delete is refused with ValidationException while the
 // entity has any (AWS does not document what it does; a refusal catches code that forgets to
 // disassociate, and never leaves an edge dangling).
-func WithCascadingDeletes() Option { return func(cf *config) { cf.engine.CascadeDeletes = true } }
+func WithCascadingDeletes() Option {
+	return func(cf *config) { cf.server.Engine.CascadeDeletes = true }
+}
 
 // WithMaxBody sets the largest request body the wire door accepts (default 1 MiB); a larger
 // one is refused with 413 RequestEntityTooLargeException.
-func WithMaxBody(n int64) Option { return func(cf *config) { cf.maxBody = n } }
+func WithMaxBody(n int64) Option { return func(cf *config) { cf.server.MaxBody = n } }
 
 // WithCredentials makes the wire door check AWS Signature Version 4 on every request, accepting
 // this access key id and secret key (give the option once per key). A wrong signature gets
@@ -133,10 +114,17 @@ func WithMaxBody(n int64) Option { return func(cf *config) { cf.maxBody = n } }
 // Without this option signatures are not checked. The typed door has no signatures.
 func WithCredentials(accessKeyID, secretKey string) Option {
 	return func(cf *config) {
-		if cf.secrets == nil {
-			cf.secrets = map[string]string{}
+		if cf.server.Secrets == nil {
+			cf.server.Secrets = map[string]string{}
 			cf.firstKey = accessKeyID
 		}
-		cf.secrets[accessKeyID] = secretKey
+		cf.server.Secrets[accessKeyID] = secretKey
 	}
 }
+
+// OptionError is what New panics with when an option is out of range, so that a program
+// building a fake from its own input can tell a bad option from a bug.
+type OptionError struct{ Err error }
+
+func (e *OptionError) Error() string { return "awsfake: " + e.Err.Error() }
+func (e *OptionError) Unwrap() error { return e.Err }

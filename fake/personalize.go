@@ -75,12 +75,7 @@ func (f *Fake) Records(datasetArn string) []Record {
 	}
 	out := make([]Record, len(raw))
 	for i, r := range raw {
-		out[i] = Record{
-			DatasetType: r.DatasetType, ID: r.ID, UserID: r.UserID, ItemID: r.ItemID, ActionID: r.ActionID, SessionID: r.SessionID,
-			EventType: r.EventType, EventValue: r.EventValue, Timestamp: r.Timestamp, Properties: r.Properties,
-			Impression: r.Impression, RecommendationID: r.RecommendationID, AttributionSource: r.AttributionSource,
-			ReceivedAt: r.ReceivedAt, Mismatches: r.Mismatches,
-		}
+		out[i] = Record(r) // the engine's copy, field for field
 	}
 	return out
 }

@@ -1,150 +1,67 @@
 package fake_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/benbjohnson/clock"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/personalize"
+	pztypes "github.com/aws/aws-sdk-go-v2/service/personalize/types"
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/fake"
 )
 
-// pz drives Personalize through the wire door with hand-written JSON 1.1 requests, as any
-// client would; the Go module has no SDK v2 Personalize client to use (see DESIGN.md).
-type pz struct {
-	t   *testing.T
-	f   *fake.Fake
-	clk *clock.Mock
-}
-
-func newPZ(t *testing.T, opts ...fake.Option) *pz {
-	t.Helper()
-	clk := mockClock()
-	return &pz{t: t, f: fake.ForTest(t, append([]fake.Option{fake.WithClock(clk)}, opts...)...), clk: clk}
-}
-
-// call returns the output document, or the error code and message.
-func (p *pz) call(op string, in map[string]any) (out map[string]any, code, msg string) {
-	p.t.Helper()
-	body, err := json.Marshal(in)
-	require.NoError(p.t, err)
-	status, hdr, doc := rawCall(p.t, p.f.Handler(), "POST", "/", jsonHeaders("AmazonPersonalize."+op), string(body))
-	if status != 200 {
-		require.Equal(p.t, hdr.Get("X-Amzn-Errortype"), doc["__type"])
-		return nil, doc["__type"].(string), doc["message"].(string)
-	}
-	return doc, "", ""
-}
-
-func (p *pz) ok(op string, in map[string]any) map[string]any {
-	p.t.Helper()
-	out, code, msg := p.call(op, in)
-	require.Empty(p.t, code, "%s: %s", op, msg)
-	return out
-}
-
-func (p *pz) fails(op string, in map[string]any, code string) string {
-	p.t.Helper()
-	_, got, msg := p.call(op, in)
-	require.Equal(p.t, code, got, "%s: %s", op, msg)
-	return msg
-}
-
-func (p *pz) status(kind, arnKey, arn string) string {
-	p.t.Helper()
-	out := p.ok("Describe"+kind, map[string]any{arnKey: arn})
-	for _, v := range out {
-		return v.(map[string]any)["status"].(string)
-	}
-	return ""
-}
-
-func (p *pz) groupStatus(arn string) string {
-	return p.status("DatasetGroup", "datasetGroupArn", arn)
-}
-
-func (p *pz) trackerStatus(arn string) string {
-	return p.status("EventTracker", "eventTrackerArn", arn)
-}
-
-// activeGroup creates a dataset group and moves the clock until it is ACTIVE.
-func (p *pz) activeGroup(name string) string {
-	p.t.Helper()
-	arn := p.ok("CreateDatasetGroup", map[string]any{"name": name})["datasetGroupArn"].(string)
-	p.clk.Add(time.Minute)
-	require.Equal(p.t, "ACTIVE", p.groupStatus(arn))
-	return arn
-}
-
-// interactionsSchema is a minimal Interactions schema.
-const interactionsSchema = `{"type": "record", "name": "Interactions", "namespace": "com.amazonaws.personalize.schema",
-	"fields": [{"name": "USER_ID", "type": "string"}, {"name": "ITEM_ID", "type": "string"},
-		{"name": "TIMESTAMP", "type": "long"}, {"name": "EVENT_TYPE", "type": "string"}], "version": "1.0"}`
-
-// interactions gives an ACTIVE group an ACTIVE Interactions dataset (PutEvents appends to it),
-// with a schema named after the group, and returns the dataset's ARN.
-func (p *pz) interactions(group string) string {
-	p.t.Helper()
-	name := group[strings.LastIndexByte(group, '/')+1:]
-	schema := p.ok("CreateSchema", map[string]any{"name": name + "-interactions", "schema": interactionsSchema})["schemaArn"]
-	arn := p.ok("CreateDataset", map[string]any{"name": name + "-interactions", "datasetGroupArn": group,
-		"datasetType": "Interactions", "schemaArn": schema})["datasetArn"].(string)
-	p.clk.Add(time.Minute)
-	require.Equal(p.t, "ACTIVE", p.status("Dataset", "datasetArn", arn))
-	return arn
-}
-
-// activeTracker creates a tracker on an ACTIVE group and waits until it is ACTIVE.
-func (p *pz) activeTracker(group string) (arn, trackingID string) {
-	p.t.Helper()
-	out := p.ok("CreateEventTracker", map[string]any{"name": "tracker", "datasetGroupArn": group})
-	p.clk.Add(time.Minute)
-	return out["eventTrackerArn"].(string), out["trackingId"].(string)
-}
+// The dataset group and event tracker tests run through both doors: the typed door and the real
+// aws-sdk-go-v2 clients on the wire door (eachPZDoor).
 
 func TestDatasetGroupLifecycle(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t)
-	out := p.ok("CreateDatasetGroup", map[string]any{"name": "shop", "domain": "ECOMMERCE"})
-	arn := out["datasetGroupArn"].(string)
-	require.Equal(t, "arn:aws:personalize:us-east-1:123456789012:dataset-group/shop", arn)
-	require.Equal(t, "ECOMMERCE", out["domain"])
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		out, err := e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("shop"), Domain: pztypes.DomainEcommerce})
+		require.NoError(t, err)
+		arn := aws.ToString(out.DatasetGroupArn)
+		require.Equal(t, "arn:aws:personalize:us-east-1:123456789012:dataset-group/shop", arn)
+		require.Equal(t, pztypes.DomainEcommerce, out.Domain)
 
-	steps := []struct {
-		advance time.Duration
-		status  string
-		updated time.Duration // lastUpdatedDateTime, after start
-	}{
-		{0, "CREATE PENDING", 0},
-		{4999 * time.Millisecond, "CREATE PENDING", 0},
-		{time.Millisecond, "CREATE IN_PROGRESS", 5 * time.Second},
-		{54 * time.Second, "CREATE IN_PROGRESS", 5 * time.Second},
-		{time.Second, "ACTIVE", time.Minute},
-		{24 * time.Hour, "ACTIVE", time.Minute},
-	}
-	for _, s := range steps {
-		p.clk.Add(s.advance)
-		g := p.ok("DescribeDatasetGroup", map[string]any{"datasetGroupArn": arn})["datasetGroup"].(map[string]any)
-		require.Equal(t, s.status, g["status"], "at %v", p.clk.Now().Sub(start))
-		require.Equal(t, float64(start.Unix()), g["creationDateTime"])
-		require.Equal(t, float64(start.Add(s.updated).Unix()), g["lastUpdatedDateTime"])
-		require.Equal(t, "shop", g["name"])
-		require.NotContains(t, g, "failureReason")
-	}
+		steps := []struct {
+			advance time.Duration
+			status  string
+			updated time.Duration // lastUpdatedDateTime, after start
+		}{
+			{0, "CREATE PENDING", 0},
+			{4999 * time.Millisecond, "CREATE PENDING", 0},
+			{time.Millisecond, "CREATE IN_PROGRESS", 5 * time.Second},
+			{54 * time.Second, "CREATE IN_PROGRESS", 5 * time.Second},
+			{time.Second, "ACTIVE", time.Minute},
+			{24 * time.Hour, "ACTIVE", time.Minute},
+		}
+		for _, s := range steps {
+			e.clk.Add(s.advance)
+			d, err := e.pz.DescribeDatasetGroup(e.ctx, &personalize.DescribeDatasetGroupInput{DatasetGroupArn: &arn})
+			require.NoError(t, err)
+			g := d.DatasetGroup
+			require.Equal(t, s.status, aws.ToString(g.Status), "at %v", e.clk.Now().Sub(start))
+			require.Equal(t, start, aws.ToTime(g.CreationDateTime).UTC())
+			require.Equal(t, start.Add(s.updated), aws.ToTime(g.LastUpdatedDateTime).UTC())
+			require.Equal(t, "shop", aws.ToString(g.Name))
+			require.Nil(t, g.FailureReason)
+		}
 
-	// Deletion: DELETE PENDING, DELETE IN_PROGRESS, then gone.
-	p.ok("DeleteDatasetGroup", map[string]any{"datasetGroupArn": arn})
-	require.Equal(t, "DELETE PENDING", p.groupStatus(arn))
-	p.clk.Add(5 * time.Second)
-	require.Equal(t, "DELETE IN_PROGRESS", p.groupStatus(arn))
-	p.clk.Add(25 * time.Second)
-	p.fails("DescribeDatasetGroup", map[string]any{"datasetGroupArn": arn}, "ResourceNotFoundException")
-	p.fails("DeleteDatasetGroup", map[string]any{"datasetGroupArn": arn}, "ResourceNotFoundException")
+		// Deletion: DELETE PENDING, DELETE IN_PROGRESS, then gone.
+		_, err = e.pz.DeleteDatasetGroup(e.ctx, &personalize.DeleteDatasetGroupInput{DatasetGroupArn: &arn})
+		require.NoError(t, err)
+		require.Equal(t, "DELETE PENDING", e.groupStatus(t, arn))
+		e.clk.Add(5 * time.Second)
+		require.Equal(t, "DELETE IN_PROGRESS", e.groupStatus(t, arn))
+		e.clk.Add(25 * time.Second)
+		_, err = e.pz.DescribeDatasetGroup(e.ctx, &personalize.DescribeDatasetGroupInput{DatasetGroupArn: &arn})
+		requireCode(t, err, "ResourceNotFoundException")
+		_, err = e.pz.DeleteDatasetGroup(e.ctx, &personalize.DeleteDatasetGroupInput{DatasetGroupArn: &arn})
+		requireCode(t, err, "ResourceNotFoundException")
+	})
 }
 
 func TestAnyClockJumpLandsOnTheRightStatus(t *testing.T) {
@@ -153,25 +70,30 @@ func TestAnyClockJumpLandsOnTheRightStatus(t *testing.T) {
 		jump time.Duration
 		want string
 	}{{time.Second, "CREATE PENDING"}, {30 * time.Second, "CREATE IN_PROGRESS"}, {time.Hour, "ACTIVE"}, {24 * 365 * time.Hour, "ACTIVE"}} {
-		p := newPZ(t)
-		arn := p.ok("CreateDatasetGroup", map[string]any{"name": "g"})["datasetGroupArn"].(string)
-		p.clk.Add(c.jump)
-		require.Equal(t, c.want, p.groupStatus(arn), "after %v", c.jump)
+		e := typedPZ(t)
+		out, err := e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("g")})
+		require.NoError(t, err)
+		e.clk.Add(c.jump)
+		require.Equal(t, c.want, e.groupStatus(t, aws.ToString(out.DatasetGroupArn)), "after %v", c.jump)
 	}
 }
 
 func TestLifecycleOptions(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t, fake.WithLifecycle(fake.DatasetGroups, fake.Lifecycle{}),
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		out, err := e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("g")})
+		require.NoError(t, err)
+		require.Equal(t, "ACTIVE", e.groupStatus(t, aws.ToString(out.DatasetGroupArn)), "Instant: ACTIVE at once")
+		tr, err := e.pz.CreateEventTracker(e.ctx, &personalize.CreateEventTrackerInput{Name: aws.String("t"), DatasetGroupArn: out.DatasetGroupArn})
+		require.NoError(t, err)
+		arn := aws.ToString(tr.EventTrackerArn)
+		require.Equal(t, "CREATE PENDING", e.trackerStatus(t, arn))
+		e.clk.Add(time.Second)
+		require.Equal(t, "CREATE IN_PROGRESS", e.trackerStatus(t, arn))
+		e.clk.Add(2 * time.Second)
+		require.Equal(t, "ACTIVE", e.trackerStatus(t, arn))
+	}, fake.WithLifecycle(fake.DatasetGroups, fake.Lifecycle{}),
 		fake.WithLifecycle(fake.EventTrackers, fake.Lifecycle{Pending: time.Second, InProgress: 2 * time.Second, DeletePending: time.Second, DeleteInProgress: time.Second}))
-	arn := p.ok("CreateDatasetGroup", map[string]any{"name": "g"})["datasetGroupArn"].(string)
-	require.Equal(t, "ACTIVE", p.groupStatus(arn), "Instant: ACTIVE at once")
-	tr := p.ok("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": arn})["eventTrackerArn"].(string)
-	require.Equal(t, "CREATE PENDING", p.trackerStatus(tr))
-	p.clk.Add(time.Second)
-	require.Equal(t, "CREATE IN_PROGRESS", p.trackerStatus(tr))
-	p.clk.Add(2 * time.Second)
-	require.Equal(t, "ACTIVE", p.trackerStatus(tr))
 }
 
 var (
@@ -181,159 +103,239 @@ var (
 
 func TestEventTrackerLifecycle(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t)
-	group := p.ok("CreateDatasetGroup", map[string]any{"name": "shop"})["datasetGroupArn"].(string)
-	msg := p.fails("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": group}, "ResourceInUseException")
-	require.Contains(t, msg, "CREATE PENDING")
-	p.clk.Add(time.Minute)
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		g, err := e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("shop")})
+		require.NoError(t, err)
+		group := aws.ToString(g.DatasetGroupArn)
+		_, err = e.pz.CreateEventTracker(e.ctx, &personalize.CreateEventTrackerInput{Name: aws.String("t"), DatasetGroupArn: &group})
+		require.Contains(t, requireCode(t, err, "ResourceInUseException"), "CREATE PENDING")
+		e.clk.Add(time.Minute)
 
-	out := p.ok("CreateEventTracker", map[string]any{"name": "clicks", "datasetGroupArn": group})
-	arn, tid := out["eventTrackerArn"].(string), out["trackingId"].(string)
-	require.Regexp(t, trackerARN, arn)
-	require.Regexp(t, uuidV4, tid)
+		out, err := e.pz.CreateEventTracker(e.ctx, &personalize.CreateEventTrackerInput{Name: aws.String("clicks"), DatasetGroupArn: &group})
+		require.NoError(t, err)
+		arn, tid := aws.ToString(out.EventTrackerArn), aws.ToString(out.TrackingId)
+		require.Regexp(t, trackerARN, arn)
+		require.Regexp(t, uuidV4, tid)
 
-	tr := p.ok("DescribeEventTracker", map[string]any{"eventTrackerArn": arn})["eventTracker"].(map[string]any)
-	want := map[string]any{
-		"name": "clicks", "eventTrackerArn": arn, "accountId": "123456789012", "trackingId": tid,
-		"datasetGroupArn": group, "status": "CREATE PENDING",
-		"creationDateTime": float64(start.Add(time.Minute).Unix()), "lastUpdatedDateTime": float64(start.Add(time.Minute).Unix()),
+		d, err := e.pz.DescribeEventTracker(e.ctx, &personalize.DescribeEventTrackerInput{EventTrackerArn: &arn})
+		require.NoError(t, err)
+		at := start.Add(time.Minute)
+		require.Equal(t, pztypes.EventTracker{
+			Name: aws.String("clicks"), EventTrackerArn: &arn, AccountId: aws.String("123456789012"), TrackingId: &tid,
+			DatasetGroupArn: &group, Status: aws.String("CREATE PENDING"), CreationDateTime: &at, LastUpdatedDateTime: &at,
+		}, utcTracker(*d.EventTracker))
+		e.clk.Add(5 * time.Second)
+		require.Equal(t, "CREATE IN_PROGRESS", e.trackerStatus(t, arn))
+		e.clk.Add(55 * time.Second)
+		require.Equal(t, "ACTIVE", e.trackerStatus(t, arn))
+	})
+}
+
+// utcTracker has a tracker's times in UTC, as the typed door gives them, whatever location the
+// wire door's client decoded them in.
+func utcTracker(tr pztypes.EventTracker) pztypes.EventTracker {
+	for _, p := range []**time.Time{&tr.CreationDateTime, &tr.LastUpdatedDateTime} {
+		if *p != nil {
+			u := (*p).UTC()
+			*p = &u
+		}
 	}
-	require.Equal(t, want, tr)
-	p.clk.Add(5 * time.Second)
-	require.Equal(t, "CREATE IN_PROGRESS", p.trackerStatus(arn))
-	p.clk.Add(55 * time.Second)
-	require.Equal(t, "ACTIVE", p.trackerStatus(arn))
+	return tr
 }
 
 func TestOneEventTrackerPerDatasetGroup(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t)
-	group := p.activeGroup("shop")
-	arn, _ := p.activeTracker(group)
-	in := map[string]any{"name": "second", "datasetGroupArn": group}
-	p.fails("CreateEventTracker", in, "ResourceAlreadyExistsException")
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		group := e.group(t, "shop", "")
+		arn, _ := e.activeTracker(t, group)
+		in := &personalize.CreateEventTrackerInput{Name: aws.String("second"), DatasetGroupArn: &group}
+		_, err := e.pz.CreateEventTracker(e.ctx, in)
+		requireCode(t, err, "ResourceAlreadyExistsException")
 
-	// Another group may have its own.
-	other := p.activeGroup("other")
-	p.ok("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": other})
+		// Another group may have its own.
+		other := e.group(t, "other", "")
+		_, err = e.pz.CreateEventTracker(e.ctx, &personalize.CreateEventTrackerInput{Name: aws.String("t"), DatasetGroupArn: &other})
+		require.NoError(t, err)
 
-	// While the first is being deleted it still counts; once gone, the group takes a new one.
-	p.ok("DeleteEventTracker", map[string]any{"eventTrackerArn": arn})
-	require.Equal(t, "DELETE PENDING", p.trackerStatus(arn))
-	p.fails("CreateEventTracker", in, "ResourceAlreadyExistsException")
-	p.clk.Add(30 * time.Second)
-	p.fails("DescribeEventTracker", map[string]any{"eventTrackerArn": arn}, "ResourceNotFoundException")
-	second := p.ok("CreateEventTracker", in)["eventTrackerArn"].(string)
-	require.NotEqual(t, arn, second)
+		// While the first is being deleted it still counts; once gone, the group takes a new one.
+		_, err = e.pz.DeleteEventTracker(e.ctx, &personalize.DeleteEventTrackerInput{EventTrackerArn: &arn})
+		require.NoError(t, err)
+		require.Equal(t, "DELETE PENDING", e.trackerStatus(t, arn))
+		_, err = e.pz.CreateEventTracker(e.ctx, in)
+		requireCode(t, err, "ResourceAlreadyExistsException")
+		e.clk.Add(30 * time.Second)
+		_, err = e.pz.DescribeEventTracker(e.ctx, &personalize.DescribeEventTrackerInput{EventTrackerArn: &arn})
+		requireCode(t, err, "ResourceNotFoundException")
+		second, err := e.pz.CreateEventTracker(e.ctx, in)
+		require.NoError(t, err)
+		require.NotEqual(t, arn, aws.ToString(second.EventTrackerArn))
+	})
 }
 
 func TestMissingDatasetGroup(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t)
-	for _, arn := range []string{
-		"arn:aws:personalize:us-east-1:123456789012:dataset-group/none",
-		"arn:aws:personalize:eu-west-1:123456789012:dataset-group/none",
-		"arn:aws:personalize:us-east-1:123456789012:schema/none",
-	} {
-		p.fails("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": arn}, "ResourceNotFoundException")
-		p.fails("DescribeDatasetGroup", map[string]any{"datasetGroupArn": arn}, "ResourceNotFoundException")
-	}
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		for _, arn := range []string{
+			"arn:aws:personalize:us-east-1:123456789012:dataset-group/none",
+			"arn:aws:personalize:eu-west-1:123456789012:dataset-group/none",
+			"arn:aws:personalize:us-east-1:123456789012:schema/none",
+		} {
+			_, err := e.pz.CreateEventTracker(e.ctx, &personalize.CreateEventTrackerInput{Name: aws.String("t"), DatasetGroupArn: &arn})
+			requireCode(t, err, "ResourceNotFoundException")
+			_, err = e.pz.DescribeDatasetGroup(e.ctx, &personalize.DescribeDatasetGroupInput{DatasetGroupArn: &arn})
+			requireCode(t, err, "ResourceNotFoundException")
+		}
+	})
 }
 
 func TestDeletionRules(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t)
-	group := p.ok("CreateDatasetGroup", map[string]any{"name": "shop"})["datasetGroupArn"].(string)
-	del := map[string]any{"datasetGroupArn": group}
-	require.Contains(t, p.fails("DeleteDatasetGroup", del, "ResourceInUseException"), "CREATE PENDING")
-	p.clk.Add(30 * time.Second)
-	require.Contains(t, p.fails("DeleteDatasetGroup", del, "ResourceInUseException"), "CREATE IN_PROGRESS")
-	p.clk.Add(30 * time.Second)
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		g, err := e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("shop")})
+		require.NoError(t, err)
+		group := g.DatasetGroupArn
+		deleteGroup := func() error {
+			_, err := e.pz.DeleteDatasetGroup(e.ctx, &personalize.DeleteDatasetGroupInput{DatasetGroupArn: group})
+			return err
+		}
+		require.Contains(t, requireCode(t, deleteGroup(), "ResourceInUseException"), "CREATE PENDING")
+		e.clk.Add(30 * time.Second)
+		require.Contains(t, requireCode(t, deleteGroup(), "ResourceInUseException"), "CREATE IN_PROGRESS")
+		e.clk.Add(30 * time.Second)
 
-	tracker := p.ok("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": group})["eventTrackerArn"].(string)
-	p.fails("DeleteEventTracker", map[string]any{"eventTrackerArn": tracker}, "ResourceInUseException")
-	p.clk.Add(time.Minute)
-	require.Contains(t, p.fails("DeleteDatasetGroup", del, "ResourceInUseException"), "event tracker")
+		tr, err := e.pz.CreateEventTracker(e.ctx, &personalize.CreateEventTrackerInput{Name: aws.String("t"), DatasetGroupArn: group})
+		require.NoError(t, err)
+		deleteTracker := func() error {
+			_, err := e.pz.DeleteEventTracker(e.ctx, &personalize.DeleteEventTrackerInput{EventTrackerArn: tr.EventTrackerArn})
+			return err
+		}
+		requireCode(t, deleteTracker(), "ResourceInUseException")
+		e.clk.Add(time.Minute)
+		require.Contains(t, requireCode(t, deleteGroup(), "ResourceInUseException"), "event tracker")
 
-	p.ok("DeleteEventTracker", map[string]any{"eventTrackerArn": tracker})
-	p.fails("DeleteEventTracker", map[string]any{"eventTrackerArn": tracker}, "ResourceInUseException")
-	p.fails("DeleteDatasetGroup", del, "ResourceInUseException") // the tracker still exists
-	p.clk.Add(30 * time.Second)
-	p.ok("DeleteDatasetGroup", del)
-	p.fails("DeleteDatasetGroup", del, "ResourceInUseException")
+		require.NoError(t, deleteTracker())
+		requireCode(t, deleteTracker(), "ResourceInUseException")
+		requireCode(t, deleteGroup(), "ResourceInUseException") // the tracker still exists
+		e.clk.Add(30 * time.Second)
+		require.NoError(t, deleteGroup())
+		requireCode(t, deleteGroup(), "ResourceInUseException")
+	})
 }
 
 func TestDatasetGroupNamesAndQuota(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t)
-	var arns []string
-	for i := 0; i < 5; i++ {
-		arns = append(arns, p.ok("CreateDatasetGroup", map[string]any{"name": fmt.Sprintf("g%d", i)})["datasetGroupArn"].(string))
-	}
-	p.fails("CreateDatasetGroup", map[string]any{"name": "g0"}, "ResourceAlreadyExistsException")
-	p.fails("CreateDatasetGroup", map[string]any{"name": "g5"}, "LimitExceededException")
-	p.clk.Add(time.Minute)
-	p.ok("DeleteDatasetGroup", map[string]any{"datasetGroupArn": arns[0]})
-	// A group being deleted no longer counts against the quota, but keeps its name until gone.
-	p.ok("CreateDatasetGroup", map[string]any{"name": "g5"})
-	p.fails("CreateDatasetGroup", map[string]any{"name": "g6"}, "LimitExceededException")
-	p.ok("DeleteDatasetGroup", map[string]any{"datasetGroupArn": arns[1]})
-	p.fails("CreateDatasetGroup", map[string]any{"name": "g0"}, "ResourceAlreadyExistsException")
-	p.clk.Add(time.Minute)
-	p.ok("CreateDatasetGroup", map[string]any{"name": "g0"})
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		create := func(name string) (string, error) {
+			out, err := e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: &name})
+			if err != nil {
+				return "", err
+			}
+			return aws.ToString(out.DatasetGroupArn), nil
+		}
+		deleteGroup := func(arn string) {
+			_, err := e.pz.DeleteDatasetGroup(e.ctx, &personalize.DeleteDatasetGroupInput{DatasetGroupArn: &arn})
+			require.NoError(t, err)
+		}
+		var arns []string
+		for i := 0; i < 5; i++ {
+			arn, err := create(fmt.Sprintf("g%d", i))
+			require.NoError(t, err)
+			arns = append(arns, arn)
+		}
+		_, err := create("g0")
+		requireCode(t, err, "ResourceAlreadyExistsException")
+		_, err = create("g5")
+		requireCode(t, err, "LimitExceededException")
+		e.clk.Add(time.Minute)
+		deleteGroup(arns[0])
+		// A group being deleted no longer counts against the quota, but keeps its name until gone.
+		_, err = create("g5")
+		require.NoError(t, err)
+		_, err = create("g6")
+		requireCode(t, err, "LimitExceededException")
+		deleteGroup(arns[1])
+		_, err = create("g0")
+		requireCode(t, err, "ResourceAlreadyExistsException")
+		e.clk.Add(time.Minute)
+		_, err = create("g0")
+		require.NoError(t, err)
+	})
 
-	q := newPZ(t, fake.WithQuota(fake.DatasetGroups, 1))
-	q.ok("CreateDatasetGroup", map[string]any{"name": "a"})
-	q.fails("CreateDatasetGroup", map[string]any{"name": "b"}, "LimitExceededException")
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		_, err := e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("a")})
+		require.NoError(t, err)
+		_, err = e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("b")})
+		requireCode(t, err, "LimitExceededException")
+	}, fake.WithQuota(fake.DatasetGroups, 1))
 }
 
 func TestRoleArnNeedsKmsKey(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t)
-	p.fails("CreateDatasetGroup", map[string]any{"name": "g", "roleArn": "arn:aws:iam::123456789012:role/r"}, "InvalidInputException")
-	out := p.ok("CreateDatasetGroup", map[string]any{"name": "g", "roleArn": "arn:aws:iam::123456789012:role/r",
-		"kmsKeyArn": "arn:aws:kms:us-east-1:123456789012:key/k"})
-	g := p.ok("DescribeDatasetGroup", map[string]any{"datasetGroupArn": out["datasetGroupArn"]})["datasetGroup"].(map[string]any)
-	require.Equal(t, "arn:aws:kms:us-east-1:123456789012:key/k", g["kmsKeyArn"])
-	require.Equal(t, "arn:aws:iam::123456789012:role/r", g["roleArn"])
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		role, key := aws.String("arn:aws:iam::123456789012:role/r"), aws.String("arn:aws:kms:us-east-1:123456789012:key/k")
+		_, err := e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("g"), RoleArn: role})
+		requireCode(t, err, "InvalidInputException")
+		out, err := e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("g"), RoleArn: role, KmsKeyArn: key})
+		require.NoError(t, err)
+		d, err := e.pz.DescribeDatasetGroup(e.ctx, &personalize.DescribeDatasetGroupInput{DatasetGroupArn: out.DatasetGroupArn})
+		require.NoError(t, err)
+		require.Equal(t, *key, aws.ToString(d.DatasetGroup.KmsKeyArn))
+		require.Equal(t, *role, aws.ToString(d.DatasetGroup.RoleArn))
+	})
 }
 
-func ptags(n int, prefix string) []any {
-	var out []any
+func ptags(n int, prefix string) []pztypes.Tag {
+	var out []pztypes.Tag
 	for i := 0; i < n; i++ {
-		out = append(out, map[string]any{"tagKey": fmt.Sprintf("%s%02d", prefix, i), "tagValue": "v"})
+		out = append(out, pztypes.Tag{TagKey: aws.String(fmt.Sprintf("%s%02d", prefix, i)), TagValue: aws.String("v")})
 	}
 	return out
 }
 
 func TestPersonalizeTags(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t)
-	group := p.ok("CreateDatasetGroup", map[string]any{"name": "g", "tags": []any{map[string]any{"tagKey": "team", "tagValue": "ml"}}})["datasetGroupArn"].(string)
-	p.clk.Add(time.Minute)
-	tracker, _ := p.activeTracker(group)
-	for _, arn := range []string{group, tracker} {
-		p.ok("TagResource", map[string]any{"resourceArn": arn, "tags": []any{map[string]any{"tagKey": "env", "tagValue": "prod"}}})
-		tags := p.ok("ListTagsForResource", map[string]any{"resourceArn": arn})["tags"].([]any)
-		require.Contains(t, tags, map[string]any{"tagKey": "env", "tagValue": "prod"})
-		p.ok("UntagResource", map[string]any{"resourceArn": arn, "tagKeys": []any{"env"}})
-		tags = p.ok("ListTagsForResource", map[string]any{"resourceArn": arn})["tags"].([]any)
-		require.NotContains(t, tags, map[string]any{"tagKey": "env", "tagValue": "prod"})
-	}
-	require.Equal(t, []any{map[string]any{"tagKey": "team", "tagValue": "ml"}},
-		p.ok("ListTagsForResource", map[string]any{"resourceArn": group})["tags"])
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		team := pztypes.Tag{TagKey: aws.String("team"), TagValue: aws.String("ml")}
+		env := pztypes.Tag{TagKey: aws.String("env"), TagValue: aws.String("prod")}
+		g, err := e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("g"), Tags: []pztypes.Tag{team}})
+		require.NoError(t, err)
+		group := aws.ToString(g.DatasetGroupArn)
+		e.clk.Add(time.Minute)
+		tracker, _ := e.activeTracker(t, group)
+		tags := func(arn string) []pztypes.Tag {
+			out, err := e.pz.ListTagsForResource(e.ctx, &personalize.ListTagsForResourceInput{ResourceArn: &arn})
+			require.NoError(t, err)
+			return out.Tags
+		}
+		tag := func(arn string, ts []pztypes.Tag) error {
+			_, err := e.pz.TagResource(e.ctx, &personalize.TagResourceInput{ResourceArn: &arn, Tags: ts})
+			return err
+		}
+		untag := func(arn string, keys []string) error {
+			_, err := e.pz.UntagResource(e.ctx, &personalize.UntagResourceInput{ResourceArn: &arn, TagKeys: keys})
+			return err
+		}
+		for _, arn := range []string{group, tracker} {
+			require.NoError(t, tag(arn, []pztypes.Tag{env}))
+			require.Contains(t, tags(arn), env)
+			require.NoError(t, untag(arn, []string{"env"}))
+			require.NotContains(t, tags(arn), env)
+		}
+		require.Equal(t, []pztypes.Tag{team}, tags(group))
 
-	// 50 tags at most; overwriting a key does not add one.
-	p.ok("TagResource", map[string]any{"resourceArn": tracker, "tags": ptags(50, "k")})
-	p.ok("TagResource", map[string]any{"resourceArn": tracker, "tags": ptags(50, "k")})
-	p.fails("TagResource", map[string]any{"resourceArn": tracker, "tags": ptags(1, "x")}, "TooManyTagsException")
-	p.fails("CreateDatasetGroup", map[string]any{"name": "many", "tags": ptags(51, "k")}, "TooManyTagsException")
-	p.ok("CreateDatasetGroup", map[string]any{"name": "many"}) // the refused create left nothing behind
-	keys := make([]any, 51)
-	for i := range keys {
-		keys[i] = fmt.Sprintf("k%02d", i)
-	}
-	p.fails("UntagResource", map[string]any{"resourceArn": tracker, "tagKeys": keys}, "TooManyTagKeysException")
-	p.fails("TagResource", map[string]any{"resourceArn": "arn:aws:personalize:us-east-1:123456789012:dataset-group/none",
-		"tags": ptags(1, "k")}, "ResourceNotFoundException")
+		// 50 tags at most; overwriting a key does not add one.
+		require.NoError(t, tag(tracker, ptags(50, "k")))
+		require.NoError(t, tag(tracker, ptags(50, "k")))
+		requireCode(t, tag(tracker, ptags(1, "x")), "TooManyTagsException")
+		_, err = e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("many"), Tags: ptags(51, "k")})
+		requireCode(t, err, "TooManyTagsException")
+		_, err = e.pz.CreateDatasetGroup(e.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("many")})
+		require.NoError(t, err, "the refused create left nothing behind")
+		keys := make([]string, 51)
+		for i := range keys {
+			keys[i] = fmt.Sprintf("k%02d", i)
+		}
+		requireCode(t, untag(tracker, keys), "TooManyTagKeysException")
+		requireCode(t, tag("arn:aws:personalize:us-east-1:123456789012:dataset-group/none", ptags(1, "k")), "ResourceNotFoundException")
+	})
 }

@@ -8,12 +8,14 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
 	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/fake"
+	"github.com/awsfake/awsfake/scenario"
 )
 
 func click(item string, at time.Time) types.Event {
@@ -22,10 +24,10 @@ func click(item string, at time.Time) types.Event {
 
 func TestPutEventsThroughTheSDK(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t)
-	group := p.activeGroup("shop")
-	p.interactions(group)
-	_, trackingID := p.activeTracker(group)
+	p := typedPZ(t)
+	group := p.group(t, "shop", "")
+	p.interactions(t, group)
+	_, trackingID := p.activeTracker(t, group)
 	events := personalizeevents.NewFromConfig(p.f.AWSConfig())
 	ctx := context.Background()
 
@@ -61,10 +63,11 @@ func TestPutEventsThroughTheSDK(t *testing.T) {
 
 func TestPutEventsRefusals(t *testing.T) {
 	t.Parallel()
-	p := newPZ(t)
-	group := p.activeGroup("shop")
-	out := p.ok("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": group})
-	trackingID := out["trackingId"].(string)
+	p := typedPZ(t)
+	group := p.group(t, "shop", "")
+	out, err := p.pz.CreateEventTracker(p.ctx, &personalize.CreateEventTrackerInput{Name: aws.String("t"), DatasetGroupArn: &group})
+	require.NoError(t, err)
+	trackingID := aws.ToString(out.TrackingId)
 	events := personalizeevents.NewFromConfig(p.f.AWSConfig())
 	ctx := context.Background()
 	put := func(in *personalizeevents.PutEventsInput) (string, string) {
@@ -86,7 +89,7 @@ func TestPutEventsRefusals(t *testing.T) {
 	code, msg = put(&personalizeevents.PutEventsInput{TrackingId: aws.String(trackingID), SessionId: aws.String("s"), EventList: one})
 	require.Equal(t, "InvalidInputException", code)
 	require.Equal(t, "The dataset group "+group+" has no ACTIVE Interactions dataset for the events of tracking ID "+trackingID+".", msg)
-	p.interactions(group)
+	p.interactions(t, group)
 
 	// Keys Personalize sets from the event itself are refused in properties, whatever their case.
 	for _, key := range []string{"userId", "sessionId", "eventType", "TIMESTAMP", "recommendationId", "impression"} {
@@ -123,10 +126,43 @@ func TestPutEventsRefusals(t *testing.T) {
 	require.Empty(t, p.f.Events(group), "no refused call recorded an event")
 
 	// Deleting the tracker stops its events at once.
-	_, err := events.PutEvents(ctx, &personalizeevents.PutEventsInput{TrackingId: aws.String(trackingID), SessionId: aws.String("s"), EventList: one})
+	_, err = events.PutEvents(ctx, &personalizeevents.PutEventsInput{TrackingId: aws.String(trackingID), SessionId: aws.String("s"), EventList: one})
 	require.NoError(t, err)
-	p.ok("DeleteEventTracker", map[string]any{"eventTrackerArn": out["eventTrackerArn"]})
+	_, err = p.pz.DeleteEventTracker(p.ctx, &personalize.DeleteEventTrackerInput{EventTrackerArn: out.EventTrackerArn})
+	require.NoError(t, err)
 	code, _ = put(&personalizeevents.PutEventsInput{TrackingId: aws.String(trackingID), SessionId: aws.String("s"), EventList: one})
 	require.Equal(t, "InvalidInputException", code)
 	require.Len(t, p.f.Events(group), 1)
+}
+
+// Events are gone with their dataset group the moment its deletion finishes, without waiting
+// for an unrelated call to purge the group.
+func TestEventsGoWithTheirDatasetGroup(t *testing.T) {
+	t.Parallel()
+	clk := mockClock()
+	life := fake.Lifecycle{DeletePending: time.Second, DeleteInProgress: time.Second}
+	f := fake.New(fake.WithClock(clk), fake.WithLifecycle(fake.DatasetGroups, life), fake.WithLifecycle(fake.EventTrackers, life),
+		fake.WithLifecycle(fake.Datasets, life),
+		fake.WithScenario(scenario.New().SeedDatasetGroup(scenario.DatasetGroup{Name: "shop",
+			EventTracker: &scenario.EventTracker{Name: "clicks", TrackingID: "11111111-2222-4333-8444-555555555555"}})))
+	group := "arn:aws:personalize:us-east-1:123456789012:dataset-group/shop"
+	_, err := personalizeevents.NewFromConfig(f.AWSConfig()).PutEvents(context.Background(), &personalizeevents.PutEventsInput{
+		TrackingId: aws.String("11111111-2222-4333-8444-555555555555"), SessionId: aws.String("s"),
+		EventList: []types.Event{click("i", start)}})
+	require.NoError(t, err)
+	require.Len(t, f.Events(group), 1)
+
+	pz := f.Personalize()
+	trackers, err := pz.ListEventTrackers(ctx(), &personalize.ListEventTrackersInput{DatasetGroupArn: &group})
+	require.NoError(t, err)
+	_, err = pz.DeleteEventTracker(ctx(), &personalize.DeleteEventTrackerInput{EventTrackerArn: trackers.EventTrackers[0].EventTrackerArn})
+	require.NoError(t, err)
+	_, err = pz.DeleteDataset(ctx(), &personalize.DeleteDatasetInput{DatasetArn: aws.String("arn:aws:personalize:us-east-1:123456789012:dataset/shop/INTERACTIONS")})
+	require.NoError(t, err)
+	clk.Add(2 * time.Second)
+	_, err = pz.DeleteDatasetGroup(ctx(), &personalize.DeleteDatasetGroupInput{DatasetGroupArn: &group})
+	require.NoError(t, err)
+	require.Len(t, f.Events(group), 1, "still there while the group is being deleted")
+	clk.Add(2 * time.Second)
+	require.Nil(t, f.Events(group), "gone with the group, no other call needed")
 }

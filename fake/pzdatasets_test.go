@@ -239,3 +239,16 @@ func TestDatasetScenarios(t *testing.T) {
 		require.NoError(t, err, "a failed dataset can be deleted")
 	}, fake.WithScenario(s))
 }
+
+// WithQuota(Datasets, n) limits datasets per account and Region, in Personalize's words (the
+// option was accepted, and ignored, before the kinds were declared with their quotas).
+func TestDatasetQuota(t *testing.T) {
+	t.Parallel()
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		group := e.group(t, "shop", "")
+		e.dataset(t, group, "Interactions", e.schema(t, "interactions", interactionsSchema))
+		_, err := e.pz.CreateDataset(e.ctx, &personalize.CreateDatasetInput{Name: aws.String("items"), DatasetGroupArn: &group,
+			DatasetType: aws.String("Items"), SchemaArn: aws.String(e.schema(t, "items", itemsSchema))})
+		require.Equal(t, "You have reached the maximum number of datasets (1) in this Region.", requireCode(t, err, "LimitExceededException"))
+	}, fake.WithQuota(fake.Datasets, 1))
+}

@@ -2,6 +2,7 @@ package fake_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,6 +43,53 @@ func eachPZDoor(t *testing.T, body func(t *testing.T, e *pzEnv), opts ...fake.Op
 			body(t, e)
 		})
 	}
+}
+
+// typedPZ is one fake reached through its typed doors, for tests of what does not depend on
+// the door (scenario rules the SDK would retry, say).
+func typedPZ(t *testing.T, opts ...fake.Option) *pzEnv {
+	t.Helper()
+	clk := mockClock()
+	f := fake.ForTest(t, append([]fake.Option{fake.WithClock(clk)}, opts...)...)
+	return &pzEnv{f: f, pz: f.Personalize(), ev: f.PersonalizeEvents(), clk: clk, ctx: context.Background()}
+}
+
+func (e *pzEnv) groupStatus(t *testing.T, arn string) string {
+	t.Helper()
+	out, err := e.pz.DescribeDatasetGroup(e.ctx, &personalize.DescribeDatasetGroupInput{DatasetGroupArn: &arn})
+	require.NoError(t, err)
+	return aws.ToString(out.DatasetGroup.Status)
+}
+
+func (e *pzEnv) trackerStatus(t *testing.T, arn string) string {
+	t.Helper()
+	out, err := e.pz.DescribeEventTracker(e.ctx, &personalize.DescribeEventTrackerInput{EventTrackerArn: &arn})
+	require.NoError(t, err)
+	return aws.ToString(out.EventTracker.Status)
+}
+
+// activeTracker creates a tracker on an ACTIVE group and waits until it is ACTIVE.
+func (e *pzEnv) activeTracker(t *testing.T, group string) (arn, trackingID string) {
+	t.Helper()
+	out, err := e.pz.CreateEventTracker(e.ctx, &personalize.CreateEventTrackerInput{Name: aws.String("tracker"), DatasetGroupArn: &group})
+	require.NoError(t, err)
+	e.clk.Add(time.Minute)
+	return aws.ToString(out.EventTrackerArn), aws.ToString(out.TrackingId)
+}
+
+// interactionsSchema is a minimal Interactions schema.
+const interactionsSchema = `{"type": "record", "name": "Interactions", "namespace": "com.amazonaws.personalize.schema",
+	"fields": [{"name": "USER_ID", "type": "string"}, {"name": "ITEM_ID", "type": "string"},
+		{"name": "TIMESTAMP", "type": "long"}, {"name": "EVENT_TYPE", "type": "string"}], "version": "1.0"}`
+
+// interactions gives an ACTIVE group an ACTIVE Interactions dataset (PutEvents appends to it),
+// with a schema named after the group, and returns the dataset's ARN.
+func (e *pzEnv) interactions(t *testing.T, group string) string {
+	t.Helper()
+	name := group[strings.LastIndexByte(group, '/')+1:] + "-interactions"
+	arn := e.dataset(t, group, "Interactions", e.schema(t, name, interactionsSchema))
+	require.Equal(t, "ACTIVE", e.datasetStatus(t, arn))
+	return arn
 }
 
 // group creates a dataset group (of a domain, or "") and waits until it is ACTIVE.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -359,39 +360,49 @@ func TestCreateFailedFromAScenario(t *testing.T) {
 	t.Parallel()
 	s := scenario.New()
 	s.On("personalize", "CreateEventTracker").FailCreation("Insufficient permissions on the dataset group.")
-	p := newPZ(t, fake.WithScenario(s))
-	group := p.activeGroup("g")
-	tracker := p.ok("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": group})["eventTrackerArn"].(string)
-	require.Equal(t, "CREATE PENDING", p.trackerStatus(tracker))
+	p := typedPZ(t, fake.WithScenario(s))
+	group := p.group(t, "g", "")
+	in := &personalize.CreateEventTrackerInput{Name: aws.String("t"), DatasetGroupArn: &group}
+	out, err := p.pz.CreateEventTracker(p.ctx, in)
+	require.NoError(t, err)
+	tracker := aws.ToString(out.EventTrackerArn)
+	require.Equal(t, "CREATE PENDING", p.trackerStatus(t, tracker))
 	p.clk.Add(time.Minute)
-	require.Equal(t, "CREATE FAILED", p.trackerStatus(tracker))
+	require.Equal(t, "CREATE FAILED", p.trackerStatus(t, tracker))
 	// A failed tracker can be deleted, and then the group takes a new one.
-	p.ok("DeleteEventTracker", map[string]any{"eventTrackerArn": tracker})
+	_, err = p.pz.DeleteEventTracker(p.ctx, &personalize.DeleteEventTrackerInput{EventTrackerArn: &tracker})
+	require.NoError(t, err)
 	p.clk.Add(time.Minute)
 	require.NoError(t, p.f.SetScenario(nil))
-	p.ok("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": group})
+	_, err = p.pz.CreateEventTracker(p.ctx, in)
+	require.NoError(t, err)
 
 	s2 := scenario.New()
 	s2.On("personalize", "CreateDatasetGroup").FailCreation("KMS key not accessible.")
-	q := newPZ(t, fake.WithScenario(s2))
-	arn := q.ok("CreateDatasetGroup", map[string]any{"name": "g"})["datasetGroupArn"].(string)
+	q := typedPZ(t, fake.WithScenario(s2))
+	g, err := q.pz.CreateDatasetGroup(q.ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("g")})
+	require.NoError(t, err)
 	q.clk.Add(time.Minute)
-	g := q.ok("DescribeDatasetGroup", map[string]any{"datasetGroupArn": arn})["datasetGroup"].(map[string]any)
-	require.Equal(t, "CREATE FAILED", g["status"])
-	require.Equal(t, "KMS key not accessible.", g["failureReason"])
-	q.fails("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": arn}, "ResourceInUseException")
+	d, err := q.pz.DescribeDatasetGroup(q.ctx, &personalize.DescribeDatasetGroupInput{DatasetGroupArn: g.DatasetGroupArn})
+	require.NoError(t, err)
+	require.Equal(t, "CREATE FAILED", aws.ToString(d.DatasetGroup.Status))
+	require.Equal(t, "KMS key not accessible.", aws.ToString(d.DatasetGroup.FailureReason))
+	_, err = q.pz.CreateEventTracker(q.ctx, &personalize.CreateEventTrackerInput{Name: aws.String("t"), DatasetGroupArn: g.DatasetGroupArn})
+	requireCode(t, err, "ResourceInUseException")
 }
 
 func TestLimitExceededOnCreateEventTrackerReachesTheCaller(t *testing.T) {
 	t.Parallel()
 	s := scenario.New()
 	s.On("personalize", "CreateEventTracker").Fail(scenario.LimitExceeded("injected"))
-	p := newPZ(t, fake.WithScenario(s))
-	group := p.activeGroup("g")
-	msg := p.fails("CreateEventTracker", map[string]any{"name": "t", "datasetGroupArn": group}, "LimitExceededException")
+	p := typedPZ(t, fake.WithScenario(s))
+	group := p.group(t, "g", "")
+	_, err := p.pz.CreateEventTracker(p.ctx, &personalize.CreateEventTrackerInput{Name: aws.String("t"), DatasetGroupArn: &group})
+	msg := requireCode(t, err, "LimitExceededException")
 	require.Equal(t, "injected", msg)
-	p.ok("ListEventTrackers", map[string]any{})
-	require.Empty(t, p.ok("ListEventTrackers", map[string]any{})["eventTrackers"], "a rejected call changes nothing")
+	list, err := p.pz.ListEventTrackers(p.ctx, &personalize.ListEventTrackersInput{})
+	require.NoError(t, err)
+	require.Empty(t, list.EventTrackers, "a rejected call changes nothing")
 }
 
 func TestSeeds(t *testing.T) {
@@ -401,16 +412,16 @@ func TestSeeds(t *testing.T) {
 		SeedDatasetGroup(scenario.DatasetGroup{Name: "shop", EventTracker: &scenario.EventTracker{
 			Name: "clicks", ID: "0a1b2c3d", TrackingID: "11111111-2222-4333-8444-555555555555"}}).
 		SeedDatasetGroup(scenario.DatasetGroup{Name: "young", Status: "CREATE IN_PROGRESS", Where: scenario.Where{Region: "eu-west-1"}})
-	p := newPZ(t, fake.WithScenario(s))
+	p := typedPZ(t, fake.WithScenario(s))
 	require.Empty(t, p.f.Calls(), "seeds are not calls")
 
 	_, err := p.f.SageMaker().CreateAction(context.Background(), newAction("existing"))
 	requireCode(t, err, "ValidationException")
 
 	group := "arn:aws:personalize:us-east-1:123456789012:dataset-group/shop"
-	require.Equal(t, "ACTIVE", p.groupStatus(group))
+	require.Equal(t, "ACTIVE", p.groupStatus(t, group))
 	tracker := "arn:aws:personalize:us-east-1:123456789012:event-tracker/0a1b2c3d"
-	require.Equal(t, "ACTIVE", p.trackerStatus(tracker))
+	require.Equal(t, "ACTIVE", p.trackerStatus(t, tracker))
 
 	// The seeded trackingId takes events at once.
 	_, err = personalizeevents.NewFromConfig(p.f.AWSConfig()).PutEvents(context.Background(), &personalizeevents.PutEventsInput{
@@ -465,7 +476,7 @@ func TestSeedsAreAllOrNothing(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			p := newPZ(t)
+			p := typedPZ(t)
 			s := good()
 			c.bad(s)
 			err := p.f.SetScenario(s)
@@ -474,12 +485,16 @@ func TestSeedsAreAllOrNothing(t *testing.T) {
 			out, err := p.f.SageMaker().ListActions(context.Background(), &sagemaker.ListActionsInput{})
 			require.NoError(t, err, "the scenario's rules must not be installed")
 			require.Empty(t, out.ActionSummaries)
-			require.Empty(t, p.ok("ListDatasetGroups", map[string]any{})["datasetGroups"])
-			require.Empty(t, p.ok("ListEventTrackers", map[string]any{})["eventTrackers"])
+			groups, err := p.pz.ListDatasetGroups(p.ctx, &personalize.ListDatasetGroupsInput{})
+			require.NoError(t, err)
+			require.Empty(t, groups.DatasetGroups)
+			trackers, err := p.pz.ListEventTrackers(p.ctx, &personalize.ListEventTrackersInput{})
+			require.NoError(t, err)
+			require.Empty(t, trackers.EventTrackers)
 
 			// Everything the failed scenario touched is free again.
 			require.NoError(t, p.f.SetScenario(good()))
-			require.Equal(t, "ACTIVE", p.trackerStatus("arn:aws:personalize:us-east-1:123456789012:event-tracker/0a1b2c3d"))
+			require.Equal(t, "ACTIVE", p.trackerStatus(t, "arn:aws:personalize:us-east-1:123456789012:event-tracker/0a1b2c3d"))
 		})
 	}
 }
@@ -528,4 +543,50 @@ func panicMessage(f func()) (msg string) {
 	}()
 	f()
 	return ""
+}
+
+// CreateActionInput has the name of the SDK's input type but not its package: When tells them
+// apart by the package path, as it names the SDK's types without importing them.
+type CreateActionInput struct{}
+
+// When accepts a predicate over each door's own input type, for every supported operation, and
+// refuses a type of the same name from another package, naming the type it wants.
+func TestWhenTakesTheDoorsInputTypes(t *testing.T) {
+	t.Parallel()
+	doors := map[string]any{"sagemaker": fake.New().SageMaker(), "personalize": fake.New().Personalize(),
+		"personalize-events": fake.New().PersonalizeEvents()}
+	for service, ops := range scenario.Operations() {
+		for _, op := range ops {
+			param := reflect.ValueOf(doors[service]).MethodByName(op).Type().In(1)
+			pred := reflect.MakeFunc(reflect.FuncOf([]reflect.Type{param}, []reflect.Type{reflect.TypeFor[bool]()}, false),
+				func([]reflect.Value) []reflect.Value { return []reflect.Value{reflect.ValueOf(true)} })
+			require.NotPanics(t, func() { scenario.On(service, op).When(pred.Interface()) }, "%s.%s", service, op)
+		}
+	}
+	require.Equal(t, "scenario: sagemaker.CreateAction: When takes a func(*sagemaker.CreateActionInput) bool or func(map[string]any) bool, not func(*fake_test.CreateActionInput) bool",
+		panicMessage(func() { scenario.On("sagemaker", "CreateAction").When(func(*CreateActionInput) bool { return true }) }))
+}
+
+// A typed predicate of a call through the typed door gets the caller's own input: the input is
+// converted once, to the engine's shape, and never back. Through the wire door it gets the
+// input converted to the SDK type.
+func TestTypedPredicatesSeeTheCallersInput(t *testing.T) {
+	t.Parallel()
+	f := fake.New()
+	var seen []*sagemaker.CreateActionInput
+	f.Inject(t, scenario.On("sagemaker", "CreateAction").When(func(in *sagemaker.CreateActionInput) bool {
+		seen = append(seen, in)
+		return aws.ToString(in.ActionName) == "refused"
+	}).Fail(scenario.Throttling()))
+	in := newAction("accepted")
+	_, err := f.SageMaker().CreateAction(t.Context(), in)
+	require.NoError(t, err)
+	require.Len(t, seen, 1)
+	require.Same(t, in, seen[0])
+
+	client := sagemaker.NewFromConfig(f.AWSConfig(), func(o *sagemaker.Options) { o.Retryer = aws.NopRetryer{} })
+	_, err = client.CreateAction(t.Context(), newAction("refused"))
+	requireCode(t, err, "ThrottlingException")
+	require.Len(t, seen, 2)
+	require.Equal(t, "refused", aws.ToString(seen[1].ActionName))
 }

@@ -1,11 +1,6 @@
 package fake
 
-import (
-	"encoding/json"
-
-	"github.com/awsfake/awsfake/internal/engine"
-	"github.com/awsfake/awsfake/scenario"
-)
+import "github.com/awsfake/awsfake/scenario"
 
 // State returns everything the fake holds as a scenario of seeds: every resource of every
 // account and Region as the input of the operation that recreates it, with its status, its
@@ -14,41 +9,8 @@ import (
 // an empty fake restores the state. What it cannot carry: resources being deleted (about to be
 // gone), a dataset's update under way (it restores as the dataset before it), events whose
 // tracker is gone, and the call log and scenario rules, which are not state.
-func (f *Fake) State() *scenario.Scenario {
-	s := scenario.New()
-	for _, r := range f.e.State() {
-		s.Seed(seedOf(r))
-	}
-	return s
-}
-
-func seedOf(r engine.ResourceState) scenario.Resource {
-	seed := scenario.Resource{
-		Where:         scenario.Where{Account: r.Scope.Account, Region: r.Scope.Region},
-		Service:       r.Service,
-		Operation:     r.Operation,
-		Input:         document(r.Input),
-		FailureReason: r.Failure,
-		IDs:           r.IDs,
-	}
-	if r.Status != "" && r.Status != engine.StatusActive {
-		seed.Status = r.Status
-	}
-	if !r.Created.IsZero() {
-		c := r.Created
-		seed.CreatedAt = &c
-	}
-	if !r.Modified.IsZero() && !r.Modified.Equal(r.Created) {
-		m := r.Modified
-		seed.ModifiedAt = &m
-	}
-	return seed
-}
+func (f *Fake) State() *scenario.Scenario { return f.s.State() }
 
 // StateJSON is the JSON form of State, the body of GET /_fake/state: a scenario with seeds and
 // no rules, which scenario.ParseJSON and POST /_fake/scenario accept.
-func (f *Fake) StateJSON() ([]byte, error) {
-	return json.MarshalIndent(struct {
-		Seeds scenario.Seeds `json:"seeds"`
-	}{f.State().Seeds}, "", "  ")
-}
+func (f *Fake) StateJSON() ([]byte, error) { return f.s.StateJSON() }

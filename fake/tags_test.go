@@ -129,3 +129,37 @@ func TestTagsOnArtifactsContextsAndLineageGroups(t *testing.T) {
 		}
 	})
 }
+
+// ListTags pages when a resource has more tags than a page holds (a tag quota above 50 allows
+// it): MaxResults 50 gives 50 tags and a token, not every tag without one.
+func TestListTagsPages(t *testing.T) {
+	t.Parallel()
+	eachDoor(t, func(t *testing.T, e *env) {
+		arn := e.create(t, newAction("tagged"))
+		for from := 0; from < 120; from += 50 { // a call adds at most 50
+			var batch []types.Tag
+			for i := from; i < min(from+50, 120); i++ {
+				batch = append(batch, tag(fmt.Sprintf("k%03d", i), "v"))
+			}
+			_, err := e.api.AddTags(e.ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String(arn), Tags: batch})
+			require.NoError(t, err)
+		}
+		var keys []string
+		pages := sagemaker.NewListTagsPaginator(e.api, &sagemaker.ListTagsInput{ResourceArn: aws.String(arn), MaxResults: aws.Int32(50)})
+		sizes := []int{}
+		for pages.HasMorePages() {
+			out, err := pages.NextPage(e.ctx)
+			require.NoError(t, err)
+			sizes = append(sizes, len(out.Tags))
+			for _, tg := range out.Tags {
+				keys = append(keys, aws.ToString(tg.Key))
+			}
+		}
+		require.Equal(t, []int{50, 50, 20}, sizes)
+		require.Len(t, keys, 120)
+		require.Equal(t, "k000", keys[0])
+		require.Equal(t, "k119", keys[119])
+		_, err := e.api.ListTags(e.ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String(arn), NextToken: aws.String("made-up")})
+		requireCode(t, err, "ValidationException")
+	}, fake.WithQuota(fake.Tags, 200))
+}

@@ -8,40 +8,19 @@ import (
 	"net"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
-
-	"github.com/awsfake/awsfake/internal/wire"
 )
 
 // Handler returns the wire door: an http.Handler that speaks the services' real protocols,
 // for httptest.NewServer, cmd/awsfake, or any server of your own. Control endpoints for the
 // clock, the scenario, reset and the call log are under /_fake/ (see the package
 // documentation).
-func (f *Fake) Handler() http.Handler {
-	f.handlerOnce.Do(func() {
-		w := &wire.Handler{Engine: f.e, RequestID: f.requestID, MaxBody: f.maxBody}
-		if len(f.secrets) > 0 {
-			w.Verify = wire.SigV4{Secrets: f.secrets}.Verify
-		}
-		f.handler = doors{control: f.controlHandler(), wire: w}
-	})
-	return f.handler
-}
-
-// doors sends /_fake/ to the control endpoints and everything else to the wire door.
-type doors struct{ control, wire http.Handler }
-
-func (d doors) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if strings.HasPrefix(r.URL.Path, "/_fake/") {
-		d.control.ServeHTTP(w, r)
-		return
-	}
-	d.wire.ServeHTTP(w, r)
-}
+//
+// It is the handler cmd/awsfake serves: the same wire door, control endpoints and dashboard.
+func (f *Fake) Handler() http.Handler { return f.s.Handler() }
 
 // AWSConfig returns an aws.Config for real aws-sdk-go-v2 clients that reach the fake
 // in process, through its wire door, without a socket:
@@ -54,7 +33,7 @@ func (d doors) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (f *Fake) AWSConfig() aws.Config {
 	key, secret := f.Account(), "awsfake"
 	if f.key != "" {
-		key, secret = f.key, f.secrets[f.key]
+		key, secret = f.key, f.secret
 	}
 	return aws.Config{
 		Region:       f.Region(),

@@ -26,6 +26,10 @@
 //   - FailCreation lets a create succeed; the resource then ends in CREATE FAILED with the
 //     reason, instead of ACTIVE, when its creation time has passed.
 //
+// A typed predicate names its input type, an aws-sdk-go-v2 type; this package checks it by its
+// package path and name (InputTypeName), and imports no SDK, so the server (cmd/awsfake), which
+// imports scenario, builds without one.
+//
 // Counting: every rule counts every call that matches its service, operation and predicate,
 // whether or not another rule fired for it, so Nth(2) means "the second such call". Of the
 // rules that fire for a call, the first added decides it. Probability draws from a source

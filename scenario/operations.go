@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"fmt"
-	"reflect"
 	"sort"
 	"strings"
 
@@ -15,13 +14,16 @@ func Operations() map[string][]string { return catalog.Names() }
 // Supported reports whether a service and operation are supported.
 func Supported(service, operation string) bool { return catalog.Lookup(service, operation) != nil }
 
-// InputType returns the aws-sdk-go-v2 input type (a pointer type) that typed predicates of an
-// operation take, or nil for an unsupported operation.
-func InputType(service, operation string) reflect.Type {
+// InputTypeName returns the aws-sdk-go-v2 input type that typed predicates of an operation
+// take, as Go code names it (a pointer: "*sagemaker.CreateActionInput", of the package
+// github.com/aws/aws-sdk-go-v2/service/sagemaker), or "" for an unsupported operation. It is a
+// name, not a reflect.Type, so that this package (which the server imports) builds without
+// the SDK.
+func InputTypeName(service, operation string) string {
 	if op := catalog.Lookup(service, operation); op != nil {
-		return op.Input
+		return op.InputTypeName()
 	}
-	return nil
+	return ""
 }
 
 // Answers reports whether an operation can answer with an error code: one its model declares,

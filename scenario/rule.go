@@ -49,7 +49,7 @@ type Rule struct {
 	Seed        uint64
 
 	// Predicate, if set, is a func(*<SDK v2 input type>) bool or a func(map[string]any) bool
-	// over the request's JSON document.
+	// over the request's JSON document (see When).
 	Predicate any
 
 	// Outcomes.
@@ -100,18 +100,27 @@ func (r *Rule) WithProbability(p float64, seed uint64) *Rule {
 
 // When narrows the rule to calls whose input satisfies pred: a func taking the operation's
 // SDK v2 input (for example func(*sagemaker.CreateActionInput) bool), or a
-// func(map[string]any) bool taking the request's JSON document, for any operation.
+// func(map[string]any) bool taking the request's JSON document, for any operation. The SDK
+// input type is recognised by its package path and name (see InputTypeName), so this package
+// imports no SDK.
+//
+// Each evaluation builds what the predicate reads: a JSON predicate gets the request's document
+// (the input encoded to JSON and decoded into maps, a round trip per evaluation), and a typed
+// predicate of a call through the wire door gets the input converted to the SDK type. A call
+// through a typed door hands a typed predicate the caller's own input, unconverted; a predicate
+// must not change what it is given.
 func (r *Rule) When(pred any) *Rule {
+	op := catalog.Lookup(r.Service, r.Operation)
 	t := reflect.TypeOf(pred)
-	ok := t != nil && t.Kind() == reflect.Func && t.NumIn() == 1 && t.NumOut() == 1 && t.Out(0).Kind() == reflect.Bool
+	ok := op != nil && t != nil && t.Kind() == reflect.Func && t.NumIn() == 1 && t.NumOut() == 1 && t.Out(0).Kind() == reflect.Bool
 	if ok {
 		in := t.In(0)
-		ok = in == reflect.TypeFor[map[string]any]() || in == InputType(r.Service, r.Operation)
+		ok = in == reflect.TypeFor[map[string]any]() || op.IsInput(in)
 	}
 	if !ok {
 		want := "func(map[string]any) bool"
-		if it := InputType(r.Service, r.Operation); it != nil {
-			want = fmt.Sprintf("func(%s) bool or %s", it, want)
+		if op != nil {
+			want = fmt.Sprintf("func(%s) bool or %s", op.InputTypeName(), want)
 		}
 		panic(fmt.Sprintf("scenario: %s.%s: When takes a %s, not %T", r.Service, r.Operation, want, pred))
 	}

@@ -115,13 +115,13 @@ func TestOperationsAndInputTypes(t *testing.T) {
 		require.IsIncreasing(t, names, svc)
 		for _, op := range names {
 			require.True(t, scenario.Supported(svc, op))
-			require.NotNil(t, scenario.InputType(svc, op), "%s.%s has an SDK v2 input type", svc, op)
+			require.NotEmpty(t, scenario.InputTypeName(svc, op), "%s.%s has an SDK v2 input type", svc, op)
 		}
 	}
-	require.Equal(t, "*sagemaker.CreateActionInput", scenario.InputType("sagemaker", "CreateAction").String())
-	require.Equal(t, "*personalize.CreateEventTrackerInput", scenario.InputType("personalize", "CreateEventTracker").String())
-	require.Equal(t, "*personalizeevents.PutEventsInput", scenario.InputType("personalize-events", "PutEvents").String())
-	require.Nil(t, scenario.InputType("sagemaker", "CreateTrainingJob"))
+	require.Equal(t, "*sagemaker.CreateActionInput", scenario.InputTypeName("sagemaker", "CreateAction"))
+	require.Equal(t, "*personalize.CreateEventTrackerInput", scenario.InputTypeName("personalize", "CreateEventTracker"))
+	require.Equal(t, "*personalizeevents.PutEventsInput", scenario.InputTypeName("personalize-events", "PutEvents"))
+	require.Empty(t, scenario.InputTypeName("sagemaker", "CreateTrainingJob"))
 	require.False(t, scenario.Supported("sagemaker", "CreateTrainingJob"))
 }
 

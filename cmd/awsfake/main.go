@@ -4,7 +4,9 @@
 //	go run ./cmd/awsfake -addr 127.0.0.1:0 -clock manual
 //
 // The first line on standard output is the base URL (http://127.0.0.1:PORT); point a client's
-// endpoint URL at it. Control endpoints are under /_fake/ (see package fake).
+// endpoint URL at it. Control endpoints are under /_fake/ (see package fake). It serves the
+// handler f.Handler() gives a Go test, built from the internal packages alone: no AWS SDK is
+// compiled into it.
 package main
 
 import (
@@ -25,8 +27,9 @@ import (
 
 	"github.com/benbjohnson/clock"
 
-	"github.com/awsfake/awsfake/fake"
 	"github.com/awsfake/awsfake/internal/catalog"
+	"github.com/awsfake/awsfake/internal/engine"
+	"github.com/awsfake/awsfake/internal/server"
 )
 
 func main() {
@@ -67,7 +70,8 @@ func (q *quotaFlags) String() string {
 	return strings.Join(parts, " ")
 }
 
-// Set takes one NAME=N. The kind is checked by New, with the list of kinds in its error.
+// Set takes one NAME=N. The kind is checked with the other settings, with the list of kinds in
+// its error.
 func (q *quotaFlags) Set(v string) error {
 	kind, n, ok := strings.Cut(v, "=")
 	num, err := strconv.Atoi(n)
@@ -124,11 +128,7 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 	if err != nil {
 		return err
 	}
-	opts, err := o.fakeOptions()
-	if err != nil {
-		return err
-	}
-	f, err := newFake(opts)
+	f, err := o.server()
 	if err != nil {
 		return err
 	}
@@ -162,7 +162,7 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 		signatures = "checked"
 	}
 	fmt.Fprintf(stderr, "awsfake: serving SageMaker, Personalize and Personalize Events on http://%s (account %s, Region %s, %s clock, signatures %s)\n",
-		ln.Addr(), f.Account(), f.Region(), o.clock, signatures)
+		ln.Addr(), f.Engine.Config().Account, f.Engine.Config().Region, o.clock, signatures)
 
 	err = serveUntilStopped(srv, ln, sig, stop, stderr, o.shutdown)
 	if o.state != "" {
@@ -197,56 +197,33 @@ func serveUntilStopped(srv *http.Server, ln net.Listener, sig <-chan os.Signal, 
 	return nil
 }
 
-// fakeOptions turns the flags into the fake's options.
-func (o options) fakeOptions() ([]fake.Option, error) {
-	opts := []fake.Option{fake.WithSeed(o.seed), fake.WithMaxBody(o.maxBody)}
+// server builds the fake the flags describe.
+func (o options) server() (*server.Server, error) {
+	cfg := server.Config{Engine: engine.Config{Seed: o.seed, Account: o.account, Region: o.region}, MaxBody: o.maxBody}
 	if o.clock == "manual" {
 		// A manual clock starts at the real time so that timestamps look like real ones.
 		clk := clock.NewMock()
-		clk.Set(time.Now().UTC().Truncate(time.Second))
-		opts = append(opts, fake.WithClock(clk))
-	}
-	if o.account != "" {
-		opts = append(opts, fake.WithAccount(o.account))
-	}
-	if o.region != "" {
-		opts = append(opts, fake.WithRegion(o.region))
+		clk.Set(clock.New().Now().UTC().Truncate(time.Second))
+		cfg.Engine.Clock = clk
 	}
 	for _, q := range o.quotas {
-		opts = append(opts, fake.WithQuota(fake.Resource(q.kind), q.n))
+		if cfg.Engine.Quotas == nil {
+			cfg.Engine.Quotas = map[string]int{}
+		}
+		cfg.Engine.Quotas[q.kind] = q.n
 	}
 	if o.creds != "" {
+		cfg.Secrets = map[string]string{}
 		for _, pair := range strings.Split(o.creds, ",") {
 			key, secret, ok := strings.Cut(pair, ":")
 			if !ok || key == "" || secret == "" {
 				return nil, fmt.Errorf("-credentials wants AKID:SECRET pairs separated by commas")
 			}
-			opts = append(opts, fake.WithCredentials(key, secret))
+			cfg.Secrets[key] = secret
 		}
 	}
-	return opts, nil
-}
-
-// newFake builds the fake, turning New's panic on an option out of range (an -account that
-// is not 12 digits, say) into an error for the command line.
-func newFake(opts []fake.Option) (*fake.Fake, error) {
-	var f *fake.Fake
-	err := optionErrors(func() { f = fake.New(opts...) })
-	return f, err
-}
-
-// optionErrors runs build and returns the *fake.OptionError it panics with. Any other panic is
-// a bug, not a bad flag, and goes on up.
-func optionErrors(build func()) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			optErr, ok := r.(*fake.OptionError)
-			if !ok {
-				panic(r)
-			}
-			err = optErr
-		}
-	}()
-	build()
-	return nil
+	if err := cfg.Check(); err != nil {
+		return nil, err
+	}
+	return server.New(cfg), nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -16,23 +15,21 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/stretchr/testify/require"
-
-	"github.com/awsfake/awsfake/fake"
 )
 
-// server is cmd/awsfake running in the test: its base URL, a way to stop it, and where its
+// running is cmd/awsfake running in the test: its base URL, a way to stop it, and where its
 // exit status arrives.
-type server struct {
+type running struct {
 	url  string
 	stop chan struct{}
 	done chan error
 }
 
 // startServer runs the command with args and waits for the URL it prints first.
-func startServer(t *testing.T, args ...string) *server {
+func startServer(t *testing.T, args ...string) *running {
 	t.Helper()
 	pr, pw := io.Pipe()
-	s := &server{stop: make(chan struct{}), done: make(chan error, 1)}
+	s := &running{stop: make(chan struct{}), done: make(chan error, 1)}
 	go func() {
 		s.done <- run(args, pw, io.Discard, s.stop)
 		pw.Close()
@@ -46,7 +43,7 @@ func startServer(t *testing.T, args ...string) *server {
 }
 
 // dial opens a raw connection to the server.
-func (s *server) dial(t *testing.T) net.Conn {
+func (s *running) dial(t *testing.T) net.Conn {
 	t.Helper()
 	conn, err := net.Dial("tcp", strings.TrimPrefix(s.url, "http://"))
 	require.NoError(t, err)
@@ -193,14 +190,12 @@ func TestSlowClientIsCut(t *testing.T) {
 	require.NoError(t, <-done)
 }
 
-// Only New's option errors become flag errors; any other panic is a bug and is not hidden (it
-// once became "flag error: <whatever panicked>").
-func TestOnlyOptionErrorsAreFlagErrors(t *testing.T) {
+// A setting out of range is an error, named as the option that sets it (it once became "flag
+// error: <whatever panicked>").
+func TestSettingsOutOfRangeAreFlagErrors(t *testing.T) {
 	t.Parallel()
-	optErr := &fake.OptionError{Err: errors.New("WithAccount: an account id is 12 digits")}
-	require.Equal(t, error(optErr), optionErrors(func() { panic(optErr) }))
-	require.NoError(t, optionErrors(func() {}))
-	require.PanicsWithValue(t, "a bug", func() { _ = optionErrors(func() { panic("a bug") }) })
-	_, err := newFake([]fake.Option{fake.WithAccount("x")})
-	require.ErrorContains(t, err, "awsfake: WithAccount: an account id is 12 digits")
+	_, err := options{account: "x", clock: "real"}.server()
+	require.ErrorContains(t, err, "WithAccount: an account id is 12 digits")
+	_, err = options{quotas: quotaFlags{{"contexts", -1}}}.server()
+	require.ErrorContains(t, err, "WithQuota(contexts, -1): a quota must not be negative")
 }

@@ -10,14 +10,14 @@ import (
 
 	"github.com/benbjohnson/clock"
 
-	"github.com/awsfake/awsfake/fake"
+	"github.com/awsfake/awsfake/internal/server"
 	"github.com/awsfake/awsfake/scenario"
 )
 
 // loadState seeds the fake from a state file written by an earlier run (-state). A file that
 // does not exist yet is an empty state. On a manual clock, the clock first moves to the file's
 // latest timestamp when that is later, so every resource keeps its times and statuses.
-func loadState(f *fake.Fake, path string) error {
+func loadState(f *server.Server, path string) error {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -29,7 +29,7 @@ func loadState(f *fake.Fake, path string) error {
 	if err != nil {
 		return fmt.Errorf("-state %s: %w", path, err)
 	}
-	if mock, ok := f.Clock().(*clock.Mock); ok {
+	if mock, ok := f.Engine.Clock().(*clock.Mock); ok {
 		if latest := latestTime(s); latest.After(mock.Now()) {
 			mock.Set(latest)
 		}
@@ -54,7 +54,7 @@ func latestTime(s *scenario.Scenario) time.Time {
 
 // saveState writes the fake's state to path whole or not at all: to a temporary file beside
 // it, then renamed over it, so a crash mid-write never leaves half a state.
-func saveState(f *fake.Fake, path string) error {
+func saveState(f *server.Server, path string) error {
 	data, err := f.StateJSON()
 	if err != nil {
 		return fmt.Errorf("-state: %w", err)

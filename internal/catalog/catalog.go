@@ -9,6 +9,7 @@ package catalog
 //go:generate go run ../gen
 
 import (
+	"path"
 	"reflect"
 	"regexp"
 	"sort"
@@ -24,14 +25,28 @@ const (
 
 // Operation is one supported operation.
 type Operation struct {
-	Service    string
-	Name       string
-	Input      reflect.Type // the aws-sdk-go-v2 input type, a pointer: what typed predicates take
-	Errors     []string     // the error codes the model declares for it
-	HTTPMethod string       // the HTTP binding (REST-JSON routes by it)
-	HTTPPath   string
-	Create     bool // it creates a resource that a scenario may seed
-	Lifecycle  bool // the resource it creates moves through statuses and may end in CREATE FAILED
+	Service string
+	Name    string
+	// The aws-sdk-go-v2 input type that typed predicates take (a pointer to it), named by its
+	// package's import path and its name: nothing below the doors imports the SDK.
+	InputPackage string   // "github.com/aws/aws-sdk-go-v2/service/sagemaker"
+	InputName    string   // "CreateActionInput"
+	Errors       []string // the error codes the model declares for it
+	HTTPMethod   string   // the HTTP binding (REST-JSON routes by it)
+	HTTPPath     string
+	Create       bool // it creates a resource that a scenario may seed
+	Lifecycle    bool // the resource it creates moves through statuses and may end in CREATE FAILED
+}
+
+// InputTypeName is the input type as Go code names it, a pointer: "*sagemaker.CreateActionInput".
+func (op *Operation) InputTypeName() string {
+	return "*" + path.Base(op.InputPackage) + "." + op.InputName
+}
+
+// IsInput reports whether t is the operation's SDK input type, a pointer to it, by the
+// package path and name of what it points to.
+func (op *Operation) IsInput(t reflect.Type) bool {
+	return t != nil && t.Kind() == reflect.Pointer && t.Elem().Name() == op.InputName && t.Elem().PkgPath() == op.InputPackage
 }
 
 var byName = func() map[string]map[string]*Operation {

@@ -12,33 +12,10 @@ type Resource struct {
 	Lifecycle bool   // statuses on the clock (CREATE PENDING, ...), with DefaultLifecycle's timing
 }
 
-// The kinds of resources, by name.
-const (
-	Actions         = "actions"
-	Artifacts       = "artifacts"
-	Contexts        = "contexts"
-	Associations    = "associations"
-	DatasetGroups   = "dataset-groups"
-	EventTrackers   = "event-trackers"
-	Schemas         = "schemas"
-	Datasets        = "datasets"
-	TagsPerResource = "tags"
-)
-
-// Resources lists every kind, in a stable order.
-var Resources = []Resource{
-	// AWS documents these quotas per account and Region for lineage entities created through
-	// the API (lineage-tracking-manual-creation).
-	{Name: Actions, Service: SageMaker, Quota: 3000, Limit: "Total number of actions"},
-	{Name: Artifacts, Service: SageMaker, Quota: 6000, Limit: "Total number of artifacts"},
-	{Name: Contexts, Service: SageMaker, Quota: 500, Limit: "Total number of contexts"},
-	{Name: Associations, Service: SageMaker, Quota: 6000, Limit: "Total number of associations"},
-	{Name: DatasetGroups, Service: Personalize, Quota: 5, Limit: "dataset groups", Lifecycle: true},
-	{Name: EventTrackers, Service: Personalize, Lifecycle: true},
-	{Name: Schemas, Service: Personalize, Quota: 500, Limit: "schemas"},
-	{Name: Datasets, Service: Personalize, Lifecycle: true},
-	{Name: TagsPerResource, Quota: 50, Limit: "tags per resource"},
-}
+// The kinds (Resources, their names as constants, their timings) are declared in
+// internal/gen/kinds.txt and generated into zz_kinds.go. The SageMaker quotas are those AWS
+// documents per account and Region for lineage entities created through the API
+// (lineage-tracking-manual-creation).
 
 // LookupResource returns a kind by name, or nil.
 func LookupResource(name string) *Resource {
@@ -74,15 +51,12 @@ type Lifecycle struct {
 }
 
 // DefaultLifecycle is a guess at AWS's timings where it publishes none: ACTIVE a minute after
-// creation, again a minute after an update, and gone half a minute after deletion. Datasets
-// follow what real runs show (ACTIVE about 15 s after creation, an update about 2 minutes).
+// creation, again a minute after an update, and gone half a minute after deletion. A kind may
+// declare its own (kinds.txt): datasets follow what real runs show (ACTIVE about 15 s after
+// creation, an update about 2 minutes).
 func DefaultLifecycle(resource string) Lifecycle {
-	if resource == Datasets {
-		return Lifecycle{
-			Pending: 5 * time.Second, InProgress: 10 * time.Second,
-			UpdatePending: 10 * time.Second, UpdateInProgress: 110 * time.Second,
-			DeletePending: 5 * time.Second, DeleteInProgress: 25 * time.Second,
-		}
+	if l, ok := lifecycles[resource]; ok {
+		return l
 	}
 	return Lifecycle{
 		Pending: 5 * time.Second, InProgress: 55 * time.Second,

@@ -19,12 +19,21 @@ type parsedARN struct {
 	partition, service, region, account, resource string
 }
 
+// parseARN splits arn:<partition>:<service>:<region>:<account>:<resource>, without allocating
+// (every lookup by ARN starts here).
 func parseARN(s string) (parsedARN, bool) {
-	f := strings.SplitN(s, ":", 6)
-	if len(f) != 6 || f[0] != "arn" {
+	rest, ok := strings.CutPrefix(s, "arn:")
+	if !ok {
 		return parsedARN{}, false
 	}
-	return parsedARN{partition: f[1], service: f[2], region: f[3], account: f[4], resource: f[5]}, true
+	var p parsedARN
+	for _, f := range []*string{&p.partition, &p.service, &p.region, &p.account} {
+		if *f, rest, ok = strings.Cut(rest, ":"); !ok {
+			return parsedARN{}, false
+		}
+	}
+	p.resource = rest
+	return p, true
 }
 
 // in reports whether the ARN names a resource of this scope and service.

@@ -94,7 +94,7 @@ func (c *Config) quota(resource string) int { return c.Quotas[resource] }
 
 // tagQuota is the most tags one resource may have.
 func (c *Config) tagQuota() int {
-	if q := c.Quotas[catalog.TagsPerResource]; q > 0 {
+	if q := c.Quotas[catalog.Tags]; q > 0 {
 		return q
 	}
 	return int(^uint(0) >> 1)

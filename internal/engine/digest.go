@@ -70,6 +70,18 @@ func (d digester) live(v reflect.Value) resource {
 	return r
 }
 
+// refersToGone reports whether v is a reference to a resource (a pointer, or an interface
+// holding one) that is gone.
+func (d digester) refersToGone(v reflect.Value) bool {
+	if v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return false
+		}
+		v = v.Elem()
+	}
+	return d.isResource(v) && d.live(v) == nil
+}
+
 func (d digester) isResource(v reflect.Value) bool {
 	return v.Kind() == reflect.Pointer && v.Type().Implements(resourceType)
 }
@@ -107,9 +119,16 @@ func (d digester) value(v reflect.Value, top bool) {
 		}
 		h.Write([]byte("}"))
 	case reflect.Slice, reflect.Array:
-		h.Write([]byte("[" + strconv.Itoa(v.Len()) + ":"))
+		// References to gone resources are left out, as in maps (a resource's users).
+		var keep []reflect.Value
 		for i := 0; i < v.Len(); i++ {
-			d.value(v.Index(i), false)
+			if el := v.Index(i); !d.refersToGone(el) {
+				keep = append(keep, el)
+			}
+		}
+		h.Write([]byte("[" + strconv.Itoa(len(keep)) + ":"))
+		for _, el := range keep {
+			d.value(el, false)
 		}
 		h.Write([]byte("]"))
 	case reflect.Map:

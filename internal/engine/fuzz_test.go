@@ -65,7 +65,7 @@ func FuzzCreateAction(f *testing.F) {
 	f.Add("deploy-1", "t", "s3://x", "", "", "", "", "k", "v", false, true)
 	f.Fuzz(func(t *testing.T, name, typ, uri, desc, status, pk, pv, tk, tv string, withProps, withTags bool) {
 		clk := newStepClock()
-		e := New(Config{Clock: clk, Quotas: map[string]int{catalog.TagsPerResource: 2, catalog.Actions: 3}})
+		e := New(Config{Clock: clk, Quotas: map[string]int{catalog.Tags: 2, catalog.Actions: 3}})
 		mk := func() *sagemaker.CreateActionInput {
 			in := &sagemaker.CreateActionInput{
 				ActionName:  &name,
@@ -113,7 +113,7 @@ func FuzzCreateEventTracker(f *testing.F) {
 	f.Fuzz(func(t *testing.T, group, tracker, tk, tv string, wait1, wait2 int64, withTags bool) {
 		clk := newStepClock()
 		// Trackers, not datasets, are under test: events need no Interactions dataset here.
-		e := New(Config{Clock: clk, Quotas: map[string]int{catalog.TagsPerResource: 1}, EventsWithoutDataset: true})
+		e := New(Config{Clock: clk, Quotas: map[string]int{catalog.Tags: 1}, EventsWithoutDataset: true})
 		out, err := checkCall(t, e, OpCreateDatasetGroup, &personalize.CreateDatasetGroupInput{Name: &group})
 		groupArn := "arn:aws:personalize:us-east-1:123456789012:dataset-group/" + group
 		if err == nil {

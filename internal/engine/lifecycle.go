@@ -121,3 +121,23 @@ func failureReason(status, reason string) *string {
 	}
 	return &reason
 }
+
+// next returns when a status will change by itself next, or zero.
+func (l *lifecycle) next(created, now time.Time) time.Time {
+	t := l.timing
+	var marks []time.Time
+	switch {
+	case !l.deleted.IsZero():
+		marks = []time.Time{l.deleted.Add(t.DeletePending), l.deleted.Add(t.DeletePending + t.DeleteInProgress)}
+	case !l.updated.IsZero():
+		marks = []time.Time{l.updated.Add(t.UpdatePending), l.updated.Add(t.UpdatePending + t.UpdateInProgress)}
+	default:
+		marks = []time.Time{created.Add(t.Pending), created.Add(t.Pending + t.InProgress)}
+	}
+	for _, m := range marks {
+		if m.After(now) {
+			return m
+		}
+	}
+	return time.Time{}
+}

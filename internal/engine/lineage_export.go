@@ -3,14 +3,17 @@ package engine
 import (
 	"sort"
 	"strings"
+	"time"
 )
 
 // LineageVertex is a lineage entity, as a picture of the graph shows it.
 type LineageVertex struct {
 	ARN         string
-	LineageType string // Action, Artifact or Context
+	Kind        string // the ARN's resource type: action, artifact, context, ...
+	LineageType string // Action, Artifact, Context, ...
 	Type        string // its ActionType, ArtifactType or ContextType
 	Name        string // "" for an artifact without a name
+	Created     time.Time
 }
 
 // LineageEdge is an association, as a picture of the graph shows it.
@@ -27,34 +30,39 @@ type LineageGraph struct {
 }
 
 // Lineage returns the lineage graph of every account and Region that has a lineage entity,
-// in account and Region order.
+// in account and Region order: the graph QueryLineage walks, as it is, the vertices of every
+// kind kinds.txt declares a lineage vertex.
 func (e *Engine) Lineage() []LineageGraph {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	var out []LineageGraph
 	for s, w := range e.worlds {
 		var vs []vertex
-		for _, r := range w.actions.all() {
-			vs = append(vs, r.(vertex))
-		}
-		for _, r := range w.artifacts.all() {
-			vs = append(vs, r.(vertex))
-		}
-		for _, r := range w.contexts.all() {
-			vs = append(vs, r.(vertex))
+		var kinds []string
+		for _, t := range w.vertexTables() {
+			for _, r := range t.all() {
+				vs = append(vs, r.(vertex))
+				kinds = append(kinds, t.kindName())
+			}
 		}
 		if len(vs) == 0 {
 			continue
 		}
-		sort.Slice(vs, func(i, j int) bool { return vs[i].base().seq < vs[j].base().seq })
+		order := make([]int, len(vs))
+		for i := range order {
+			order[i] = i
+		}
+		sort.Slice(order, func(i, j int) bool { return vs[order[i]].base().seq < vs[order[j]].base().seq })
 		g := LineageGraph{Scope: s}
-		for _, v := range vs {
+		for _, i := range order {
+			v := vs[i]
 			info := v.lineage()
 			name := ""
 			if info.name != nil {
 				name = *info.name
 			}
-			g.Vertices = append(g.Vertices, LineageVertex{ARN: v.base().arn, LineageType: info.lineageType, Type: info.typ, Name: name})
+			g.Vertices = append(g.Vertices, LineageVertex{ARN: v.base().arn, Kind: kinds[i], LineageType: v.lineageType(), Type: info.typ,
+				Name: name, Created: v.base().created})
 		}
 		for _, a := range w.associations.view(false) {
 			typ := ""

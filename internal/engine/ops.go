@@ -100,6 +100,10 @@ type Pending struct {
 	Operation string
 	Scope     Scope
 	Input     any // pointer to the shape input; the hook must not change it
+	// Original is the caller's own input when the call came through a typed door (an SDK
+	// type, which the engine never reads), so that a hook that wants it need not convert the
+	// shape back; nil through the wire door. The hook must not change it either.
+	Original any
 }
 
 // Decision is what the hook wants done with a call.
@@ -128,13 +132,19 @@ func (e *Engine) SetHook(h Hook) {
 // then the operation and the call log under the lock. The error is an *Error, or the
 // context's error when the call was cancelled before it reached the fake.
 func (e *Engine) Invoke(ctx context.Context, scope Scope, op *Op, in any) (any, error) {
+	return e.InvokeTyped(ctx, scope, op, in, nil)
+}
+
+// InvokeTyped is Invoke for a call of a typed door, which also hands the hook the caller's own
+// input (see Pending.Original).
+func (e *Engine) InvokeTyped(ctx context.Context, scope Scope, op *Op, in, original any) (any, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	scope = e.fill(scope)
 	var d Decision
 	if hook := e.hook.Load(); hook != nil {
-		d = (*hook)(ctx, Pending{Service: op.Service, Operation: op.Name, Scope: scope, Input: in})
+		d = (*hook)(ctx, Pending{Service: op.Service, Operation: op.Name, Scope: scope, Input: in, Original: original})
 		if d.Delay > 0 {
 			if err := e.wait(ctx, d.Delay); err != nil {
 				return nil, err

@@ -103,3 +103,17 @@ func (t tagList) personalize() []personalize.Tag {
 	}
 	return out
 }
+
+func (t tagList) sageMakerOrNil() []sagemaker.Tag {
+	if len(t) == 0 {
+		return nil
+	}
+	return t.sageMaker()
+}
+
+func (t tagList) personalizeOrNil() []personalize.Tag {
+	if len(t) == 0 {
+		return nil
+	}
+	return t.personalize()
+}

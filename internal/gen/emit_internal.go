@@ -28,6 +28,15 @@ func (g *generator) generate() error {
 	if err := g.emitEngineOps(); err != nil {
 		return err
 	}
+	if err := g.emitEngineKinds(g.kinds); err != nil {
+		return err
+	}
+	if err := g.emitCatalogKinds(g.kinds); err != nil {
+		return err
+	}
+	if err := g.emitResources(g.kinds); err != nil {
+		return err
+	}
 	return g.emitCatalog()
 }
 
@@ -45,25 +54,18 @@ func (g *generator) emitEngineOps() error {
 	return g.emit(filepath.Join("internal", "engine", "zz_ops.go"), b.Bytes())
 }
 
-// emitCatalog writes the one list of supported operations.
+// emitCatalog writes the one list of supported operations. Each names its SDK input type by
+// import path and name, as strings: the catalogue is below the doors and imports no SDK.
 func (g *generator) emitCatalog() error {
-	var body strings.Builder
-	body.WriteString("var operations = []Operation{\n")
-	for _, sd := range g.svcs {
-		for _, op := range sd.ops {
-			fmt.Fprintf(&body, "\t{Service: %q, Name: %q, Input: reflect.TypeFor[*%s.%sInput](), Errors: %#v, HTTPMethod: %q, HTTPPath: %q, Create: %t, Lifecycle: %t},\n",
-				sd.name, op.name, sd.sdkName, op.name, op.model.Errors, op.model.HTTP.Method, op.model.HTTP.RequestURI, op.flags["create"], op.flags["lifecycle"])
-		}
-	}
-	body.WriteString("}\n")
 	var b bytes.Buffer
 	b.WriteString(header("operations.txt and the service models"))
-	b.WriteString("package catalog\n\nimport (\n\t\"reflect\"\n\n")
-	// (The SDK packages follow the standard library, as goimports groups them.)
+	b.WriteString("package catalog\n\nvar operations = []Operation{\n")
 	for _, sd := range g.svcs {
-		fmt.Fprintf(&b, "\t%q\n", sd.sdk.path)
+		for _, op := range sd.ops {
+			fmt.Fprintf(&b, "\t{Service: %q, Name: %q, InputPackage: %q, InputName: %q, Errors: %#v, HTTPMethod: %q, HTTPPath: %q, Create: %t, Lifecycle: %t},\n",
+				sd.name, op.name, sd.sdk.path, op.name+"Input", op.model.Errors, op.model.HTTP.Method, op.model.HTTP.RequestURI, op.flags["create"], op.flags["lifecycle"])
+		}
 	}
-	b.WriteString(")\n\n")
-	b.WriteString(strings.ReplaceAll(body.String(), "[]string(nil)", "nil"))
-	return g.emit(filepath.Join("internal", "catalog", "zz_operations.go"), b.Bytes())
+	b.WriteString("}\n")
+	return g.emit(filepath.Join("internal", "catalog", "zz_operations.go"), []byte(strings.ReplaceAll(b.String(), "[]string(nil)", "nil")))
 }

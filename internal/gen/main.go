@@ -1,6 +1,7 @@
-// Command gen writes the per-operation code that follows mechanically from the service models
-// and the aws-sdk-go-v2 clients, so that adding an operation is its behaviour in the engine, one
-// line in operations.txt, and tests:
+// Command gen writes the code that follows mechanically from the service models, the
+// aws-sdk-go-v2 clients and the declaration of each kind of resource, so that adding an
+// operation is its behaviour in the engine, one line in operations.txt, and tests, and adding a
+// kind is a block in kinds.txt and one engine file besides:
 //
 //   - internal/shape/<service>/zz_*.go: the operation's input and output as plain structs whose
 //     JSON names are the model's member names (the engine works on these; the wire door decodes
@@ -12,10 +13,13 @@
 //     signature, the conversions between the SDK's types and the shapes (every one a copy), the
 //     client-side required-member check the SDK's validators make, and the SDK error types the
 //     operation's deserializer knows;
-//   - fake/zz_<service>.go: the service's interface, compile-time promises and shared helpers.
+//   - fake/zz_<service>.go: the service's interface, compile-time promises and shared helpers;
+//   - from kinds.txt, internal/engine/zz_kinds.go (the world's tables, the lineage lookups by
+//     ARN, the state document's order), internal/catalog/zz_kinds.go (the kinds with their
+//     quotas and lifecycles) and fake/zz_resources.go (the public fake.Resource constants).
 //
-// It reads operations.txt, internal/model/data/*.json and the sources of the SDK modules the
-// root go.mod requires. Run it with go generate ./... from the module root; CI regenerates and
+// It reads operations.txt, kinds.txt, internal/model/data/*.json and the sources of the SDK
+// modules the root go.mod requires. Run it with go generate ./... from the module root; CI regenerates and
 // fails on any difference.
 package main
 
@@ -45,7 +49,11 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	g := &generator{root: root, files: map[string][]byte{}}
+	kinds, err := readKinds(filepath.Join(root, "internal", "gen", "kinds.txt"))
+	if err != nil {
+		return err
+	}
+	g := &generator{root: root, files: map[string][]byte{}, kinds: kinds}
 	for _, svc := range services {
 		if err := g.loadService(svc, ops[svc.name]); err != nil {
 			return fmt.Errorf("%s: %w", svc.name, err)
@@ -80,6 +88,7 @@ func moduleRoot() (string, error) {
 type generator struct {
 	root  string
 	svcs  []*serviceData
+	kinds []*kind
 	files map[string][]byte
 }
 

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Time is a timestamp that the JSON protocols carry as epoch seconds, a JSON number. Input
@@ -27,6 +29,16 @@ func (t Time) MarshalJSON() ([]byte, error) {
 		return strconv.AppendInt(nil, ms/1000, 10), nil
 	}
 	return strconv.AppendFloat(nil, float64(ms)/1000, 'f', -1, 64), nil
+}
+
+// MarshalJSONTo is MarshalJSON for encoding/json/v2, which the wire door encodes with: the
+// same number, written as a token (v2 would otherwise check MarshalJSON's output again).
+func (t Time) MarshalJSONTo(enc *jsontext.Encoder) error {
+	ms := t.UnixMilli()
+	if ms%1000 == 0 {
+		return enc.WriteToken(jsontext.Int(ms / 1000))
+	}
+	return enc.WriteToken(jsontext.Float(float64(ms) / 1000))
 }
 
 var errTimestamp = errors.New("timestamp must be a number of epoch seconds")

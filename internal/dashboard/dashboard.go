@@ -1,0 +1,194 @@
+// Package dashboard is the fake's dashboard, GET /_fake/ui: one self-contained HTML page (no
+// script, style or font from anywhere else) of what the fake holds, per account and Region,
+// with the call log, the installed rules and the clock. html/template escapes every string a
+// caller chose; the page changes state only through the control endpoints (its one control
+// moves a manual clock).
+package dashboard
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/benbjohnson/clock"
+
+	"github.com/awsfake/awsfake/internal/calldoc"
+	"github.com/awsfake/awsfake/internal/engine"
+	"github.com/awsfake/awsfake/internal/rules"
+	"github.com/awsfake/awsfake/scenario"
+)
+
+// Page serves the dashboard of one engine and its installed rules.
+type Page struct {
+	Engine *engine.Engine
+	Rules  *rules.Rules
+	Report func(format string, args ...any) // hears of a page that could not be written; may be nil
+}
+
+//go:embed dashboard.html
+var dashboardHTML string
+
+var dashboardPage = template.Must(template.New("ui").Funcs(template.FuncMap{
+	"when": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format("2006-01-02 15:04:05.000")
+	},
+}).Parse(dashboardHTML))
+
+// dashboardCalls is how many of the newest calls the page shows.
+const dashboardCalls = 200
+
+type dashboard struct {
+	Now        time.Time
+	Manual     bool
+	Scopes     []dashScope
+	Calls      []dashCall
+	TotalCalls int
+	Rules      []dashRule
+}
+
+type dashScope struct {
+	Account, Region string
+	SageMaker       []dashResource // lineage entities and every other SageMaker resource
+	Personalize     []dashResource
+	Graph           *lineageSVG
+}
+
+type dashResource struct {
+	Kind, Name, ARN, Type string
+	Status, Failure       string
+	Created, Changed      time.Time
+	Next                  time.Time
+	Detail                string // the input that made it, as indented JSON
+}
+
+type dashCall struct {
+	Time               time.Time
+	Service, Operation string
+	Account, Region    string
+	Err                *calldoc.CallError
+	Injected           bool
+	Notes              []string
+	Input, Output      string
+}
+
+type dashRule struct {
+	Service, Operation string
+	Does               string
+	Matched, Fired     int
+}
+
+// ServeHTTP writes the page.
+func (p *Page) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src data:")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if err := dashboardPage.Execute(w, p.dashboard()); err != nil && p.Report != nil {
+		p.Report("awsfake: the dashboard: %v", err)
+	}
+}
+
+func (p *Page) dashboard() dashboard {
+	clk := p.Engine.Clock()
+	_, manual := clk.(*clock.Mock)
+	d := dashboard{Now: clk.Now(), Manual: manual, Rules: p.rules()}
+	scopes := map[engine.Scope]*dashScope{}
+	var order []engine.Scope
+	scope := func(s engine.Scope) *dashScope {
+		if scopes[s] == nil {
+			scopes[s] = &dashScope{Account: s.Account, Region: s.Region}
+			order = append(order, s)
+		}
+		return scopes[s]
+	}
+	for _, r := range p.Engine.Resources() {
+		if r.Kind == "records" || r.Kind == "association" { // associations are the graph's edges
+			continue
+		}
+		s := scope(r.Scope)
+		detail, _ := json.MarshalIndent(calldoc.Document(r.Input), "", "  ")
+		res := dashResource{Kind: r.Kind, Name: r.Name, ARN: r.ARN, Type: r.Type, Status: r.Status, Failure: r.Failure,
+			Created: r.Created, Changed: r.Changed, Next: r.Next, Detail: string(detail)}
+		if r.Service == "sagemaker" {
+			s.SageMaker = append(s.SageMaker, res)
+		} else {
+			s.Personalize = append(s.Personalize, res)
+		}
+	}
+	// The graph is the one the engine keeps, which QueryLineage walks.
+	for _, g := range p.Engine.Lineage() {
+		scope(g.Scope).Graph = layoutLineage(g.Vertices, g.Edges)
+	}
+	slices.SortStableFunc(order, func(a, b engine.Scope) int {
+		return strings.Compare(a.Account+"/"+a.Region, b.Account+"/"+b.Region)
+	})
+	for _, sc := range order {
+		d.Scopes = append(d.Scopes, *scopes[sc])
+	}
+	calls := p.Engine.Calls() // converted only for the calls shown
+	d.TotalCalls = len(calls)
+	for i := len(calls) - 1; i >= 0 && len(d.Calls) < dashboardCalls; i-- {
+		c := calldoc.Of(calls[i])
+		in, _ := json.MarshalIndent(c.Input, "", "  ")
+		dc := dashCall{Time: c.Time, Service: c.Service, Operation: c.Operation, Account: c.Account, Region: c.Region,
+			Err: c.Err, Injected: c.Injected, Notes: c.Notes, Input: string(in)}
+		if c.Output != nil {
+			out, _ := json.MarshalIndent(c.Output, "", "  ")
+			dc.Output = string(out)
+		}
+		d.Calls = append(d.Calls, dc)
+	}
+	return d
+}
+
+func (p *Page) rules() []dashRule {
+	var out []dashRule
+	for _, st := range p.Rules.Statuses() {
+		out = append(out, dashRule{Service: st.Rule.Service, Operation: st.Rule.Operation, Does: describeRule(st.Rule), Matched: st.Matched, Fired: st.Fired})
+	}
+	return out
+}
+
+// describeRule says in words what a rule does and to which calls.
+func describeRule(r *scenario.Rule) string {
+	var does []string
+	switch {
+	case r.Error != nil && r.LostResponse:
+		does = append(does, "runs the call, then answers "+r.Error.Code+" (response lost)")
+	case r.Error != nil:
+		does = append(does, "answers "+r.Error.Code)
+	}
+	if r.CreateFailure != "" {
+		does = append(does, fmt.Sprintf("creates in CREATE FAILED (%q)", r.CreateFailure))
+	}
+	if r.Wait > 0 {
+		does = append(does, "waits "+r.Wait.String()+" on the clock")
+	}
+	var which []string
+	if r.Skip > 0 {
+		which = append(which, fmt.Sprintf("after the first %d", r.Skip))
+	}
+	if r.Count == 1 {
+		which = append(which, "once")
+	} else if r.Count > 1 {
+		which = append(which, fmt.Sprintf("%d times", r.Count))
+	}
+	if r.Probability != nil {
+		which = append(which, fmt.Sprintf("with probability %g", *r.Probability))
+	}
+	if r.Predicate != nil {
+		which = append(which, "when its predicate holds")
+	}
+	s := strings.Join(does, ", ")
+	if len(which) > 0 {
+		s += "; " + strings.Join(which, ", ")
+	}
+	return s
+}
