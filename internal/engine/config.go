@@ -14,6 +14,17 @@ type Config struct {
 	Seed    uint64 // seeds generated ids; 0 picks a random seed
 
 	CallLogLimit int // most recent calls kept; default 10,000; negative keeps none
+	// CallLogBytes is about the most memory the call log keeps (an estimate that errs high);
+	// past it the oldest calls are forgotten, though the newest call is always kept. Default
+	// 64 MiB; negative means no limit.
+	CallLogBytes int
+	// CallLogValueBytes is the longest string a logged call keeps whole; a longer one is kept
+	// cut short with a marker. Default 128 KiB, above every valid value of the faked models
+	// (32,000 characters, 128,000 bytes at most), so only invalid values are cut; negative
+	// keeps every value whole. Only the log is cut: an error's message to the caller echoes
+	// the value whole, as AWS's validation messages do (seen whole at nearly 2,000 characters;
+	// AWS documents no cut, and its front ends refuse bodies past a few MB before validating).
+	CallLogValueBytes int
 
 	// Quotas by kind of resource (catalog.Resources' names): per account and Region, or per
 	// resource for tags. A kind not named keeps its default; 0 means no limit.
@@ -38,6 +49,9 @@ const (
 	DefaultAccount      = "123456789012"
 	DefaultRegion       = "us-east-1"
 	DefaultCallLogLimit = 10000
+
+	DefaultCallLogBytes      = 64 << 20
+	DefaultCallLogValueBytes = 128 << 10
 )
 
 func (c *Config) fillDefaults() {
@@ -52,6 +66,12 @@ func (c *Config) fillDefaults() {
 	}
 	if c.CallLogLimit == 0 {
 		c.CallLogLimit = DefaultCallLogLimit
+	}
+	if c.CallLogBytes == 0 {
+		c.CallLogBytes = DefaultCallLogBytes
+	}
+	if c.CallLogValueBytes == 0 {
+		c.CallLogValueBytes = DefaultCallLogValueBytes
 	}
 	quotas, lifecycles := map[string]int{}, map[string]Lifecycle{}
 	for _, r := range catalog.Resources {

@@ -47,7 +47,7 @@ func New(cfg Config) *Engine {
 		clock:  cfg.Clock,
 		worlds: map[Scope]*world{},
 		rng:    rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
-		log:    callLog{limit: cfg.CallLogLimit},
+		log:    newCallLog(cfg),
 	}
 }
 
