@@ -108,7 +108,7 @@ func TestDashboardClockMoves(t *testing.T) {
 	t.Parallel()
 	f, clk := dashboardFake(t)
 	before := clk.Now()
-	status, _, _ := rawCall(t, f.Handler(), "POST", "/_fake/clock/advance", nil, `{"duration":"90s"}`)
+	status, _, _ := rawCall(t, f.Handler(), "POST", "/_fake/clock/advance", jsonContent, `{"duration":"90s"}`)
 	require.Equal(t, http.StatusOK, status)
 	_, _, body := rawCallBytes(t, f.Handler(), "GET", "/_fake/ui", nil, "")
 	require.Contains(t, string(body), before.Add(90*time.Second).UTC().Format("2006-01-02 15:04:05.000"))

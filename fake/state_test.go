@@ -149,7 +149,7 @@ func TestStateOverHTTP(t *testing.T) {
 	clk2 := mockClock()
 	clk2.Set(clk.Now())
 	g := fake.New(fake.WithClock(clk2), fake.WithQuota(fake.DatasetGroups, 10))
-	status, _, doc := rawCall(t, g.Handler(), "POST", "/_fake/scenario", nil, string(body))
+	status, _, doc := rawCall(t, g.Handler(), "POST", "/_fake/scenario", jsonContent, string(body))
 	require.Equal(t, http.StatusOK, status, "%v", doc)
 	_, _, again := rawCallBytes(t, g.Handler(), "GET", "/_fake/state", nil, "")
 	require.JSONEq(t, string(body), string(again))
