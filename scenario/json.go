@@ -11,6 +11,7 @@ import (
 type jsonScenario struct {
 	Rules []jsonRule `json:"rules"`
 	Seeds Seeds      `json:"seeds"`
+	Clock *time.Time `json:"clock"`
 }
 
 type jsonRule struct {
@@ -46,6 +47,9 @@ func ParseJSON(data []byte) (*Scenario, error) {
 		s.Rules = append(s.Rules, r)
 	}
 	s.Seeds = js.Seeds
+	if js.Clock != nil {
+		s.Clock = *js.Clock
+	}
 	if err := s.Check(); err != nil {
 		return nil, fmt.Errorf("scenario JSON: %w", err)
 	}

@@ -7,12 +7,16 @@ package server
 
 import (
 	"fmt"
+
 	"maps"
 	"net/http"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
+
+	"github.com/benbjohnson/clock"
 
 	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/control"
@@ -229,7 +233,17 @@ func (s *Server) SetScenario(sc *scenario.Scenario) error {
 			return err
 		}
 		rs = sc.Rules
+		// The clock first, so that seeds taken at the saved time keep their timestamps.
+		mock, _ := s.Engine.Clock().(*clock.Mock)
+		var before time.Time
+		if mock != nil && sc.Clock.After(mock.Now()) {
+			before = mock.Now()
+			mock.Set(sc.Clock)
+		}
 		if err := s.applySeeds(sc.Seeds); err != nil {
+			if !before.IsZero() && mock.Now().Equal(sc.Clock) {
+				mock.Set(before)
+			}
 			return err
 		}
 	}
