@@ -28,10 +28,16 @@ type running struct {
 // startServer runs the command with args and waits for the URL it prints first.
 func startServer(t *testing.T, args ...string) *running {
 	t.Helper()
+	return startServerTo(t, io.Discard, args...)
+}
+
+// startServerTo is startServer with the command's standard error written to stderr.
+func startServerTo(t *testing.T, stderr io.Writer, args ...string) *running {
+	t.Helper()
 	pr, pw := io.Pipe()
 	s := &running{stop: make(chan struct{}), done: make(chan error, 1)}
 	go func() {
-		s.done <- run(args, pw, io.Discard, s.stop)
+		s.done <- run(args, pw, stderr, s.stop)
 		pw.Close()
 	}()
 	r := bufio.NewReader(pr)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/benbjohnson/clock"
@@ -47,7 +48,18 @@ func loadState(f *server.Server, file *statefile.File) (string, error) {
 			resources++
 		}
 	}
-	return fmt.Sprintf("loaded %d resources and %d sets of records and events from %s (%d bytes)", resources, records, file.Path(), len(data)), nil
+	return fmt.Sprintf("loaded %s and %s from %s (%d bytes)", count(resources, "resource"), count(records, "set of records or events"), file.Path(), len(data)), nil
+}
+
+// count says "1 resource", "2 resources".
+func count(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	if head, tail, ok := strings.Cut(one, " "); ok {
+		return fmt.Sprintf("%d %ss %s", n, head, tail)
+	}
+	return fmt.Sprintf("%d %ss", n, one)
 }
 
 func latestTime(s *scenario.Scenario) time.Time {
@@ -79,9 +91,12 @@ func newSaver(f *server.Server, file *statefile.File, interval time.Duration, st
 			return v
 		},
 		Interval: interval,
-		Report: func(_ bool, err error) {
-			if err != nil {
+		Report: func(saved bool, err error) {
+			switch {
+			case err != nil:
 				fmt.Fprintf(stderr, "awsfake: saving the state failed (tried again in %v): %v\n", interval, err)
+			case saved:
+				fmt.Fprintf(stderr, "awsfake: state saved to %s\n", file.Path())
 			}
 		},
 	})
