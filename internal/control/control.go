@@ -13,6 +13,7 @@
 //	GET    /_fake/records?datasetArn=   the records a Personalize dataset holds (see Fake.Records)
 //	GET    /_fake/state                 everything the fake holds, as seeds POST /_fake/scenario takes (see Fake.State)
 //	GET    /_fake/ui                    the dashboard: an HTML page of resources, the lineage graph, calls, rules and the clock
+//	GET    /_fake/ui/records?datasetArn=&page=  a page of a dataset's newest records, with their schema mismatches
 package control
 
 import (
@@ -78,6 +79,7 @@ func (f *Endpoints) Handler() http.Handler {
 		_, _ = w.Write(append(doc, '\n'))
 	})
 	mux.Handle("GET /_fake/ui", f.UI)
+	mux.Handle("GET /_fake/ui/records", f.UI)
 	mux.HandleFunc("GET /_fake/records", func(w http.ResponseWriter, r *http.Request) {
 		arn := r.URL.Query().Get("datasetArn")
 		records, ok := f.Engine.Records(arn)
