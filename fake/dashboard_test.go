@@ -157,7 +157,7 @@ func TestDashboardDatasets(t *testing.T) {
 		`<a class="records" href="/_fake/ui/records?datasetArn=arn%3aaws%3apersonalize%3aus-east-1%3a123456789012%3adataset%2fshop%2fITEMS">2 records</a>`,
 		`dataset%2fshop%2fINTERACTIONS">2 events</a>`,
 		`dataset%2fshop%2fUSERS">0 records</a>`,
-		`<code class="arn">arn:<wbr>aws:<wbr>personalize:<wbr>us-east-1:<wbr>123456789012:<wbr>dataset/<wbr>shop/<wbr>ITEMS</code>`,
+		`<code class="arn"><span class="nw">arn:</span><wbr><span class="nw">aws:</span><wbr><span class="nw">personalize:</span><wbr><span class="nw">us-east-1:</span><wbr><span class="nw">123456789012:</span><wbr><span class="nw">dataset/</span><wbr><span class="nw">shop/</span><wbr><span class="nw">ITEMS</span></code>`,
 	} {
 		require.Contains(t, page, want)
 	}

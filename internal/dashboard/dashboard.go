@@ -54,13 +54,18 @@ var (
 )
 
 // breakableARN is an ARN, escaped, that a narrow column may wrap after a colon or a slash but
-// never inside a name: arn:aws:personalize:us-east-1:123456789012:dataset/shop/ITEMS.
+// never inside a name (not even at its hyphens): each part is a span that does not wrap, and a
+// <wbr> follows each colon and slash.
 func breakableARN(arn string) template.HTML {
 	var b strings.Builder
-	for _, r := range arn {
-		b.WriteString(template.HTMLEscapeString(string(r)))
-		if r == ':' || r == '/' {
-			b.WriteString("<wbr>")
+	start := 0
+	for i := 0; i < len(arn); i++ {
+		if arn[i] == ':' || arn[i] == '/' || i == len(arn)-1 {
+			b.WriteString(`<span class="nw">` + template.HTMLEscapeString(arn[start:i+1]) + `</span>`)
+			if i < len(arn)-1 {
+				b.WriteString("<wbr>")
+			}
+			start = i + 1
 		}
 	}
 	return template.HTML(b.String())
