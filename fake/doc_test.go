@@ -5,7 +5,7 @@ import (
 	"go/doc"
 	"go/parser"
 	"go/token"
-	"io/fs"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,12 +19,15 @@ import (
 func TestPackageDocListsTheKinds(t *testing.T) {
 	t.Parallel()
 	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, parser.ParseComments)
+	names, err := filepath.Glob("*.go")
 	require.NoError(t, err)
-	files := []*ast.File{}
-	for _, f := range pkgs["fake"].Files {
+	var files []*ast.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		require.NoError(t, err)
 		files = append(files, f)
 	}
 	p, err := doc.NewFromFiles(fset, files, "github.com/awsfake/awsfake/fake")

@@ -70,6 +70,3 @@ func (p *process) waitFor(t *testing.T, want string) string {
 	t.Fatalf("the process ended without printing %q", want)
 	return ""
 }
-
-// running is the process as the HTTP helpers of the other tests take it.
-func (p *process) running() *running { return &running{url: p.url} }
