@@ -87,6 +87,12 @@ func (jr jsonRule) rule() (r *Rule, err error) {
 		}
 		r.Delay(d)
 	}
+	if jr.Error != nil && jr.Error.Message == "" {
+		// An error without a message would reach the caller and the call log with none.
+		e := *jr.Error
+		e.Message = DefaultMessage(e.Code)
+		jr.Error = &e
+	}
 	if jr.Error != nil {
 		if jr.ResponseLost {
 			r.LoseResponse(jr.Error)
