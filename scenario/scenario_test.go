@@ -215,7 +215,7 @@ func TestJSONErrorWithoutMessage(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, want, s.Rules[0].Error.Message, code)
 	}
-	s, err := scenario.ParseJSON([]byte(`{"rules": [{"service": "sagemaker", "operation": "ListActions", "error": {"code": "X", "message": "mine"}}]}`))
+	s, err := scenario.ParseJSON([]byte(`{"rules": [{"service": "sagemaker", "operation": "ListActions", "error": {"code": "RequestTimeout", "message": "mine"}}]}`))
 	require.NoError(t, err)
 	require.Equal(t, "mine", s.Rules[0].Error.Message)
 }
