@@ -150,8 +150,8 @@ func TestStateRestartKeepsEverything(t *testing.T) {
 // A 42 MiB state (far over the old 32 MiB control limit) round-trips: GET /_fake/state of one
 // server, POST /_fake/scenario of another, the same document back.
 func TestStateOf42MiBRoundTrips(t *testing.T) {
-	if testing.Short() {
-		t.Skip("moves 42 MiB several times")
+	if testing.Short() || raceEnabled() {
+		t.Skip("moves 42 MiB several times, which the race detector makes a minute long")
 	}
 	t.Parallel()
 	a := startServer(t, "-addr", "127.0.0.1:0", "-clock", "manual", "-seed", "1", "-call-log", "0")
