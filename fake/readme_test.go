@@ -81,15 +81,15 @@ func TestREADMEOptions(t *testing.T) {
 	f := fake.New(
 		fake.WithClock(clock.NewMock()),                                // default: the real clock (synctest's, in a bubble)
 		fake.WithAccount("000000000042"), fake.WithRegion("eu-west-1"), // defaults 123456789012, us-east-1
-		fake.WithQuota(fake.DatasetGroups, 20),                         // per account and Region; 0: no limit
-		fake.WithQuota(fake.Tags, 200),                                 // per resource
-		fake.WithQuota(fake.Actions, 0),                                // lifts AWS's 3,000 (a long suite on one fake)
-		fake.WithLifecycle(fake.EventTrackers, fake.Lifecycle{}),       // the zero Lifecycle: ACTIVE at once
-		fake.WithCascadingDeletes(),                                    // deleting a lineage entity deletes its associations
+		fake.WithQuota(fake.DatasetGroups, 20),                   // per account and Region; 0: no limit
+		fake.WithQuota(fake.Tags, 200),                           // per resource
+		fake.WithQuota(fake.Actions, 0),                          // lifts AWS's 3,000 (a long suite on one fake)
+		fake.WithLifecycle(fake.EventTrackers, fake.Lifecycle{}), // the zero Lifecycle: ACTIVE at once
+		fake.WithCascadingDeletes(),                              // deleting a lineage entity deletes its associations
 		fake.WithScenario(s), fake.WithSeed(1),
 		fake.WithCallLog(100), fake.WithCallLogBytes(8<<20), // the newest 100 calls, within 8 MiB
-		fake.WithHostCheck("awsfake"),                       // f.Handler() serves only loopback hosts and these
-		fake.WithCORSOrigin("http://localhost:3000"),        // a browser app there may call f.Handler()
+		fake.WithHostCheck("awsfake"),                // f.Handler() serves only loopback hosts and these
+		fake.WithCORSOrigin("http://localhost:3000"), // a browser app there may call f.Handler()
 	)
 	require.Equal(t, "eu-west-1", f.Region())
 }
@@ -101,13 +101,13 @@ func TestREADMEFaults(t *testing.T) {
 	s := scenario.New()
 	s.On("personalize", "CreateEventTracker").Nth(2).Fail(scenario.LimitExceeded("injected"))
 	s.On("sagemaker", "CreateAction").Times(1).LoseResponse(scenario.InternalFailure()) // it happened; the caller saw a 500
-	s.On("personalize", "CreateEventTracker").FailCreation("no interactions dataset")    // ends in CREATE FAILED
+	s.On("personalize", "CreateEventTracker").FailCreation("no interactions dataset")   // ends in CREATE FAILED
 	s.On("sagemaker", "CreateAction").When(func(in *sagemaker.CreateActionInput) bool {
 		return aws.ToString(in.ActionType) == "Canary"
 	}).Delay(30 * time.Second) // on the fake clock
 	s.SeedDatasetGroup(scenario.DatasetGroup{Name: "shop", EventTracker: &scenario.EventTracker{Name: "clicks"}}) // already ACTIVE
-	s.SeedArtifact(scenario.Artifact{SourceURI: "s3://models/m.tar.gz", ArtifactType: "Model", Label: "model"})  // JSON: "artifacts"
-	s.SeedContext(scenario.Context{Name: "churn_prod", ContextType: "Endpoint", Label: "endpoint"})             // JSON: "contexts"
+	s.SeedArtifact(scenario.Artifact{SourceURI: "s3://models/m.tar.gz", ArtifactType: "Model", Label: "model"})   // JSON: "artifacts"
+	s.SeedContext(scenario.Context{Name: "churn_prod", ContextType: "Endpoint", Label: "endpoint"})               // JSON: "contexts"
 	s.SeedAssociation(scenario.Association{Source: "model", Destination: "endpoint", Type: "ContributedTo"})      // JSON: "associations"; ends by label or ARN
 	f := fake.New(fake.WithScenario(s))
 	f.Inject(t, scenario.On("sagemaker", "ListActions").Fail(scenario.Throttling())) // removed when t ends

@@ -182,31 +182,42 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 		}
 		defer file.Close()
 	}
-	// Listen for signals before the URL is printed: a supervisor that reads the URL and at
-	// once sends SIGTERM must get a drained shutdown, not the default death.
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
-	defer signal.Stop(sig)
-	hup := make(chan os.Signal, 1)
-	if file != nil {
-		signal.Notify(hup, syscall.SIGHUP)
-		defer signal.Stop(hup)
-	}
-
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("-addr: %w", err)
 	}
 	defer ln.Close()
 	cfg.AllowHosts = append(cfg.AllowHosts, guard.ListenHosts(ln.Addr())...)
-	f := server.New(cfg)
+	return o.serve(server.New(cfg), ln, file, stdout, stderr, stop)
+}
+
+// serve loads the state file (when there is one), prints the URL and the banner, and serves on
+// ln until a signal or stop, saving the state on its period, on SIGHUP and at the end.
+func (o options) serve(f *server.Server, ln net.Listener, file *statefile.File, stdout, stderr io.Writer, stop <-chan struct{}) error {
 	url := "http://" + ln.Addr().String()
 	loaded := ""
+	var saver *statefile.Saver
 	if file != nil {
+		var err error
 		if loaded, err = loadState(f, file); err != nil {
 			return err
 		}
 		_ = file.Announce(url) // only for a second server's message
+		if saver, err = newSaver(f, file, o.stateInterval, stderr); err != nil {
+			return err
+		}
+	}
+	// Listen for signals before the URL is printed: a supervisor that reads the URL and at
+	// once sends SIGTERM must get a drained shutdown, not the default death.
+	sig, hup := make(chan os.Signal, 1), make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	if saver != nil {
+		signal.Notify(hup, syscall.SIGHUP)
+		defer signal.Stop(hup)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go saver.Run(ctx)
 	}
 	srv := &http.Server{
 		Handler:           f.Handler(),
@@ -219,17 +230,7 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 	}
 	fmt.Fprintln(stdout, url)
 	o.banner(stderr, f, url, loaded)
-
-	var saver *statefile.Saver
-	if file != nil {
-		if saver, err = newSaver(f, file, o.stateInterval, stderr); err != nil {
-			return err
-		}
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		go saver.Run(ctx)
-	}
-	err = serveUntilStopped(srv, ln, sig, hup, stop, stderr, o.shutdown, saver)
+	err := serveUntilStopped(srv, ln, sig, hup, stop, stderr, o.shutdown, saver)
 	if saver != nil {
 		// After the last request was served, so nothing it changed is lost.
 		if _, saveErr := saver.SaveNow(); saveErr != nil {
