@@ -29,6 +29,24 @@ echo "server at $url"
 export AWSFAKE_URL="$url"
 timeout 600 python3 -m unittest discover -s conformance/python -p 'test_*.py' -v
 
+# README's Python snippets run as pasted, against this server: the standard-library one must
+# show its injected fault with its message and then the action; the boto3 one lists actions.
+python3 - "$work" <<'PY'
+import re, sys
+readme = open("README.md").read()
+for i, block in enumerate(re.findall(r"```python\n(.*?)```", readme, re.S)):
+    open(f"{sys.argv[1]}/readme_{i}.py", "w").write(block)
+PY
+out=$(timeout 60 python3 "$work/readme_0.py")
+echo "$out"
+grep -q "'message': 'injected: slow down'" <<<"$out" || { echo "README's Python snippet did not show the injected fault's message"; exit 1; }
+grep -q "action/a1" <<<"$out" || { echo "README's Python snippet did not create its action"; exit 1; }
+grep -q "\['injected: slow down', 'ok'\]" <<<"$out" || { echo "README's Python snippet did not read the call log"; exit 1; }
+out=$(timeout 60 python3 "$work/readme_1.py")
+echo "$out"
+grep -q "'a2'" <<<"$out" || { echo "README's boto3 snippet did not list its action"; exit 1; }
+echo "README's Python snippets ran as pasted"
+
 # Graceful shutdown: SIGTERM ends the server with status 0.
 kill -TERM "$pid"
 wait "$pid"

@@ -52,8 +52,11 @@ func (c Call) String() string {
 	return fmt.Sprintf("%s %s.%s %s -> %s%s", c.Time.Format(time.RFC3339Nano), c.Service, c.Operation, in, out, notes)
 }
 
-// Calls returns the recorded calls, oldest first (the most recent 10,000 unless WithCallLog
-// says otherwise). The result is a copy: changing it changes nothing in the fake.
+// Calls returns the recorded calls, oldest first: the most recent 10,000 (WithCallLog) that fit
+// in 64 MiB (WithCallLogBytes). A string longer than 128 KiB in a call's input, output or
+// error message is kept cut short, ending "…[truncated N bytes]" (only invalid values are that
+// long; the caller was answered with the whole). The result is a copy: changing it changes
+// nothing in the fake.
 func (f *Fake) Calls() []Call {
 	raw := f.e.Calls()
 	out := make([]Call, len(raw))

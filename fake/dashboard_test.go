@@ -2,7 +2,9 @@ package fake_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,6 +12,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
+	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
+	petypes "github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/benbjohnson/clock"
@@ -108,7 +112,7 @@ func TestDashboardClockMoves(t *testing.T) {
 	t.Parallel()
 	f, clk := dashboardFake(t)
 	before := clk.Now()
-	status, _, _ := rawCall(t, f.Handler(), "POST", "/_fake/clock/advance", nil, `{"duration":"90s"}`)
+	status, _, _ := rawCall(t, f.Handler(), "POST", "/_fake/clock/advance", jsonContent, `{"duration":"90s"}`)
 	require.Equal(t, http.StatusOK, status)
 	_, _, body := rawCallBytes(t, f.Handler(), "GET", "/_fake/ui", nil, "")
 	require.Contains(t, string(body), before.Add(90*time.Second).UTC().Format("2006-01-02 15:04:05.000"))
@@ -119,4 +123,85 @@ func rawHeader(t *testing.T, f *fake.Fake, name string) string {
 	t.Helper()
 	_, hdr, _ := rawCallBytes(t, f.Handler(), "GET", "/_fake/ui", nil, "")
 	return hdr.Get(name)
+}
+
+// The page runs only its own script, allowed by a nonce new on every answer; no inline script
+// is allowed by kind ('unsafe-inline'), and no site may frame it.
+func TestDashboardContentSecurityPolicy(t *testing.T) {
+	t.Parallel()
+	f, _ := dashboardFake(t)
+	nonces := map[string]bool{}
+	for range 2 {
+		_, hdr, body := rawCallBytes(t, f.Handler(), "GET", "/_fake/ui", nil, "")
+		csp := hdr.Get("Content-Security-Policy")
+		require.NotContains(t, csp, "unsafe-inline")
+		require.Contains(t, csp, "frame-ancestors 'none'")
+		m := regexp.MustCompile(`script-src 'nonce-([A-Za-z0-9_-]{22})'`).FindStringSubmatch(csp)
+		require.NotNil(t, m, csp)
+		require.Contains(t, string(body), `<script nonce="`+m[1]+`">`)
+		require.Contains(t, string(body), `<style nonce="`+m[1]+`">`)
+		nonces[m[1]] = true
+	}
+	require.Len(t, nonces, 2, "a new nonce on every answer")
+}
+
+// Each dataset shows its type and how many records or events it holds, linked to a page of the
+// newest; ARNs wrap only after a colon or a slash.
+func TestDashboardDatasets(t *testing.T) {
+	t.Parallel()
+	f, _ := dashboardFake(t)
+	_, _, body := rawCallBytes(t, f.Handler(), "GET", "/_fake/ui", nil, "")
+	page := string(body)
+	for _, want := range []string{
+		`<td class="name">d-Items</td><td>ITEMS</td>`,
+		`<a class="records" href="/_fake/ui/records?datasetArn=arn%3aaws%3apersonalize%3aus-east-1%3a123456789012%3adataset%2fshop%2fITEMS">2 records</a>`,
+		`dataset%2fshop%2fINTERACTIONS">2 events</a>`,
+		`dataset%2fshop%2fUSERS">0 records</a>`,
+		`<code class="arn"><span class="nw">arn:</span><wbr><span class="nw">aws:</span><wbr><span class="nw">personalize:</span><wbr><span class="nw">us-east-1:</span><wbr><span class="nw">123456789012:</span><wbr><span class="nw">dataset/</span><wbr><span class="nw">shop/</span><wbr><span class="nw">ITEMS</span></code>`,
+	} {
+		require.Contains(t, page, want)
+	}
+}
+
+// The records page: the newest first, paged, each with what it says and its mismatches.
+func TestDashboardRecordsPage(t *testing.T) {
+	t.Parallel()
+	f, clk := dashboardFake(t)
+	items := "arn:aws:personalize:us-east-1:123456789012:dataset/shop/ITEMS"
+	for i := range 60 {
+		props := `{"genres": "A"}`
+		if i%2 == 1 {
+			props = `{"colour": "red"}`
+		}
+		_, err := f.PersonalizeEvents().PutItems(context.Background(), &personalizeevents.PutItemsInput{DatasetArn: &items,
+			Items: []petypes.Item{{ItemId: aws.String(fmt.Sprint("n", i)), Properties: aws.String(props)}}})
+		require.NoError(t, err)
+		clk.Add(time.Second)
+	}
+	get := func(query string) (int, string) {
+		status, _, body := rawCallBytes(t, f.Handler(), "GET", "/_fake/ui/records?"+query, nil, "")
+		return status, string(body)
+	}
+	status, first := get("datasetArn=" + url.QueryEscape(items))
+	require.Equal(t, http.StatusOK, status)
+	require.Contains(t, first, "records 1–50 of 62, newest first")
+	require.Less(t, strings.Index(first, `<td class="name">n59</td>`), strings.Index(first, `<td class="name">n58</td>`), "newest first")
+	require.Contains(t, first, `<div class="mismatch">the property &#34;colour&#34; is no field of the schema</div>`)
+	require.Contains(t, first, `rel="next"`)
+	require.NotContains(t, first, `rel="prev"`)
+	require.NotContains(t, first, `<td class="name">n9</td>`, "on the next page")
+
+	_, second := get("datasetArn=" + url.QueryEscape(items) + "&page=2")
+	require.Contains(t, second, "records 51–62 of 62")
+	require.Contains(t, second, `<td class="name">i1</td>`, "the oldest last")
+	require.Contains(t, second, `rel="prev"`)
+	require.NotContains(t, second, `rel="next"`)
+
+	_, events := get("datasetArn=" + url.QueryEscape("arn:aws:personalize:us-east-1:123456789012:dataset/shop/INTERACTIONS"))
+	require.Contains(t, events, "events 1–2 of 2")
+	require.Contains(t, events, `<span class="muted">eventType</span> <code>buy</code>`)
+
+	status, missing := get("datasetArn=" + url.QueryEscape(items+"x"))
+	require.Equal(t, http.StatusNotFound, status)
+	require.Contains(t, missing, "No such dataset")
 }

@@ -267,10 +267,34 @@
 //
 // f.State returns everything the fake holds as seeds (f.StateJSON and GET /_fake/state give its
 // JSON); installed in an empty fake it restores each resource with its ARN, generated ids,
-// timestamps and status, and the records and events the data-plane calls put. GET /_fake/ui is
-// a dashboard of the same, with the lineage graph drawn as SVG, the call log (Call.Injected
+// timestamps and status, the records and events the data-plane calls put, the lineage group's
+// tags, and a mock clock's time (Scenario.Clock, which installing it moves a mock clock forward
+// to). GET /_fake/ui is a dashboard of the same, with the lineage graph drawn as SVG, each
+// dataset's records a click away with their schema mismatches, the call log (Call.Injected
 // marks calls a scenario rule acted on), the rules and the clock. The page is self-contained,
-// escapes every caller's string, and changes state only through the control endpoints.
+// escapes every caller's string, runs no script but its own (a nonce in its CSP), and changes
+// state only through the control endpoints.
+//
+// # Web pages
+//
+// f.Handler() refuses requests a browser marks as sent by another site (an Origin that is not
+// the handler's own, Sec-Fetch-Site cross-site), since any page can send requests to a fake on
+// a socket; WithCORSOrigin lets a browser app call it on purpose. WithHostCheck also refuses
+// a Host that is not loopback (DNS rebinding), as cmd/awsfake does. Control endpoints that
+// change state, and Personalize Events' REST routes, take application/json only (a guess where
+// AWS is silent on the routes: every SDK sends it). The call log keeps at most 10,000 calls
+// (WithCallLog) within 64 MiB (WithCallLogBytes), and keeps any string past 128 KiB cut short
+// with a marker: only invalid values are that long, and AWS's own validation messages, which
+// the caller still gets whole, echo them in full.
+//
+// # Regions
+//
+// A Region name must have AWS's form (us-east-1, us-gov-west-1, cn-north-1, us-isob-east-1):
+// WithRegion refuses another, and a call whose signature (or typed call's Options.Region)
+// names one is refused with 403 InvalidSignatureException, "Credential should be scoped to a
+// valid region", AWS's answer to a Region it does not serve (a choice: AWS checks Regions by its
+// endpoints, which a fake has none of), with the Regions that hold resources. A well-formed
+// Region the fake has not heard of is a world of its own.
 //
 // # Signatures
 //

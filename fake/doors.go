@@ -2,7 +2,9 @@ package fake
 
 import (
 	"context"
+	"net/http"
 
+	"github.com/awsfake/awsfake/internal/catalog"
 	"github.com/awsfake/awsfake/internal/engine"
 )
 
@@ -54,6 +56,12 @@ func (t *typedOp[SI, SO, I, O]) call(ctx context.Context, f *Fake, params *SI, r
 		if err := t.validate(params); err != nil {
 			return nil, sdkError(t.service, t.op.Name, err, "", nil)
 		}
+	}
+	if region != "" && !catalog.ValidRegion(region) {
+		// As the wire door answers a signature scoped to it (see internal/wire's scopeOf).
+		err := engine.Errorf("InvalidSignatureException", http.StatusForbidden,
+			"Credential should be scoped to a valid region, not '%s'. (awsfake: %s)", region, catalog.RegionError(region, f.e.Regions()))
+		return nil, sdkError(t.service, t.op.Name, err, f.s.RequestID(), t.modelled)
 	}
 	res, err := f.e.InvokeTyped(ctx, engine.Scope{Region: region}, t.op, t.in(params), params)
 	if err != nil {

@@ -40,6 +40,11 @@ func New(opts ...Option) *Fake {
 	}
 	f := &Fake{key: cf.firstKey, secret: cf.server.Secrets[cf.firstKey]}
 	cf.server.Typed = typedPredicate
+	cf.server.HostHint = "add the host to fake.WithHostCheck"
+	cf.server.OriginHint = "give fake.WithCORSOrigin the origin"
+	if cf.server.CheckHost {
+		cf.server.AllowHosts = append(cf.server.AllowHosts, inProcessHost)
+	}
 	cf.server.Report = f.reportf
 	f.s.Init(cf.server)
 	f.e = f.s.Engine

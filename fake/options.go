@@ -37,8 +37,41 @@ func WithRegion(r string) Option { return func(cf *config) { cf.server.Engine.Re
 func WithSeed(seed uint64) Option { return func(cf *config) { cf.server.Engine.Seed = seed } }
 
 // WithCallLog keeps the n most recent calls for Calls (default 10,000; 0 keeps the default,
-// a negative n keeps none).
+// a negative n keeps none). The log is also bounded in bytes (see WithCallLogBytes), so a
+// test that sends large requests never makes it hold more than that budget.
 func WithCallLog(n int) Option { return func(cf *config) { cf.server.Engine.CallLogLimit = n } }
+
+// WithCallLogBytes bounds the memory the call log keeps to about n bytes (an estimate that errs
+// high; default 64 MiB, 0 keeps the default, a negative n lifts the bound): past it the oldest
+// calls are forgotten, though the newest is always kept. Whatever the budget, a string longer
+// than 128 KiB in a logged call (only an invalid value is that long) is kept cut short with a
+// marker, "…[truncated N bytes]"; the caller's answer is never cut, and an error message
+// echoes the value whole, as AWS's validation messages do.
+func WithCallLogBytes(n int) Option { return func(cf *config) { cf.server.Engine.CallLogBytes = n } }
+
+// WithHostCheck makes f.Handler() refuse, with 403, requests whose Host header is not a
+// loopback name or address (localhost, 127.0.0.0/8, [::1]) or one of hosts: what cmd/awsfake
+// always does, against DNS rebinding, for a handler you serve on a socket yourself. A host is a
+// name or an IP address, without port. AWSConfig and HTTPClient still work: their requests
+// name awsfake.invalid, which is always served (no page can be served from a .invalid name).
+// Without this option every Host is served; requests a browser marks as sent by another site
+// are refused either way (see WithCORSOrigin). New panics on a host that is a URL.
+func WithHostCheck(hosts ...string) Option {
+	return func(cf *config) {
+		cf.server.CheckHost = true
+		cf.server.AllowHosts = append(cf.server.AllowHosts, hosts...)
+	}
+}
+
+// WithCORSOrigin lets a browser app at origin (scheme://host[:port], such as
+// http://localhost:3000) call f.Handler(): the AWS SDK for JavaScript, on purpose. Its
+// preflights are answered and its answers carry CORS headers. Requests from any other web
+// origin are refused with 403 (AccessDeniedException, or a control error under /_fake/), so
+// that no page a developer visits can drive or read the fake. Give the option once per origin;
+// New panics on one with a path or a wildcard.
+func WithCORSOrigin(origin string) Option {
+	return func(cf *config) { cf.server.CORSOrigins = append(cf.server.CORSOrigins, origin) }
+}
 
 // Resource names a kind of resource, for WithQuota and WithLifecycle (and the server's -quota
 // flag, which takes the same names). Its constants name every kind, each with what it is and
@@ -106,6 +139,11 @@ func WithCascadingDeletes() Option {
 // WithMaxBody sets the largest request body the wire door accepts (default 1 MiB); a larger
 // one is refused with 413 RequestEntityTooLargeException.
 func WithMaxBody(n int64) Option { return func(cf *config) { cf.server.MaxBody = n } }
+
+// WithMaxControlBody sets the largest body the control endpoints read (default 1 GiB, far
+// above any state document: whatever GET /_fake/state gives can be posted back); a larger one
+// is refused with 413.
+func WithMaxControlBody(n int64) Option { return func(cf *config) { cf.server.MaxControlBody = n } }
 
 // WithCredentials makes the wire door check AWS Signature Version 4 on every request, accepting
 // this access key id and secret key (give the option once per key). A wrong signature gets

@@ -105,13 +105,13 @@ func TestDataPlaneStatuses(t *testing.T) {
 	body := func(arn string) string {
 		return `{"datasetArn": "` + arn + `", "items": [{"itemId": "i"}]}`
 	}
-	status, hdr, doc := rawCall(t, h, "POST", "/items", nil, body(*d.DatasetArn))
+	status, hdr, doc := rawCall(t, h, "POST", "/items", jsonContent, body(*d.DatasetArn))
 	require.Equal(t, http.StatusConflict, status, "CREATE PENDING: %v", doc)
 	require.Equal(t, "ResourceInUseException", hdr.Get("X-Amzn-Errortype"))
-	status, _, _ = rawCall(t, h, "POST", "/items", nil, body(*g.DatasetGroupArn+"x"))
+	status, _, _ = rawCall(t, h, "POST", "/items", jsonContent, body(*g.DatasetGroupArn+"x"))
 	require.Equal(t, http.StatusNotFound, status)
 	clk.Add(time.Minute)
-	status, _, _ = rawCall(t, h, "POST", "/items", nil, body(*d.DatasetArn))
+	status, _, _ = rawCall(t, h, "POST", "/items", jsonContent, body(*d.DatasetArn))
 	require.Equal(t, http.StatusOK, status)
 }
 

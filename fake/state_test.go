@@ -20,6 +20,8 @@ import (
 	"github.com/awsfake/awsfake/scenario"
 )
 
+const lineageGroupARN = "arn:aws:sagemaker:us-east-1:123456789012:lineage-group/sagemaker-default-lineage-group"
+
 // richState fills a fake with every kind of resource, in several statuses, with records.
 func richState(t *testing.T, f *fake.Fake, clk *clock.Mock) {
 	t.Helper()
@@ -47,6 +49,7 @@ func richState(t *testing.T, f *fake.Fake, clk *clock.Mock) {
 		Source: &types.ActionSource{SourceUri: aws.String("s3://w")}}, func(o *sagemaker.Options) { o.Region = "eu-west-1" }))
 	clk.Add(time.Minute)
 	must(sm.UpdateAction(ctx, &sagemaker.UpdateActionInput{ActionName: aws.String("deploy"), Description: aws.String("second")}))
+	must(sm.AddTags(ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String(lineageGroupARN), Tags: []types.Tag{{Key: aws.String("owner"), Value: aws.String("ml")}}}))
 
 	g, err := pz.CreateDatasetGroup(ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("shop"), Tags: []pztypes.Tag{{TagKey: aws.String("k"), TagValue: aws.String("v")}}})
 	require.NoError(t, err)
@@ -130,6 +133,10 @@ func TestStateRoundTrip(t *testing.T) {
 	require.Equal(t, f.LineageGraph("", ""), g.LineageGraph("", ""))
 	require.Equal(t, f.LineageGraph("", "eu-west-1"), g.LineageGraph("", "eu-west-1"))
 
+	tags, err := g.SageMaker().ListTags(ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String(lineageGroupARN)})
+	require.NoError(t, err)
+	require.Equal(t, []types.Tag{{Key: aws.String("owner"), Value: aws.String("ml")}}, tags.Tags, "the lineage group's tags come back")
+
 	// Statuses go on moving from where they were.
 	clk.Add(time.Minute)
 	clk2.Add(time.Minute)
@@ -149,8 +156,39 @@ func TestStateOverHTTP(t *testing.T) {
 	clk2 := mockClock()
 	clk2.Set(clk.Now())
 	g := fake.New(fake.WithClock(clk2), fake.WithQuota(fake.DatasetGroups, 10))
-	status, _, doc := rawCall(t, g.Handler(), "POST", "/_fake/scenario", nil, string(body))
+	status, _, doc := rawCall(t, g.Handler(), "POST", "/_fake/scenario", jsonContent, string(body))
 	require.Equal(t, http.StatusOK, status, "%v", doc)
 	_, _, again := rawCallBytes(t, g.Handler(), "GET", "/_fake/state", nil, "")
 	require.JSONEq(t, string(body), string(again))
+}
+
+// A state taken on a mock clock carries the clock's time; installing it moves a mock clock
+// that is behind forward to it (a restarted server's time does not go back), never back.
+func TestStateCarriesTheClock(t *testing.T) {
+	t.Parallel()
+	clk := mockClock()
+	f := fake.New(fake.WithClock(clk))
+	_, err := f.SageMaker().CreateAction(context.Background(), &sagemaker.CreateActionInput{ActionName: aws.String("a"), ActionType: aws.String("T"),
+		Source: &types.ActionSource{SourceUri: aws.String("s3://x")}})
+	require.NoError(t, err)
+	clk.Add(3 * time.Hour) // long after the last resource changed
+	doc := f.State()
+	require.Equal(t, clk.Now().UTC(), doc.Clock)
+	body, err := f.StateJSON()
+	require.NoError(t, err)
+	parsed, err := scenario.ParseJSON(body)
+	require.NoError(t, err)
+	require.Equal(t, doc.Clock, parsed.Clock)
+
+	behind := mockClock()
+	fake.New(fake.WithClock(behind), fake.WithScenario(parsed))
+	require.Equal(t, clk.Now(), behind.Now(), "moved forward to the saved time")
+
+	ahead := mockClock()
+	ahead.Add(100 * time.Hour)
+	was := ahead.Now()
+	fake.New(fake.WithClock(ahead), fake.WithScenario(parsed))
+	require.Equal(t, was, ahead.Now(), "never moved back")
+
+	require.True(t, fake.New().State().Clock.IsZero(), "a real clock's state carries no time")
 }

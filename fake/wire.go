@@ -37,7 +37,7 @@ func (f *Fake) AWSConfig() aws.Config {
 	}
 	return aws.Config{
 		Region:       f.Region(),
-		BaseEndpoint: aws.String("http://awsfake.invalid"),
+		BaseEndpoint: aws.String("http://" + inProcessHost),
 		Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 			return aws.Credentials{AccessKeyID: key, SecretAccessKey: secret, Source: "awsfake"}, nil
 		}),
@@ -78,6 +78,10 @@ func (f *Fake) HTTPClient() *http.Client {
 // errNoDial answers the rare request that a transport keeps from its registered protocols
 // (an https upgrade), instead of letting it reach the network.
 var errNoDial = errors.New("awsfake: HTTPClient serves requests in process and opens no connection; this request needs one (an HTTP upgrade?)")
+
+// inProcessHost is the host AWSConfig's requests name (and HTTPClient's, as documented): a name
+// under .invalid, which never resolves, so that no web page can be served from it.
+const inProcessHost = "awsfake.invalid"
 
 // noBackoff keeps retries but never waits between attempts.
 type noBackoff struct{}

@@ -42,6 +42,10 @@ func rawCallBytes(t *testing.T, h http.Handler, method, path string, headers map
 	return rec.Code, rec.Header(), b
 }
 
+// jsonContent is the header every state-changing control endpoint and Personalize Events' REST
+// routes require.
+var jsonContent = map[string]string{"Content-Type": "application/json"}
+
 func jsonHeaders(target string) map[string]string {
 	return map[string]string{"X-Amz-Target": target, "Content-Type": "application/x-amz-json-1.1"}
 }
@@ -154,20 +158,20 @@ func TestControlEndpoints(t *testing.T) {
 	require.Equal(t, "ok", doc["status"])
 	_, _, doc = rawCall(t, h, "GET", "/_fake/clock", nil, "")
 	require.Equal(t, "2026-11-21T12:00:00Z", doc["now"])
-	status, _, doc = rawCall(t, h, "POST", "/_fake/clock/advance", nil, `{"duration":"90s"}`)
+	status, _, doc = rawCall(t, h, "POST", "/_fake/clock/advance", jsonContent, `{"duration":"90s"}`)
 	require.Equal(t, 200, status)
 	require.Equal(t, "2026-11-21T12:01:30Z", doc["now"])
 	require.Equal(t, start.Add(90*time.Second), clk.Now().UTC())
-	status, _, _ = rawCall(t, h, "POST", "/_fake/clock/advance", nil, `{"duration":"-5s"}`)
+	status, _, _ = rawCall(t, h, "POST", "/_fake/clock/advance", jsonContent, `{"duration":"-5s"}`)
 	require.Equal(t, 400, status)
 
-	status, _, doc = rawCall(t, fake.New().Handler(), "POST", "/_fake/clock/advance", nil, `{"duration":"5s"}`)
+	status, _, doc = rawCall(t, fake.New().Handler(), "POST", "/_fake/clock/advance", jsonContent, `{"duration":"5s"}`)
 	require.Equal(t, 409, status, "the real clock cannot be advanced")
 	require.Contains(t, doc["error"], "manual clock")
 
 	_, err := f.SageMaker().CreateAction(context.Background(), newAction("x"))
 	require.NoError(t, err)
-	status, _, _ = rawCall(t, h, "POST", "/_fake/reset", nil, "")
+	status, _, _ = rawCall(t, h, "POST", "/_fake/reset", jsonContent, "")
 	require.Equal(t, 200, status)
 	require.Empty(t, f.Calls())
 	status, _, _ = rawCall(t, h, "GET", "/_fake/unknown", nil, "")
@@ -178,7 +182,7 @@ func TestControlScenario(t *testing.T) {
 	t.Parallel()
 	f := fake.New()
 	h := f.Handler()
-	status, _, doc := rawCall(t, h, "POST", "/_fake/scenario", nil,
+	status, _, doc := rawCall(t, h, "POST", "/_fake/scenario", jsonContent,
 		`{"rules":[{"service":"sagemaker","operation":"ListActions","times":1,"error":{"code":"ThrottlingException","message":"slow down"}}],
 		  "seeds":{"actions":[{"name":"seeded"}]}}`)
 	require.Equal(t, 200, status, "%v", doc)
@@ -188,26 +192,26 @@ func TestControlScenario(t *testing.T) {
 	_, _, doc = rawCall(t, h, "POST", "/", jsonHeaders("SageMaker.ListActions"), `{}`)
 	require.Len(t, doc["ActionSummaries"], 1, "the seeded action")
 
-	status, _, doc = rawCall(t, h, "POST", "/_fake/scenario", nil, `{"rules":[{"service":"sagemaker","operation":"Nope","error":{"code":"X"}}]}`)
+	status, _, doc = rawCall(t, h, "POST", "/_fake/scenario", jsonContent, `{"rules":[{"service":"sagemaker","operation":"Nope","error":{"code":"X"}}]}`)
 	require.Equal(t, 400, status)
 	require.Contains(t, doc["error"], "sagemaker.Nope")
 
-	rawCall(t, h, "POST", "/_fake/scenario", nil, `{"rules":[{"service":"sagemaker","operation":"ListActions","error":{"code":"ThrottlingException"}}]}`)
-	status, _, _ = rawCall(t, h, "DELETE", "/_fake/scenario", nil, "")
+	rawCall(t, h, "POST", "/_fake/scenario", jsonContent, `{"rules":[{"service":"sagemaker","operation":"ListActions","error":{"code":"ThrottlingException"}}]}`)
+	status, _, _ = rawCall(t, h, "DELETE", "/_fake/scenario", jsonContent, "")
 	require.Equal(t, 200, status)
 	status, _, _ = rawCall(t, h, "POST", "/", jsonHeaders("SageMaker.ListActions"), `{}`)
 	require.Equal(t, 200, status)
 }
 
 // A control body over the limit is refused whole with 413, as the wire door refuses one; it was
-// cut at 1 MiB and then misread as malformed JSON.
+// cut at 1 MiB and then misread as malformed JSON. The server's limit is -max-control-body.
 func TestControlBodyTooLarge(t *testing.T) {
 	t.Parallel()
-	h := fake.New().Handler()
-	big := `{"rules": [], "seeds": {"actions": [{"name": "a"}]}` + strings.Repeat(" ", 32<<20) + `}`
+	h := fake.New(fake.WithMaxControlBody(1 << 20)).Handler()
+	big := `{"rules": [], "seeds": {"actions": [{"name": "a"}]}` + strings.Repeat(" ", 1<<20) + `}`
 	for _, path := range []string{"/_fake/scenario", "/_fake/clock/advance"} {
-		status, _, doc := rawCall(t, h, "POST", path, nil, big)
+		status, _, doc := rawCall(t, h, "POST", path, jsonContent, big)
 		require.Equal(t, http.StatusRequestEntityTooLarge, status, "%s: %v", path, doc)
-		require.Equal(t, "the body is larger than 33554432 bytes", doc["error"])
+		require.Equal(t, "the body is larger than 1048576 bytes (the server's -max-control-body)", doc["error"])
 	}
 }

@@ -44,6 +44,25 @@ func (e *Error) StatusFor(service string) int {
 
 func (e *Error) Error() string { return e.Code + ": " + e.Message }
 
+// DefaultMessage is the message of an injected error whose rule gave none, in its JSON form:
+// the message of this package's constructor for the code (ThrottlingException: "Rate
+// exceeded"), or one that says a scenario rule injected it.
+func DefaultMessage(code string) string {
+	for _, mk := range []func(string) *Error{AccessDenied, ResourceNotFound, ResourceLimitExceeded, ConflictException,
+		ResourceInUse, InvalidInput, ResourceNotFoundException, ResourceAlreadyExists, ResourceInUseException,
+		LimitExceeded, TooManyTags, TooManyTagKeys, InvalidNextToken} {
+		if e := mk(""); e.Code == code {
+			return e.Message
+		}
+	}
+	for _, e := range []*Error{Throttling(), InternalFailure(), ServiceUnavailable()} {
+		if e.Code == code {
+			return e.Message
+		}
+	}
+	return "awsfake: " + code + ", injected by a scenario rule"
+}
+
 func orDefault(message, def string) string {
 	if message == "" {
 		return def

@@ -11,6 +11,7 @@ import (
 type jsonScenario struct {
 	Rules []jsonRule `json:"rules"`
 	Seeds Seeds      `json:"seeds"`
+	Clock *time.Time `json:"clock"`
 }
 
 type jsonRule struct {
@@ -46,6 +47,9 @@ func ParseJSON(data []byte) (*Scenario, error) {
 		s.Rules = append(s.Rules, r)
 	}
 	s.Seeds = js.Seeds
+	if js.Clock != nil {
+		s.Clock = *js.Clock
+	}
 	if err := s.Check(); err != nil {
 		return nil, fmt.Errorf("scenario JSON: %w", err)
 	}
@@ -82,6 +86,12 @@ func (jr jsonRule) rule() (r *Rule, err error) {
 			return nil, fmt.Errorf("delay: %w", err)
 		}
 		r.Delay(d)
+	}
+	if jr.Error != nil && jr.Error.Message == "" {
+		// An error without a message would reach the caller and the call log with none.
+		e := *jr.Error
+		e.Message = DefaultMessage(e.Code)
+		jr.Error = &e
 	}
 	if jr.Error != nil {
 		if jr.ResponseLost {

@@ -16,6 +16,11 @@ import (
 type Scenario struct {
 	Rules []*Rule
 	Seeds Seeds
+	// Clock, when set, is the time of the fake's mock clock when the state was taken (a
+	// fake's State sets it on a mock clock). Installing the scenario moves a mock clock forward
+	// to it, never back, so that a server restarted from its state file does not see time move
+	// backwards; a real clock ignores it. JSON: "clock", RFC 3339.
+	Clock time.Time
 }
 
 // New returns an empty scenario.

@@ -201,3 +201,21 @@ func panicMessage(f func()) (msg string) {
 	f()
 	return ""
 }
+
+// A rule's error without a message gets one, so that neither the caller nor the call log sees
+// an empty message: the known one for its code, or one that names the rule as its source.
+func TestJSONErrorWithoutMessage(t *testing.T) {
+	t.Parallel()
+	for code, want := range map[string]string{
+		"ThrottlingException": "Rate exceeded",
+		"InternalFailure":     "The request processing has failed because of an unknown error, exception or failure.",
+		"RequestTimeout":      "awsfake: RequestTimeout, injected by a scenario rule",
+	} {
+		s, err := scenario.ParseJSON([]byte(`{"rules": [{"service": "sagemaker", "operation": "ListActions", "error": {"code": "` + code + `"}}]}`))
+		require.NoError(t, err)
+		require.Equal(t, want, s.Rules[0].Error.Message, code)
+	}
+	s, err := scenario.ParseJSON([]byte(`{"rules": [{"service": "sagemaker", "operation": "ListActions", "error": {"code": "RequestTimeout", "message": "mine"}}]}`))
+	require.NoError(t, err)
+	require.Equal(t, "mine", s.Rules[0].Error.Message)
+}

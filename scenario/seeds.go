@@ -388,7 +388,7 @@ func (w Where) Check() error {
 	case w.Account != "" && !catalog.ValidAccount(w.Account):
 		return fmt.Errorf("an account id is 12 digits, not %q", w.Account)
 	case w.Region != "" && !catalog.ValidRegion(w.Region):
-		return fmt.Errorf("%q is not a Region name such as us-east-1", w.Region)
+		return fmt.Errorf("%q is not a Region name: %s", w.Region, catalog.RegionForm)
 	}
 	return nil
 }

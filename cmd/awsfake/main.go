@@ -1,12 +1,20 @@
 // Command awsfake serves the fake's wire door on a socket, for boto3, the AWS CLI and SDKs in
 // any language:
 //
-//	go run ./cmd/awsfake -addr 127.0.0.1:0 -clock manual
+//	go run ./cmd/awsfake                          # http://127.0.0.1:4599
+//	go run ./cmd/awsfake -addr 127.0.0.1:0 -clock manual -state fake.json
 //
 // The first line on standard output is the base URL (http://127.0.0.1:PORT); point a client's
-// endpoint URL at it. Control endpoints are under /_fake/ (see package fake). It serves the
-// handler f.Handler() gives a Go test, built from the internal packages alone: no AWS SDK is
-// compiled into it.
+// endpoint URL at it, or open it in a browser for the dashboard. Control endpoints are under
+// /_fake/ (see package fake). It serves the handler f.Handler() gives a Go test, built from the
+// internal packages alone: no AWS SDK is compiled into it.
+//
+// It is safe next to a browser: requests whose Host is not loopback (or a host given with
+// -allow-host) and requests a browser marks as sent by another site (unless its origin is
+// given with -cors-origin) are refused, and state-changing control endpoints take
+// application/json only. With -state it keeps its state in a file that it checks at start,
+// locks against a second server, and saves atomically every -state-interval, on SIGHUP and at
+// exit.
 package main
 
 import (
@@ -28,31 +36,51 @@ import (
 	"github.com/benbjohnson/clock"
 
 	"github.com/awsfake/awsfake/internal/catalog"
+	"github.com/awsfake/awsfake/internal/control"
 	"github.com/awsfake/awsfake/internal/engine"
+	"github.com/awsfake/awsfake/internal/guard"
 	"github.com/awsfake/awsfake/internal/server"
+	"github.com/awsfake/awsfake/internal/statefile"
 )
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr, nil); err != nil {
-		fmt.Fprintln(os.Stderr, "awsfake:", err)
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "awsfake:", err)
+		}
 		os.Exit(2)
 	}
 }
 
+// DefaultAddr is where the server listens unless -addr says otherwise.
+const DefaultAddr = "127.0.0.1:4599"
+
 // options are the command's flags.
 type options struct {
-	addr     string
-	clock    string
-	account  string
-	region   string
-	seed     uint64
-	maxBody  int64
-	shutdown time.Duration
-	creds    string
-	slow     time.Duration
-	quotas   quotaFlags
-	state    string
+	addr          string
+	clock         string
+	account       string
+	region        string
+	seed          uint64
+	maxBody       int64
+	maxControl    int64
+	shutdown      time.Duration
+	creds         string
+	slow          time.Duration
+	quotas        quotaFlags
+	state         string
+	stateInterval time.Duration
+	callLog       int
+	callLogBytes  int
+	allowHosts    listFlag
+	corsOrigins   listFlag
 }
+
+// listFlag is a repeatable flag of strings.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 // quotaFlags are the -quota flags, NAME=N each, in the order given (a later one wins).
 type quotaFlags []quotaFlag
@@ -98,16 +126,23 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("awsfake", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&o.addr, "addr", "127.0.0.1:4599", "host:port to listen on (port 0 picks a free one)")
+	fs.StringVar(&o.addr, "addr", DefaultAddr, "host:port to listen on (port 0 picks a free one); off loopback, see -allow-host")
 	fs.StringVar(&o.clock, "clock", "real", "real, or manual: time moves only by POST /_fake/clock/advance")
 	fs.StringVar(&o.account, "account", "", "default account (default 123456789012)")
 	fs.StringVar(&o.region, "region", "", "default Region (default us-east-1)")
 	fs.Uint64Var(&o.seed, "seed", 0, "seed for generated ids (0: random)")
-	fs.Int64Var(&o.maxBody, "max-body", 1<<20, "largest request body accepted, in bytes")
+	fs.Int64Var(&o.maxBody, "max-body", 1<<20, "largest AWS request body accepted, in bytes")
+	fs.Int64Var(&o.maxControl, "max-control-body", control.DefaultMaxBody, "largest body a control endpoint reads (a scenario, a state document), in bytes")
 	fs.DurationVar(&o.shutdown, "shutdown-timeout", 10*time.Second, "how long in-flight requests may finish on SIGINT or SIGTERM")
 	fs.DurationVar(&o.slow, "read-header-timeout", 5*time.Second, "how long a client may take to send a request's headers (read and write timeouts are six times this)")
 	fs.Var(&o.quotas, "quota", quotaUsage())
-	fs.StringVar(&o.state, "state", "", "load the fake's state from this file at start (when it exists) and write it there on shutdown (the JSON of GET /_fake/state)")
+	fs.StringVar(&o.state, "state", "", "keep the fake's state in this `FILE` (the JSON of GET /_fake/state): loaded at start when it exists, "+
+		"saved every -state-interval, on SIGHUP and at exit; locked, so no second server uses it")
+	fs.DurationVar(&o.stateInterval, "state-interval", statefile.DefaultInterval, "how often -state is saved when the state changed (a kill -9 loses at most this much)")
+	fs.IntVar(&o.callLog, "call-log", engine.DefaultCallLogLimit, "how many of the newest calls the call log keeps (GET /_fake/calls, the dashboard); 0: none")
+	fs.IntVar(&o.callLogBytes, "call-log-bytes", engine.DefaultCallLogBytes, "about how many bytes the call log keeps at most; its oldest calls go first")
+	fs.Var(&o.allowHosts, "allow-host", "also serve requests whose Host is this `NAME` (a Compose service name, a LAN name); repeat it for more")
+	fs.Var(&o.corsOrigins, "cors-origin", "let a browser app at this `ORIGIN` (such as http://localhost:3000) call the fake, with CORS; repeat it for more")
 	fs.StringVar(&o.creds, "credentials", "", "check SigV4 signatures against these keys: AKID:SECRET[,AKID:SECRET...] (default: no checking)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -115,8 +150,15 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
-	if o.clock != "real" && o.clock != "manual" {
+	switch {
+	case o.clock != "real" && o.clock != "manual":
 		return o, fmt.Errorf("-clock must be real or manual, not %q", o.clock)
+	case o.stateInterval <= 0:
+		return o, fmt.Errorf("-state-interval must be positive, not %v", o.stateInterval)
+	case o.callLog < 0:
+		return o, fmt.Errorf("-call-log must not be negative (0 keeps no calls), not %d", o.callLog)
+	case o.callLogBytes <= 0:
+		return o, fmt.Errorf("-call-log-bytes must be positive, not %d", o.callLogBytes)
 	}
 	return o, nil
 }
@@ -128,24 +170,54 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 	if err != nil {
 		return err
 	}
-	f, err := o.server()
+	cfg, err := o.config()
 	if err != nil {
 		return err
 	}
+	var file *statefile.File
 	if o.state != "" {
-		if err := loadState(f, o.state); err != nil {
+		// Before listening: a bad path or a file in use fails at once, not at shutdown.
+		if file, err = statefile.Open(o.state); err != nil {
+			return fmt.Errorf("-state: %w", err)
+		}
+		defer file.Close()
+	}
+	ln, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		return fmt.Errorf("-addr: %w", err)
+	}
+	defer ln.Close()
+	cfg.AllowHosts = append(cfg.AllowHosts, guard.ListenHosts(ln.Addr())...)
+	return o.serve(server.New(cfg), ln, file, stdout, stderr, stop)
+}
+
+// serve loads the state file (when there is one), prints the URL and the banner, and serves on
+// ln until a signal or stop, saving the state on its period, on SIGHUP and at the end.
+func (o options) serve(f *server.Server, ln net.Listener, file *statefile.File, stdout, stderr io.Writer, stop <-chan struct{}) error {
+	url := "http://" + ln.Addr().String()
+	loaded := ""
+	var saver *statefile.Saver
+	if file != nil {
+		var err error
+		if loaded, err = loadState(f, file); err != nil {
+			return err
+		}
+		_ = file.Announce(url) // only for a second server's message
+		if saver, err = newSaver(f, file, o.stateInterval, stderr); err != nil {
 			return err
 		}
 	}
 	// Listen for signals before the URL is printed: a supervisor that reads the URL and at
 	// once sends SIGTERM must get a drained shutdown, not the default death.
-	sig := make(chan os.Signal, 1)
+	sig, hup := make(chan os.Signal, 1), make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
 	defer signal.Stop(sig)
-
-	ln, err := net.Listen("tcp", o.addr)
-	if err != nil {
-		return err
+	if saver != nil {
+		signal.Notify(hup, syscall.SIGHUP)
+		defer signal.Stop(hup)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go saver.Run(ctx)
 	}
 	srv := &http.Server{
 		Handler:           f.Handler(),
@@ -156,35 +228,58 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan struct{}) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          log.New(stderr, "awsfake: ", 0),
 	}
-	fmt.Fprintf(stdout, "http://%s\n", ln.Addr())
-	signatures := "not checked"
-	if o.creds != "" {
-		signatures = "checked"
-	}
-	fmt.Fprintf(stderr, "awsfake: serving SageMaker, Personalize and Personalize Events on http://%s (account %s, Region %s, %s clock, signatures %s)\n",
-		ln.Addr(), f.Engine.Config().Account, f.Engine.Config().Region, o.clock, signatures)
-
-	err = serveUntilStopped(srv, ln, sig, stop, stderr, o.shutdown)
-	if o.state != "" {
-		if saveErr := saveState(f, o.state); saveErr != nil {
-			return errors.Join(err, saveErr)
+	fmt.Fprintln(stdout, url)
+	o.banner(stderr, f, url, loaded)
+	err := serveUntilStopped(srv, ln, sig, hup, stop, stderr, o.shutdown, saver)
+	if saver != nil {
+		// After the last request was served, so nothing it changed is lost.
+		if _, saveErr := saver.SaveNow(); saveErr != nil {
+			return errors.Join(err, fmt.Errorf("-state: %w", saveErr))
 		}
-		fmt.Fprintf(stderr, "awsfake: state written to %s\n", o.state)
+		fmt.Fprintf(stderr, "awsfake: state saved to %s\n", o.state)
 	}
 	return err
 }
 
+// banner tells a person on the terminal what runs where: the services, the dashboard, what is
+// refused, and the state file.
+func (o options) banner(w io.Writer, f *server.Server, url, loaded string) {
+	signatures := "not checked"
+	if o.creds != "" {
+		signatures = "checked"
+	}
+	c := f.Engine.Config()
+	fmt.Fprintf(w, "awsfake: serving SageMaker, Personalize and Personalize Events on %s (account %s, Region %s, %s clock, signatures %s)\n",
+		url, c.Account, c.Region, o.clock, signatures)
+	fmt.Fprintf(w, "awsfake: dashboard: %s/_fake/ui\n", url)
+	fmt.Fprintf(w, "awsfake: serving %s (-allow-host, -cors-origin add more)\n", f.Guarding())
+	if loaded != "" {
+		fmt.Fprintf(w, "awsfake: state: %s\n", loaded)
+	}
+}
+
 // serveUntilStopped serves on ln until a signal arrives on sig or stop is closed, then lets
-// in-flight requests finish for up to grace.
-func serveUntilStopped(srv *http.Server, ln net.Listener, sig <-chan os.Signal, stop <-chan struct{}, stderr io.Writer, grace time.Duration) error {
+// in-flight requests finish for up to grace. SIGHUP (on hup) saves the state and goes on.
+func serveUntilStopped(srv *http.Server, ln net.Listener, sig, hup <-chan os.Signal, stop <-chan struct{}, stderr io.Writer, grace time.Duration, saver *statefile.Saver) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	select {
-	case err := <-served:
-		return err
-	case s := <-sig:
-		fmt.Fprintf(stderr, "awsfake: %v: draining in-flight requests\n", s)
-	case <-stop:
+wait:
+	for {
+		select {
+		case err := <-served:
+			return err
+		case <-hup:
+			if _, err := saver.SaveNow(); err != nil {
+				fmt.Fprintf(stderr, "awsfake: SIGHUP: %v\n", err)
+			} else {
+				fmt.Fprintln(stderr, "awsfake: SIGHUP: state saved")
+			}
+		case s := <-sig:
+			fmt.Fprintf(stderr, "awsfake: %v: draining in-flight requests\n", s)
+			break wait
+		case <-stop:
+			break wait
+		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
@@ -197,9 +292,17 @@ func serveUntilStopped(srv *http.Server, ln net.Listener, sig <-chan os.Signal, 
 	return nil
 }
 
-// server builds the fake the flags describe.
-func (o options) server() (*server.Server, error) {
-	cfg := server.Config{Engine: engine.Config{Seed: o.seed, Account: o.account, Region: o.region}, MaxBody: o.maxBody}
+// config is the server's configuration the flags describe; an error names the flag.
+func (o options) config() (server.Config, error) {
+	cfg := server.Config{
+		Engine: engine.Config{Seed: o.seed, Account: o.account, Region: o.region,
+			CallLogLimit: o.callLog, CallLogBytes: o.callLogBytes},
+		MaxBody: o.maxBody, MaxControlBody: o.maxControl,
+		CheckHost: true, AllowHosts: o.allowHosts, CORSOrigins: o.corsOrigins,
+	}
+	if o.callLog == 0 {
+		cfg.Engine.CallLogLimit = -1 // the engine's "none"; its 0 is the default
+	}
 	if o.clock == "manual" {
 		// A manual clock starts at the real time so that timestamps look like real ones.
 		clk := clock.NewMock()
@@ -217,13 +320,23 @@ func (o options) server() (*server.Server, error) {
 		for _, pair := range strings.Split(o.creds, ",") {
 			key, secret, ok := strings.Cut(pair, ":")
 			if !ok || key == "" || secret == "" {
-				return nil, fmt.Errorf("-credentials wants AKID:SECRET pairs separated by commas")
+				return cfg, fmt.Errorf("-credentials wants AKID:SECRET pairs separated by commas")
 			}
 			cfg.Secrets[key] = secret
 		}
 	}
 	if err := cfg.Check(); err != nil {
-		return nil, err
+		return cfg, flagError(err)
 	}
-	return server.New(cfg), nil
+	return cfg, nil
+}
+
+// flagError says a setting's error in the command line's words: the flag and its value, not the
+// Go option that sets the same.
+func flagError(err error) error {
+	var ce *server.ConfigError
+	if errors.As(err, &ce) && ce.Flag != "" {
+		return fmt.Errorf("%s: %w", ce.Flag, ce.Err)
+	}
+	return err
 }

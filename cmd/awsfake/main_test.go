@@ -28,10 +28,16 @@ type running struct {
 // startServer runs the command with args and waits for the URL it prints first.
 func startServer(t *testing.T, args ...string) *running {
 	t.Helper()
+	return startServerTo(t, io.Discard, args...)
+}
+
+// startServerTo is startServer with the command's standard error written to stderr.
+func startServerTo(t *testing.T, stderr io.Writer, args ...string) *running {
+	t.Helper()
 	pr, pw := io.Pipe()
 	s := &running{stop: make(chan struct{}), done: make(chan error, 1)}
 	go func() {
-		s.done <- run(args, pw, io.Discard, s.stop)
+		s.done <- run(args, pw, stderr, s.stop)
 		pw.Close()
 	}()
 	r := bufio.NewReader(pr)
@@ -88,7 +94,9 @@ func TestFlags(t *testing.T) {
 		{[]string{"-credentials", "nocolon"}, "AKID:SECRET"},
 		{[]string{"-account", "test"}, "account id is 12 digits"},
 		{[]string{"-region", "Mars"}, "not a Region name"},
-		{[]string{"-max-body", "-1"}, "WithMaxBody"},
+		{[]string{"-max-body", "-1"}, "-max-body"},
+		{[]string{"-state-interval", "0s"}, "-state-interval must be positive"},
+		{[]string{"-call-log", "-1"}, "-call-log must not be negative"},
 		{[]string{"-quota", "actions"}, "want NAME=N"},
 		{[]string{"-quota", "actions=many"}, "want NAME=N"},
 		{[]string{"-quota", "widgets=3"}, `no kind of resource "widgets"`},
@@ -149,7 +157,7 @@ func TestShutdownDrainsInFlightRequests(t *testing.T) {
 	r := bufio.NewReader(conn)
 
 	body := `{"ActionName":"in-flight","ActionType":"t","Source":{"SourceUri":"s3://x"}}`
-	_, err := conn.Write([]byte("POST / HTTP/1.1\r\nHost: fake\r\nX-Amz-Target: SageMaker.CreateAction\r\n" +
+	_, err := conn.Write([]byte("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: SageMaker.CreateAction\r\n" +
 		"Content-Type: application/x-amz-json-1.1\r\nExpect: 100-continue\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n"))
 	require.NoError(t, err)
 	line, err := r.ReadString('\n')
@@ -180,7 +188,7 @@ func TestSlowClientIsCut(t *testing.T) {
 	srv := startServer(t, "-addr", "127.0.0.1:0", "-read-header-timeout", "200ms")
 	stop, done := srv.stop, srv.done
 	conn := srv.dial(t)
-	_, err := conn.Write([]byte("POST / HTTP/1.1\r\nHost: fake\r\n")) // and then nothing
+	_, err := conn.Write([]byte("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n")) // and then nothing
 	require.NoError(t, err)
 	// A bound on the wait, so a server that never cuts the client fails the test.
 	require.NoError(t, conn.SetReadDeadline(time.Now().Add(10*time.Second)))
@@ -190,12 +198,25 @@ func TestSlowClientIsCut(t *testing.T) {
 	require.NoError(t, <-done)
 }
 
-// A setting out of range is an error, named as the option that sets it (it once became "flag
-// error: <whatever panicked>").
+// A setting out of range is an error in the command line's words: the flag and its value, no
+// Go option's name and no doubled prefix (it once printed "awsfake: awsfake: WithQuota: ...").
 func TestSettingsOutOfRangeAreFlagErrors(t *testing.T) {
 	t.Parallel()
-	_, err := options{account: "x", clock: "real"}.server()
-	require.ErrorContains(t, err, "WithAccount: an account id is 12 digits")
-	_, err = options{quotas: quotaFlags{{"contexts", -1}}}.server()
-	require.ErrorContains(t, err, "WithQuota(contexts, -1): a quota must not be negative")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-account", "x"}, `-account: an account id is 12 digits, not "x"`},
+		{[]string{"-quota", "contexts=-1"}, "-quota contexts=-1: a quota must not be negative"},
+		{[]string{"-quota", "action=5"}, `-quota action=5: no kind of resource "action" (the kinds: actions, artifacts, contexts`},
+		{[]string{"-region", "us-east1"}, `-region: "us-east1" is not a Region name: a Region name has the form area-word-number`},
+		{[]string{"-max-body", "-1"}, "-max-body: -1 is negative"},
+		{[]string{"-allow-host", "http://x/"}, "-allow-host: allowed host"},
+		{[]string{"-cors-origin", "http://x/path"}, "-cors-origin: origin"},
+	} {
+		err := run(append([]string{"-addr", "127.0.0.1:0"}, c.args...), io.Discard, io.Discard, nil)
+		require.ErrorContains(t, err, c.want, "%v", c.args)
+		require.NotContains(t, err.Error(), "With", "no Go option's name on the command line")
+		require.NotContains(t, err.Error(), "awsfake:", "main adds the one prefix")
+	}
 }

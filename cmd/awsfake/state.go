@@ -1,33 +1,34 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"io"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/benbjohnson/clock"
 
 	"github.com/awsfake/awsfake/internal/server"
+	"github.com/awsfake/awsfake/internal/statefile"
 	"github.com/awsfake/awsfake/scenario"
 )
 
-// loadState seeds the fake from a state file written by an earlier run (-state). A file that
-// does not exist yet is an empty state. On a manual clock, the clock first moves to the file's
-// latest timestamp when that is later, so every resource keeps its times and statuses.
-func loadState(f *server.Server, path string) error {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
+// loadState seeds the fake from the state file an earlier run wrote, and says what it held for
+// the banner. A file that does not exist yet is an empty state. On a manual clock, the clock
+// first moves to the file's saved time, or its latest timestamp, when that is later, so every
+// resource keeps its times and statuses and time never moves backwards across a restart.
+func loadState(f *server.Server, file *statefile.File) (string, error) {
+	data, ok, err := file.Load()
 	if err != nil {
-		return fmt.Errorf("-state: %w", err)
+		return "", fmt.Errorf("-state: %w", err)
+	}
+	if !ok {
+		return fmt.Sprintf("%s does not exist yet: nothing loaded; it will be written", file.Path()), nil
 	}
 	s, err := scenario.ParseJSON(data)
 	if err != nil {
-		return fmt.Errorf("-state %s: %w", path, err)
+		return "", fmt.Errorf("-state %s: %w", file.Path(), err)
 	}
 	if mock, ok := f.Engine.Clock().(*clock.Mock); ok {
 		if latest := latestTime(s); latest.After(mock.Now()) {
@@ -35,13 +36,34 @@ func loadState(f *server.Server, path string) error {
 		}
 	}
 	if err := f.SetScenario(s); err != nil {
-		return fmt.Errorf("-state %s: %w", path, err)
+		return "", fmt.Errorf("-state %s: %w", file.Path(), err)
 	}
-	return nil
+	resources, records := 0, 0
+	for _, r := range f.Engine.State() {
+		switch r.Kind {
+		case "records":
+			records++
+		case "tags":
+		default:
+			resources++
+		}
+	}
+	return fmt.Sprintf("loaded %s and %s from %s (%d bytes)", count(resources, "resource"), count(records, "set of records or events"), file.Path(), len(data)), nil
+}
+
+// count says "1 resource", "2 resources".
+func count(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	if head, tail, ok := strings.Cut(one, " "); ok {
+		return fmt.Sprintf("%d %ss %s", n, head, tail)
+	}
+	return fmt.Sprintf("%d %ss", n, one)
 }
 
 func latestTime(s *scenario.Scenario) time.Time {
-	var latest time.Time
+	latest := s.Clock
 	for _, r := range s.Seeds.All() {
 		for _, t := range []*time.Time{r.CreatedAt, r.ModifiedAt} {
 			if t != nil && t.After(latest) {
@@ -52,27 +74,30 @@ func latestTime(s *scenario.Scenario) time.Time {
 	return latest
 }
 
-// saveState writes the fake's state to path whole or not at all: to a temporary file beside
-// it, then renamed over it, so a crash mid-write never leaves half a state.
-func saveState(f *server.Server, path string) error {
-	data, err := f.StateJSON()
-	if err != nil {
-		return fmt.Errorf("-state: %w", err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("-state: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // after the rename, there is nothing to remove
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
-		return fmt.Errorf("-state: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("-state: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("-state: %w", err)
-	}
-	return nil
+// newSaver saves the fake's state to file every interval in which it may have changed: a
+// period in which no call changed anything (and a manual clock stood still) costs no snapshot.
+func newSaver(f *server.Server, file *statefile.File, interval time.Duration, stderr io.Writer) (*statefile.Saver, error) {
+	mock, _ := f.Engine.Clock().(*clock.Mock)
+	return statefile.NewSaver(file, statefile.SaverConfig{
+		Snapshot: func() ([]byte, error) {
+			doc, err := f.StateJSON()
+			return append(doc, '\n'), err
+		},
+		Version: func() string {
+			v := strconv.FormatUint(f.Engine.Generation(), 10)
+			if mock != nil {
+				v += " " + mock.Now().String()
+			}
+			return v
+		},
+		Interval: interval,
+		Report: func(saved bool, err error) {
+			switch {
+			case err != nil:
+				fmt.Fprintf(stderr, "awsfake: saving the state failed (tried again in %v): %v\n", interval, err)
+			case saved:
+				fmt.Fprintf(stderr, "awsfake: state saved to %s\n", file.Path())
+			}
+		},
+	})
 }

@@ -9,6 +9,7 @@ package catalog
 //go:generate go run ../gen
 
 import (
+	"fmt"
 	"path"
 	"reflect"
 	"regexp"
@@ -185,16 +186,38 @@ func IsCreationStatus(s string) bool {
 }
 
 var (
-	accountID  = regexp.MustCompile(`^[0-9]{12}$`)
-	regionName = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	accountID = regexp.MustCompile(`^[0-9]{12}$`)
+	// AWS's Region names: a two-letter area, one to three words, a number (us-east-1,
+	// us-gov-west-1, us-isob-east-1, ap-southeast-7), as the SDKs' partition patterns have
+	// them (^(us|eu|ap|...)-\w+-\d+$, ^us-gov-\w+-\d+$, ...) without tying the area to a
+	// known list, so that a Region AWS opens later is accepted.
+	regionName = regexp.MustCompile(`^[a-z]{2}(-[a-z]+){1,3}-[0-9]{1,3}$`)
 )
 
 // ValidAccount reports whether s is an account id: 12 digits.
 func ValidAccount(s string) bool { return accountID.MatchString(s) }
 
-// ValidRegion reports whether s looks like a Region name (lowercase letters and digits in
-// hyphenated parts, such as us-east-1), and is short enough to be one.
+// ValidRegion reports whether s has the form of an AWS Region name: a two-letter area, one to
+// three words and a number, in lower case and joined by hyphens (us-east-1, eu-central-2,
+// us-gov-west-1, cn-north-1, us-isob-east-1, mx-central-1). A well-formed name AWS does not
+// have (yet) is valid: the check catches typing errors (useast-1, us-east1, US-EAST-1), not
+// Regions the fake has not heard of.
 func ValidRegion(s string) bool { return len(s) <= 32 && regionName.MatchString(s) }
+
+// RegionForm says what ValidRegion wants, for messages.
+const RegionForm = "a Region name has the form area-word-number, in lower case, such as us-east-1, eu-central-2 or us-gov-west-1"
+
+// RegionError is the message for a Region name ValidRegion refuses: what is wrong, and the
+// Regions that hold resources (the one the caller probably meant is among them).
+func RegionError(region string, holding []string) string {
+	msg := fmt.Sprintf("%q is not a Region name: %s", region, RegionForm)
+	if len(holding) > 0 {
+		msg += "; the Regions holding resources are " + strings.Join(holding, ", ")
+	} else {
+		msg += "; no Region holds resources yet"
+	}
+	return msg
+}
 
 // Partition returns the ARN partition of a Region.
 func Partition(region string) string {

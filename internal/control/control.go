@@ -13,6 +13,7 @@
 //	GET    /_fake/records?datasetArn=   the records a Personalize dataset holds (see Fake.Records)
 //	GET    /_fake/state                 everything the fake holds, as seeds POST /_fake/scenario takes (see Fake.State)
 //	GET    /_fake/ui                    the dashboard: an HTML page of resources, the lineage graph, calls, rules and the clock
+//	GET    /_fake/ui/records?datasetArn=&page=  a page of a dataset's newest records, with their schema mismatches
 package control
 
 import (
@@ -36,6 +37,7 @@ type Endpoints struct {
 	SetScenario func(*scenario.Scenario) error // replaces the installed rules, puts the seeds in place
 	StateJSON   func() ([]byte, error)         // the body of GET /_fake/state
 	UI          http.Handler                   // the dashboard
+	MaxBody     int64                          // the largest body read; 0 means DefaultMaxBody
 }
 
 // Handler serves the endpoints.
@@ -77,6 +79,7 @@ func (f *Endpoints) Handler() http.Handler {
 		_, _ = w.Write(append(doc, '\n'))
 	})
 	mux.Handle("GET /_fake/ui", f.UI)
+	mux.Handle("GET /_fake/ui/records", f.UI)
 	mux.HandleFunc("GET /_fake/records", func(w http.ResponseWriter, r *http.Request) {
 		arn := r.URL.Query().Get("datasetArn")
 		records, ok := f.Engine.Records(arn)
@@ -99,7 +102,7 @@ func (f *Endpoints) controlAdvance(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		Duration string `json:"duration"`
 	}
-	if status, err := readControl(w, r, &req); err != nil {
+	if status, err := f.readControl(w, r, &req); err != nil {
 		controlError(w, status, err.Error())
 		return
 	}
@@ -118,7 +121,7 @@ func (f *Endpoints) controlAdvance(w http.ResponseWriter, r *http.Request) {
 }
 
 func (f *Endpoints) controlSetScenario(w http.ResponseWriter, r *http.Request) {
-	body, status, err := readControlBody(w, r)
+	body, status, err := f.readControlBody(w, r)
 	if err != nil {
 		controlError(w, status, err.Error())
 		return
@@ -135,25 +138,34 @@ func (f *Endpoints) controlSetScenario(w http.ResponseWriter, r *http.Request) {
 	writeControl(w, http.StatusOK, map[string]any{"rules": len(s.Rules)})
 }
 
-// maxControlBody is the largest body a control endpoint reads (a scenario of many seeds can be
-// large); a larger one is refused whole with 413, as the wire door refuses one, never cut short
-// and misread.
-const maxControlBody = 32 << 20
+// DefaultMaxBody is the largest body a control endpoint reads unless told otherwise: far above
+// any state document a fake within AWS's quotas produces (a state of 450 large PutEvents is 42
+// MiB), so that whatever GET /_fake/state gave can be posted back. A larger body is refused
+// whole with 413, as the wire door refuses one, never cut short and misread.
+const DefaultMaxBody = 1 << 30
 
-func readControlBody(w http.ResponseWriter, r *http.Request) ([]byte, int, error) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxControlBody))
+func (f *Endpoints) maxBody() int64 {
+	if f.MaxBody > 0 {
+		return f.MaxBody
+	}
+	return DefaultMaxBody
+}
+
+func (f *Endpoints) readControlBody(w http.ResponseWriter, r *http.Request) ([]byte, int, error) {
+	limit := f.maxBody()
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
-		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the body is larger than %d bytes", maxControlBody)
+		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the body is larger than %d bytes (the server's -max-control-body)", limit)
 	case err != nil:
 		return nil, http.StatusBadRequest, err
 	}
 	return body, http.StatusOK, nil
 }
 
-func readControl(w http.ResponseWriter, r *http.Request, v any) (int, error) {
-	body, status, err := readControlBody(w, r)
+func (f *Endpoints) readControl(w http.ResponseWriter, r *http.Request, v any) (int, error) {
+	body, status, err := f.readControlBody(w, r)
 	if err != nil {
 		return status, err
 	}

@@ -6,7 +6,9 @@
 package dashboard
 
 import (
+	"crypto/rand"
 	_ "embed"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -33,19 +35,47 @@ type Page struct {
 //go:embed dashboard.html
 var dashboardHTML string
 
-var dashboardPage = template.Must(template.New("ui").Funcs(template.FuncMap{
+//go:embed records.html
+var recordsHTML string
+
+var funcs = template.FuncMap{
 	"when": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
 		}
 		return t.UTC().Format("2006-01-02 15:04:05.000")
 	},
-}).Parse(dashboardHTML))
+	"arn": breakableARN,
+}
+
+var (
+	dashboardPage = template.Must(template.New("ui").Funcs(funcs).Parse(dashboardHTML))
+	recordsPage   = template.Must(template.Must(dashboardPage.Clone()).New("records").Parse(recordsHTML))
+)
+
+// breakableARN is an ARN, escaped, that a narrow column may wrap after a colon or a slash but
+// never inside a name (not even at its hyphens): each part is a span that does not wrap, and a
+// <wbr> follows each colon and slash.
+func breakableARN(arn string) template.HTML {
+	var b strings.Builder
+	start := 0
+	for i := 0; i < len(arn); i++ {
+		if arn[i] == ':' || arn[i] == '/' || i == len(arn)-1 {
+			b.WriteString(`<span class="nw">` + template.HTMLEscapeString(arn[start:i+1]) + `</span>`)
+			if i < len(arn)-1 {
+				b.WriteString("<wbr>")
+			}
+			start = i + 1
+		}
+	}
+	return template.HTML(b.String())
+}
 
 // dashboardCalls is how many of the newest calls the page shows.
 const dashboardCalls = 200
 
 type dashboard struct {
+	Nonce      string // of the page's own style and script, which its CSP allows alone
 	Now        time.Time
 	Manual     bool
 	Scopes     []dashScope
@@ -63,6 +93,8 @@ type dashScope struct {
 
 type dashResource struct {
 	Kind, Name, ARN, Type string
+	HoldsRecords          bool
+	Holds                 string // "2 events" (an Interactions dataset), "1 record"
 	Status, Failure       string
 	Created, Changed      time.Time
 	Next                  time.Time
@@ -85,14 +117,36 @@ type dashRule struct {
 	Matched, Fired     int
 }
 
-// ServeHTTP writes the page.
-func (p *Page) ServeHTTP(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src data:")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	if err := dashboardPage.Execute(w, p.dashboard()); err != nil && p.Report != nil {
+// ServeHTTP writes the page, or (GET /_fake/ui/records) one page of a dataset's records.
+func (p *Page) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	nonce := newNonce()
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	// No inline script but the page's own (its nonce is new on every answer), nothing loaded
+	// from elsewhere, no framing (clickjacking the clock control), no form sent anywhere else.
+	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'nonce-"+nonce+"'; style-src 'nonce-"+nonce+"'; "+
+		"connect-src 'self'; img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Referrer-Policy", "no-referrer")
+	var err error
+	if strings.HasSuffix(r.URL.Path, "/records") {
+		err = p.serveRecords(w, r, nonce)
+	} else {
+		d := p.dashboard()
+		d.Nonce = nonce
+		err = dashboardPage.Execute(w, d)
+	}
+	if err != nil && p.Report != nil {
 		p.Report("awsfake: the dashboard: %v", err)
 	}
+}
+
+// newNonce is a fresh nonce for a CSP: 128 random bits.
+func newNonce() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	return base64.RawURLEncoding.EncodeToString(b[:]) // nothing an attribute escapes
 }
 
 func (p *Page) dashboard() dashboard {
@@ -109,13 +163,14 @@ func (p *Page) dashboard() dashboard {
 		return scopes[s]
 	}
 	for _, r := range p.Engine.Resources() {
-		if r.Kind == "records" || r.Kind == "association" { // associations are the graph's edges
+		if r.Kind == "records" || r.Kind == "association" || r.Kind == "tags" { // associations are the graph's edges
 			continue
 		}
 		s := scope(r.Scope)
 		detail, _ := json.MarshalIndent(calldoc.Document(r.Input), "", "  ")
 		res := dashResource{Kind: r.Kind, Name: r.Name, ARN: r.ARN, Type: r.Type, Status: r.Status, Failure: r.Failure,
-			Created: r.Created, Changed: r.Changed, Next: r.Next, Detail: string(detail)}
+			Created: r.Created, Changed: r.Changed, Next: r.Next, Detail: string(detail),
+			HoldsRecords: r.HoldsRecords, Holds: holds(r.Records, r.Type)}
 		if r.Service == "sagemaker" {
 			s.SageMaker = append(s.SageMaker, res)
 		} else {

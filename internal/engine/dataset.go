@@ -236,6 +236,7 @@ func (d *dataset) state(w *world, now time.Time) []ResourceState {
 		Name: &d.name, SchemaArn: &d.inForce(now).arn, DatasetGroupArn: &d.group.arn, DatasetType: &d.typ, Tags: d.tags.personalizeOrNil(),
 	})
 	st.Type = d.typ
+	st.HoldsRecords, st.Records = true, d.heldRecords()
 	if d.trackingID != "" {
 		st.IDs = map[string]string{"trackingId": d.trackingID}
 	}

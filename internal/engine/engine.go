@@ -25,6 +25,8 @@ type Engine struct {
 
 	hook atomic.Pointer[Hook] // consulted outside mu; an atomic, so calls never contend for it
 
+	generation atomic.Uint64 // see Generation; added to under mu, read without it
+
 	// mu guards everything below. Invariant: each world's indexes hold exactly the
 	// resources of its maps that are not deleted, and a call's state change and its call
 	// log entry are made under one hold of mu, so the log order is the order of effects.
@@ -85,4 +87,5 @@ func (e *Engine) Reset() {
 	defer e.mu.Unlock()
 	e.worlds = map[Scope]*world{}
 	e.log.reset()
+	e.generation.Add(1)
 }

@@ -39,6 +39,17 @@ func (w *world) joinLineageGroup(now time.Time) {
 	w.lineageGroups.insert(&lineageGroup{entity{arn: w.lineageGroupARN, name: defaultLineageGroup}}, now)
 }
 
+// laterState is the group's tags, as an AddTags seed: no operation creates the group, which
+// comes back with the first lineage entity the state document seeds, so its tags are put on it
+// once every kind is in place. Kind "tags": a dashboard shows the group nowhere else either.
+func (g *lineageGroup) laterState(w *world, _ time.Time) []ResourceState {
+	if len(g.tags) == 0 {
+		return nil
+	}
+	st := g.baseState(w, "tags", SageMaker, "AddTags", &sagemaker.AddTagsInput{ResourceArn: &g.arn, Tags: g.tags.sageMaker()})
+	return []ResourceState{st}
+}
+
 func (e *Engine) describeLineageGroup(w *world, in *sagemaker.DescribeLineageGroupInput, _ opContext) (*sagemaker.DescribeLineageGroupOutput, *Error) {
 	g := w.lineageGroups.items[*in.LineageGroupName]
 	if g == nil {

@@ -163,6 +163,9 @@ func (e *Engine) InvokeTyped(ctx context.Context, scope Scope, op *Op, in, origi
 	var out any
 	if apiErr == nil {
 		out, apiErr = op.run(e, e.world(scope), in, opContext{now: call.Time, failCreation: d.FailCreation})
+		if apiErr == nil {
+			e.generation.Add(1)
+		}
 		if apiErr == nil && d.LoseResponse != nil {
 			apiErr, call.Lost = d.LoseResponse, true
 		}

@@ -227,26 +227,56 @@ func (e *Engine) putActionInteractions(w *world, in *personalizeevents.PutAction
 // Records returns copies of the records a dataset holds, in the order they were first put, each
 // with its mismatches against the schema in force; false if there is no such dataset.
 func (e *Engine) Records(datasetArn string) ([]Record, bool) {
+	out, _, ok := e.records(datasetArn, 0, -1, false)
+	return out, ok
+}
+
+// NewestRecords returns one page of a dataset's records, newest first: n of them after the
+// skip newest, with their mismatches, and how many it holds in all; false if there is no such
+// dataset. Only the page is copied and checked against the schema, so a dashboard pays for
+// what it shows.
+func (e *Engine) NewestRecords(datasetArn string, skip, n int) (page []Record, total int, ok bool) {
+	return e.records(datasetArn, skip, n, true)
+}
+
+// records copies n records (all when n < 0) after skip, oldest first or newest first.
+func (e *Engine) records(datasetArn string, skip, n int, newest bool) ([]Record, int, bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	now := e.now()
 	w := e.worldOf(datasetArn)
 	if w == nil {
-		return nil, false
+		return nil, 0, false
 	}
 	d, ok := w.datasets.resolve(datasetArn, now)
 	if !ok {
-		return nil, false
+		return nil, 0, false
 	}
-	var out []Record
+	var all []*Record // in arrival order; events are turned into records only when picked
+	var events []*RecordedEvent
 	if d.typ == typeInteractions {
-		for _, ev := range d.group.events.all() {
-			if ev.dataset == d.seq {
-				out = append(out, ev.record())
+		for i := range d.group.events.len() {
+			if ev := d.group.events.at(i); ev.dataset == d.seq {
+				events = append(events, ev)
 			}
 		}
 	} else {
-		out = d.records.list.all()
+		for i := range d.records.list.len() {
+			all = append(all, d.records.list.at(i))
+		}
+	}
+	total := len(all) + len(events)
+	var out []Record
+	for k := skip; k < total && (n < 0 || len(out) < n); k++ {
+		i := k
+		if newest {
+			i = total - 1 - k
+		}
+		if events != nil {
+			out = append(out, events[i].record())
+		} else {
+			out = append(out, *all[i])
+		}
 	}
 	s := d.inForce(now).parsed
 	for i := range out {
@@ -257,7 +287,21 @@ func (e *Engine) Records(datasetArn string) ([]Record, bool) {
 		}
 		out[i].Mismatches = mismatches(d.typ, s, out[i])
 	}
-	return out, true
+	return out, total, true
+}
+
+// heldRecords is how many records (or, for an Interactions dataset, events) a dataset holds.
+func (d *dataset) heldRecords() int {
+	if d.typ != typeInteractions {
+		return d.records.list.len()
+	}
+	n := 0
+	for i := range d.group.events.len() {
+		if d.group.events.at(i).dataset == d.seq {
+			n++
+		}
+	}
+	return n
 }
 
 // recordStates are a dataset's records as the data-plane calls that put them, ten at a time.

@@ -40,8 +40,10 @@ func (e *Engine) SeedAll(fill func(s *Seeding) error) error {
 		for i := len(s.undo) - 1; i >= 0; i-- {
 			s.undo[i]()
 		}
+		return err
 	}
-	return err
+	e.generation.Add(1)
+	return nil
 }
 
 // Seed runs a create operation as a seed: validated and run by the operation's own code, as a

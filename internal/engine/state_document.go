@@ -21,6 +21,11 @@ type ResourceState struct {
 	Modified  time.Time // a lineage entity's LastModifiedTime, when a lifecycle's status last changed
 	Changed   time.Time // when the status last changed
 	Next      time.Time // when the status will change next; zero when it will not by itself
+	// HoldsRecords is true for a kind whose resources hold data-plane records (a dataset: the
+	// events, items, users, actions or action interactions put into it), and Records how many
+	// it holds, which NewestRecords pages through.
+	HoldsRecords bool
+	Records      int
 }
 
 // State returns every resource of every account and Region, in an order in which seeds can

@@ -197,6 +197,20 @@ func goDuration(d time.Duration) string {
 func (g *generator) emitResources(kinds []*kind) error {
 	var b bytes.Buffer
 	b.WriteString(header("internal/gen/kinds.txt"))
+	// A package comment of its own, which go doc adds at the end of doc.go's: the list of kinds
+	// stays what kinds.txt declares.
+	b.WriteString("// # Kinds of resources\n//\n// Each kind the fake holds has a Resource constant, for WithQuota and WithLifecycle; its value\n" +
+		"// is the name the server's -quota flag takes. A kind with statuses moves through them on the\n// clock (DefaultLifecycle):\n//\n")
+	for _, k := range kinds {
+		if k.internal {
+			continue
+		}
+		statuses := ""
+		if k.lifecycle {
+			statuses = "; statuses on the clock"
+		}
+		fmt.Fprintf(&b, "//   - %s (%s): %s%s\n", k.goName(), k.name, k.doc, statuses)
+	}
 	b.WriteString("package fake\n\n// The kinds of resources, for WithQuota and WithLifecycle and the server's -quota flag (each\n// declared once, in internal/gen/kinds.txt).\nconst (\n")
 	for _, k := range kinds {
 		if !k.internal {

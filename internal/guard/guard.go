@@ -43,6 +43,9 @@ import (
 
 // Config says which hosts and origins a guarded handler serves besides its own.
 type Config struct {
+	// AnyHost serves every Host: for a handler that no browser reaches by name (in process, or
+	// in a test's own server), where the origin check alone is kept.
+	AnyHost bool
 	// AllowHosts are further names or IP addresses accepted in the Host header (any port),
 	// compared without case: a Docker Compose service name, a machine's name on the LAN.
 	// ListenHosts gives what a server should add for the address it listens on.

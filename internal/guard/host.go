@@ -16,7 +16,7 @@ var loopbackHosts = []string{"localhost", "*.localhost", "127.0.0.0/8", "[::1]"}
 // hostAllowed says whether a Host header names the fake: a loopback name or address, or a
 // host it was given. An empty Host (HTTP/1.0) is no browser's, so it is served.
 func (g *Guard) hostAllowed(hostport string) bool {
-	if hostport == "" {
+	if hostport == "" || g.cfg.AnyHost {
 		return true
 	}
 	name := canonicalHost(hostport)
@@ -121,6 +121,9 @@ func (g *Guard) Banner() string {
 	o := "none"
 	if len(origins) > 0 {
 		o = strings.Join(origins, ", ")
+	}
+	if g.cfg.AnyHost {
+		return "any host; web origins: " + o
 	}
 	return "hosts " + strings.Join(append(slices.Clone(loopbackHosts), hosts...), ", ") + "; web origins: " + o
 }

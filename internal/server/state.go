@@ -2,6 +2,9 @@ package server
 
 import (
 	"encoding/json"
+	"time"
+
+	"github.com/benbjohnson/clock"
 
 	"github.com/awsfake/awsfake/internal/calldoc"
 	"github.com/awsfake/awsfake/internal/engine"
@@ -14,6 +17,9 @@ func (s *Server) State() *scenario.Scenario {
 	sc := scenario.New()
 	for _, r := range s.Engine.State() {
 		sc.Seed(seedOf(r))
+	}
+	if mock, ok := s.Engine.Clock().(*clock.Mock); ok {
+		sc.Clock = mock.Now().UTC()
 	}
 	return sc
 }
@@ -44,7 +50,13 @@ func seedOf(r engine.ResourceState) scenario.Resource {
 // StateJSON is the JSON form of State, the body of GET /_fake/state: a scenario with seeds and
 // no rules, which scenario.ParseJSON and POST /_fake/scenario accept.
 func (s *Server) StateJSON() ([]byte, error) {
-	return json.MarshalIndent(struct {
+	st := s.State()
+	doc := struct {
+		Clock *time.Time     `json:"clock,omitempty"`
 		Seeds scenario.Seeds `json:"seeds"`
-	}{s.State().Seeds}, "", "  ")
+	}{Seeds: st.Seeds}
+	if !st.Clock.IsZero() {
+		doc.Clock = &st.Clock
+	}
+	return json.MarshalIndent(doc, "", "  ")
 }

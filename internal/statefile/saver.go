@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/benbjohnson/clock"
@@ -22,6 +23,11 @@ type SaverConfig struct {
 	Interval time.Duration
 	// Clock measures the period: the real clock for a server (the default), a mock in tests.
 	Clock clock.Clock
+	// Version, when set, says cheaply whether the document may have changed: a period whose
+	// Version equals the one read before the last successful save is skipped without a
+	// snapshot (a large state costs nothing while nobody changes it). Read before the
+	// snapshot, so a change made during a save is seen at the next period.
+	Version func() string
 	// Report, when set, hears the outcome of every periodic save: saved is false when the
 	// document had not changed or the save failed. A failed save is reported and retried at
 	// the next period; the Saver never stops for it.
@@ -33,6 +39,10 @@ type Saver struct {
 	file   *File
 	cfg    SaverConfig
 	ticker *clock.Ticker
+
+	mu      sync.Mutex // guards saved
+	saved   string     // Version before the last successful save
+	hasSave bool
 }
 
 // NewSaver returns a Saver of f; Run starts its periodic saves.
@@ -60,6 +70,12 @@ func (s *Saver) Run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-s.ticker.C:
+			if s.unchanged() {
+				if s.cfg.Report != nil {
+					s.cfg.Report(false, nil)
+				}
+				continue
+			}
 			saved, err := s.SaveNow()
 			if s.cfg.Report != nil {
 				s.cfg.Report(saved, err)
@@ -71,9 +87,30 @@ func (s *Saver) Run(ctx context.Context) {
 // SaveNow takes a snapshot and saves it unless it is unchanged; for SIGHUP and shutdown. It
 // is safe to call while Run runs: saves are serialized by the File.
 func (s *Saver) SaveNow() (saved bool, err error) {
+	var version string
+	if s.cfg.Version != nil {
+		version = s.cfg.Version()
+	}
 	doc, err := s.cfg.Snapshot()
 	if err != nil {
 		return false, fmt.Errorf("state file %s: taking the snapshot: %w", s.file.path, err)
 	}
-	return s.file.SaveIfChanged(doc)
+	saved, err = s.file.SaveIfChanged(doc)
+	if err == nil && s.cfg.Version != nil {
+		s.mu.Lock()
+		s.saved, s.hasSave = version, true
+		s.mu.Unlock()
+	}
+	return saved, err
+}
+
+// unchanged says whether Version shows no change since the last successful save.
+func (s *Saver) unchanged() bool {
+	if s.cfg.Version == nil {
+		return false
+	}
+	v := s.cfg.Version()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hasSave && v == s.saved
 }

@@ -166,3 +166,46 @@ func TestNewSaverRefusesBadConfig(t *testing.T) {
 		require.Error(t, err)
 	}
 }
+
+// With a Version, a period whose version is that of the last successful save takes no
+// snapshot at all; a new version, or a failed save, makes the next period take one.
+func TestSaverSkipsSnapshotsWhileTheVersionStands(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "state.json")
+	f := openT(t, path)
+	d := &doc{value: "A"}
+	var mu sync.Mutex
+	version := "1"
+	setVersion := func(v string) { mu.Lock(); version = v; mu.Unlock() }
+	mock := clock.NewMock()
+	reports := make(chan outcome, 16)
+	s, err := NewSaver(f, SaverConfig{Snapshot: d.snapshot, Interval: time.Minute, Clock: mock,
+		Version: func() string { mu.Lock(); defer mu.Unlock(); return version },
+		Report:  func(saved bool, err error) { reports <- outcome{saved, err} }})
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan struct{})
+	go func() { s.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+	snapshots := func() int { d.mu.Lock(); defer d.mu.Unlock(); return d.calls }
+
+	for i, step := range []struct {
+		version, value string
+		saved          bool
+		snapshots      int
+	}{
+		{"1", "A", true, 1},  // the first period always looks
+		{"1", "A", false, 1}, // nothing changed: no snapshot
+		{"1", "B", false, 1}, // a change the version does not show is not seen (the version must cover the document)
+		{"2", "B", true, 2},
+		{"2", "B", false, 2},
+	} {
+		setVersion(step.version)
+		d.set(step.value)
+		mock.Add(time.Minute)
+		o := next(t, reports)
+		require.NoError(t, o.err, "period %d", i)
+		require.Equal(t, step.saved, o.saved, "period %d", i)
+		require.Equal(t, step.snapshots, snapshots(), "period %d", i)
+	}
+}

@@ -8,6 +8,7 @@ package wire
 import (
 	"context"
 	"errors"
+	"mime"
 	"net/http"
 	"strings"
 
@@ -67,12 +68,17 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	scope, apiErr := h.scopeOf(r)
+	if apiErr != nil {
+		writeError(w, ct, apiErr)
+		return
+	}
 	in := op.NewInput()
 	if apiErr := decode(body, in); apiErr != nil {
 		writeError(w, ct, apiErr)
 		return
 	}
-	out, err := h.Engine.Invoke(r.Context(), scopeOf(r), op, in)
+	out, err := h.Engine.Invoke(r.Context(), scope, op, in)
 	var e *engine.Error
 	switch {
 	case errors.As(err, &e):
@@ -102,6 +108,13 @@ func route(r *http.Request) (*engine.Op, protocol, *engine.Error) {
 		if !ok {
 			return nil, nil, engine.Errorf("UnknownOperationException", http.StatusBadRequest,
 				"awsfake: no operation matches %s %s without an X-Amz-Target header", r.Method, r.URL.Path)
+		}
+		// AWS's REST-JSON front ends are not known to insist, but every SDK sends application/json
+		// and a web page cannot send it across sites without a preflight, which the guard refuses:
+		// required, so that no page can post events as a text/plain "simple" request.
+		if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+			return nil, nil, engine.Errorf("SerializationException", http.StatusBadRequest,
+				"awsfake: Content-Type must be application/json for %s %s, got %q", r.Method, r.URL.Path, r.Header.Get("Content-Type"))
 		}
 		return op, restJSON{}, nil
 	}

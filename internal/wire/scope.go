@@ -10,8 +10,13 @@ import (
 
 // scopeOf reads where a request lands from its SigV4 credential scope
 // (Credential=AKID/date/REGION/service/aws4_request): the Region, and the account when the
-// access key id is 12 digits (as LocalStack does). Anything missing takes the default.
-func scopeOf(r *http.Request) engine.Scope {
+// access key id is 12 digits (as LocalStack does). Anything missing takes the default. A Region
+// that is not in the form of a Region name (useast-1, us-east1) is refused rather than given a
+// world of its own, where a mistyped Region would hide every resource the caller made before:
+// with 403 InvalidSignatureException, what AWS answers a credential scoped to a Region it does
+// not serve ("Credential should be scoped to a valid region"), which every SDK shows and none
+// retries. The message names the Regions that hold resources.
+func (h *Handler) scopeOf(r *http.Request) (engine.Scope, *engine.Error) {
 	auth := r.Header.Get("Authorization")
 	_, cred, ok := strings.Cut(auth, "Credential=")
 	if !ok {
@@ -22,12 +27,16 @@ func scopeOf(r *http.Request) engine.Scope {
 	_, rest, _ = strings.Cut(rest, "/") // the date
 	region, _, found := strings.Cut(rest, "/")
 	var s engine.Scope
-	// A garbled signature cannot put odd text into ARNs: anything but a Region name takes the default.
-	if found && catalog.ValidRegion(region) {
-		s.Region = region
-		if catalog.ValidAccount(key) {
-			s.Account = key
-		}
+	if !found {
+		return s, nil // no credential scope: the defaults
 	}
-	return s
+	if !catalog.ValidRegion(region) {
+		return s, engine.Errorf("InvalidSignatureException", http.StatusForbidden,
+			"Credential should be scoped to a valid region, not '%s'. (awsfake: %s)", region, catalog.RegionError(region, h.Engine.Regions()))
+	}
+	s.Region = region
+	if catalog.ValidAccount(key) {
+		s.Account = key
+	}
+	return s, nil
 }

@@ -1,4 +1,4 @@
-package fake_test
+package quickstart_test
 
 import (
 	"context"
@@ -14,8 +14,7 @@ import (
 	"github.com/awsfake/awsfake/fake"
 )
 
-// TestQuickStart is the README's quick start, kept compiling and passing.
-func TestQuickStart(t *testing.T) {
+func TestRecordDeployment(t *testing.T) {
 	ctx := context.Background()
 	clk := clock.NewMock()
 	f := fake.ForTest(t, fake.WithClock(clk)) // logs the calls it saw if t fails
