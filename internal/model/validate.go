@@ -130,6 +130,10 @@ func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[
 		}
 	case kindMap:
 		v.checkSize(n, val, val.Len(), parent, name, out)
+		if n.value.typ == kindStructure {
+			v.walkStructMap(n, val, parent, name, out)
+			return
+		}
 		m, _ := val.Interface().(map[string]string)
 		badKey, badValue := false, false
 		for k, e := range m {
@@ -162,6 +166,27 @@ func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[
 			*out = append(*out, Violation{Path: join(parent, name), Value: strconv.FormatInt(i, 10), Sensitive: n.shape.Sensitive,
 				Constraint: fmt.Sprintf("Member must have value less than or equal to %d", *n.shape.Max)})
 		}
+	}
+}
+
+// walkStructMap checks a map from strings to structures: its keys as a map of strings' are,
+// and each value as a structure at <map>.<key> (AWS's path for a map's values is not known;
+// this one reads like the paths of lists), in the order of the keys.
+func (v *Validator) walkStructMap(n *node, val reflect.Value, parent, name string, out *[]Violation) {
+	keys := make([]string, 0, val.Len())
+	badKey := false
+	for it := val.MapRange(); it.Next(); {
+		k := it.Key().String()
+		keys = append(keys, k)
+		badKey = badKey || !v.stringOK(n.key, k)
+	}
+	if badKey {
+		v.mapPartViolation(n, val, parent, name, "Map keys", n.key, out)
+	}
+	sort.Strings(keys)
+	path := join(parent, name)
+	for _, k := range keys {
+		v.walk(n.value, val.MapIndex(reflect.ValueOf(k).Convert(val.Type().Key())), path, k, out)
 	}
 }
 
