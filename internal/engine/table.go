@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -219,9 +220,12 @@ func (t *table[R]) insert(r R, created time.Time) {
 	t.active++
 	t.items[t.key(r)] = r
 	if t.needer {
-		for _, used := range any(r).(needer).needs() {
-			if used != nil {
-				use(r, used)
+		// A new resource is no user yet of anything: registering it costs O(1) per used
+		// resource, whatever the number of its users (a trial of 10,000 components).
+		ns := any(r).(needer).needs()
+		for i, used := range ns {
+			if used != nil && !slices.Contains(ns[:i], used) {
+				firstUse(r, used)
 			}
 		}
 	}

@@ -47,7 +47,7 @@ func (e *Engine) associateTrialComponent(w *world, in *sagemaker.AssociateTrialC
 		return nil, err
 	}
 	m := &trialMembership{
-		entity:    entity{name: key, arn: c.arn + " -> " + t.arn}, // its identity in digests, not an ARN
+		entity:    entity{name: key}, // no ARN: its ends are its identity, in digests too
 		trial:     t,
 		component: c,
 	}

@@ -172,16 +172,34 @@ func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[
 // walkStructMap checks a map from strings to structures: its keys as a map of strings' are,
 // and each value as a structure at <map>.<key> (AWS's path for a map's values is not known;
 // this one reads like the paths of lists), in the order of the keys.
+//
+// A valid map costs one walk in the map's own order, with one copy of a value reused for every
+// entry; only a map with a violation is walked again, in key order, for a stable message.
 func (v *Validator) walkStructMap(n *node, val reflect.Value, parent, name string, out *[]Violation) {
-	keys := make([]string, 0, val.Len())
-	badKey := false
+	if val.Len() == 0 {
+		return
+	}
+	key, value := reflect.New(val.Type().Key()).Elem(), reflect.New(val.Type().Elem()).Elem()
+	badKey, bad := false, false
+	var scratch []Violation
 	for it := val.MapRange(); it.Next(); {
-		k := it.Key().String()
-		keys = append(keys, k)
-		badKey = badKey || !v.stringOK(n.key, k)
+		key.SetIterKey(it)
+		badKey = badKey || !v.stringOK(n.key, key.String())
+		if !bad {
+			value.SetIterValue(it)
+			v.walk(n.value, value, "", "", &scratch)
+			bad = len(scratch) > 0
+		}
 	}
 	if badKey {
 		v.mapPartViolation(n, val, parent, name, "Map keys", n.key, out)
+	}
+	if !bad {
+		return
+	}
+	keys := make([]string, 0, val.Len())
+	for it := val.MapRange(); it.Next(); {
+		keys = append(keys, it.Key().String())
 	}
 	sort.Strings(keys)
 	path := join(parent, name)
