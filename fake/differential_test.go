@@ -272,20 +272,20 @@ func experimentScript(api fake.SageMakerAPI, clk interface{ Add(time.Duration) }
 	s := aws.String
 	rec(api.CreateExperiment(ctx, &sagemaker.CreateExperimentInput{ExperimentName: s("Churn"), DisplayName: s("churn-display"),
 		Description: s("d"), Tags: []types.Tag{tag("team", "ml")}}))
-	rec(api.CreateExperiment(ctx, &sagemaker.CreateExperimentInput{ExperimentName: s("churn")}))        // already exists
-	rec(api.CreateExperiment(ctx, &sagemaker.CreateExperimentInput{ExperimentName: s("second")}))       // over the quota of 1
-	rec(api.CreateExperiment(ctx, &sagemaker.CreateExperimentInput{ExperimentName: s("bad_name")}))     // pattern
-	rec(api.DescribeExperiment(ctx, &sagemaker.DescribeExperimentInput{ExperimentName: s("CHURN")}))    // ignoring case
-	rec(api.DescribeExperiment(ctx, &sagemaker.DescribeExperimentInput{ExperimentName: s("nope")}))     // ResourceNotFound
+	rec(api.CreateExperiment(ctx, &sagemaker.CreateExperimentInput{ExperimentName: s("churn")}))     // already exists
+	rec(api.CreateExperiment(ctx, &sagemaker.CreateExperimentInput{ExperimentName: s("second")}))    // over the quota of 1
+	rec(api.CreateExperiment(ctx, &sagemaker.CreateExperimentInput{ExperimentName: s("bad_name")}))  // pattern
+	rec(api.DescribeExperiment(ctx, &sagemaker.DescribeExperimentInput{ExperimentName: s("CHURN")})) // ignoring case
+	rec(api.DescribeExperiment(ctx, &sagemaker.DescribeExperimentInput{ExperimentName: s("nope")}))  // ResourceNotFound
 	rec(api.UpdateExperiment(ctx, &sagemaker.UpdateExperimentInput{ExperimentName: s("churn"), Description: s("e")}))
-	rec(api.UpdateExperiment(ctx, &sagemaker.UpdateExperimentInput{ExperimentName: s("churn")}))        // injected conflict
+	rec(api.UpdateExperiment(ctx, &sagemaker.UpdateExperimentInput{ExperimentName: s("churn")})) // injected conflict
 	rec(api.UpdateExperiment(ctx, &sagemaker.UpdateExperimentInput{ExperimentName: s("nope")}))
 	for i := 0; i < 3; i++ {
 		rec(api.CreateTrial(ctx, &sagemaker.CreateTrialInput{TrialName: s(fmt.Sprintf("run-%d", i)), ExperimentName: s("churn"),
 			MetadataProperties: &types.MetadataProperties{CommitId: s("c")}, Tags: []types.Tag{tag("i", fmt.Sprint(i))}}))
 		clk.Add(time.Second)
 	}
-	rec(api.CreateTrial(ctx, &sagemaker.CreateTrialInput{TrialName: s("run-9"), ExperimentName: s("nope")})) // ResourceNotFound
+	rec(api.CreateTrial(ctx, &sagemaker.CreateTrialInput{TrialName: s("run-9"), ExperimentName: s("nope")}))  // ResourceNotFound
 	rec(api.CreateTrial(ctx, &sagemaker.CreateTrialInput{TrialName: s("run-3"), ExperimentName: s("churn")})) // over 3 per experiment
 	rec(api.DescribeTrial(ctx, &sagemaker.DescribeTrialInput{TrialName: s("run-1")}))
 	rec(api.DescribeTrial(ctx, &sagemaker.DescribeTrialInput{TrialName: s("nope")}))
