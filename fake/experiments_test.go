@@ -1,6 +1,8 @@
 package fake_test
 
 import (
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -352,5 +354,51 @@ func TestGetLineageGroupPolicy(t *testing.T) {
 		}
 		_, err := e.api.GetLineageGroupPolicy(e.ctx, &sagemaker.GetLineageGroupPolicyInput{LineageGroupName: aws.String("other")})
 		require.Contains(t, requireCode(t, err, "ResourceNotFound"), "does not exist")
+	})
+}
+
+// Components made, associated, searched and disassociated from many goroutines leave the trial
+// holding exactly the ones that stayed (run under -race by CI).
+func TestConcurrentTrialMembership(t *testing.T) {
+	t.Parallel()
+	eachDoor(t, func(t *testing.T, e *env) {
+		e.experiment(t, "x")
+		e.trial(t, "shared", "x")
+		const workers, each = 8, 12
+		errs := make(chan error, workers*each*4)
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range each {
+					name := aws.String(fmt.Sprintf("w%d-c%d", w, i))
+					_, err := e.api.CreateTrialComponent(e.ctx, &sagemaker.CreateTrialComponentInput{TrialComponentName: name})
+					errs <- err
+					_, err = e.api.AssociateTrialComponent(e.ctx, &sagemaker.AssociateTrialComponentInput{TrialComponentName: name, TrialName: aws.String("shared")})
+					errs <- err
+					_, err = e.api.Search(e.ctx, &sagemaker.SearchInput{Resource: types.ResourceTypeExperimentTrialComponent,
+						SearchExpression: &types.SearchExpression{Filters: []types.Filter{filter("Parents.TrialName", types.OperatorEquals, "shared")}}})
+					errs <- err
+					if i%2 == 1 {
+						_, err = e.api.DisassociateTrialComponent(e.ctx, &sagemaker.DisassociateTrialComponentInput{TrialComponentName: name, TrialName: aws.String("shared")})
+						errs <- err
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			require.NoError(t, err)
+		}
+		p := sagemaker.NewListTrialComponentsPaginator(e.api, &sagemaker.ListTrialComponentsInput{TrialName: aws.String("shared"), MaxResults: aws.Int32(100)})
+		n := 0
+		for p.HasMorePages() {
+			page, err := p.NextPage(e.ctx)
+			require.NoError(t, err)
+			n += len(page.TrialComponentSummaries)
+		}
+		require.Equal(t, workers*each/2, n)
 	})
 }
