@@ -470,6 +470,12 @@ func TestValidationMessages(t *testing.T) {
 			"1 validation error detected: Value at 'eventList.1.member.itemId' failed to satisfy constraint: Member must have length greater than or equal to 1"},
 		{"arn pattern", OpListTags, `{"ResourceArn":""}`,
 			"1 validation error detected: Value '' at 'resourceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+"},
+		{"a map of structures, in key order", OpCreateTrialComponent, `{"TrialComponentName":"c","InputArtifacts":{"b":{"Value":"v","MediaType":"csv"},"a":{}}}`,
+			"2 validation errors detected: Value null at 'inputArtifacts.a.value' failed to satisfy constraint: Member must not be null; " +
+				"Value 'csv' at 'inputArtifacts.b.mediaType' failed to satisfy constraint: Member must satisfy regular expression pattern: [-\\w]+\\/[-\\w+]+"},
+		{"a sub-expression inside a sub-expression", OpSearch, `{"Resource":"Experiment","SearchExpression":{"SubExpressions":[{"SubExpressions":[{"Filters":[{"Name":""}]}]}]}}`,
+			"2 validation errors detected: Value '' at 'searchExpression.subExpressions.1.member.subExpressions.1.member.filters.1.member.name' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
+				"Value '' at 'searchExpression.subExpressions.1.member.subExpressions.1.member.filters.1.member.name' failed to satisfy constraint: Member must satisfy regular expression pattern: .+"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
