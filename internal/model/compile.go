@@ -55,6 +55,11 @@ func (c *compiler) node(s *Shape, t reflect.Type, where string) *node {
 		n.typ = kindMap
 		n.key = c.node(s.Key, t.Key(), where+"{key}")
 		n.value = c.node(s.Value, t.Elem(), where+"{value}")
+		pair := reflect.StructOf([]reflect.StructField{{Name: "K", Type: t.Key()}, {Name: "V", Type: t.Elem()}})
+		n.pairs.New = func() any {
+			v := reflect.New(pair).Elem()
+			return &v
+		}
 	case "string":
 		mustBe(t, reflect.String, where, s)
 		n.typ = kindString

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -81,6 +82,9 @@ type node struct {
 	value   *node   // maps
 	matches func(string) bool
 	enum    map[string]bool
+	// pairs, for maps of structures, holds settable {key, value} pairs of the map's Go types,
+	// into which walkStructMap reads entries without allocating per map.
+	pairs sync.Pool
 }
 
 func lowerFirst(s string) string {
@@ -179,7 +183,12 @@ func (v *Validator) walkStructMap(n *node, val reflect.Value, parent, name strin
 	if val.Len() == 0 {
 		return
 	}
-	key, value := reflect.New(val.Type().Key()).Elem(), reflect.New(val.Type().Elem()).Elem()
+	pair := n.pairs.Get().(*reflect.Value) // a key and a value to read entries into, reused
+	defer func() {
+		pair.SetZero() // keep nothing of the caller's alive
+		n.pairs.Put(pair)
+	}()
+	key, value := pair.Field(0), pair.Field(1)
 	badKey, bad := false, false
 	var scratch []Violation
 	for it := val.MapRange(); it.Next(); {
