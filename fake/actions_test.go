@@ -197,7 +197,7 @@ func TestActionQuota(t *testing.T) {
 		}
 		_, err := sm.CreateAction(t.Context(), newAction("one-more"))
 		msg := requireCode(t, err, "ResourceLimitExceeded")
-		require.Equal(t, "The account-level service limit 'Total number of actions' is 3000 Actions, with current utilization of 3000 Actions.", msg)
+		require.Equal(t, "The account-level service limit 'Total number of actions' is 3000 Actions, with current utilization of 3000 Actions and a request delta of 1 Actions. Please contact AWS support to request an increase for this limit.", msg)
 	})
 
 	t.Run("lifted", func(t *testing.T) {

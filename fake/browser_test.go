@@ -52,11 +52,11 @@ func TestDashboardInBrowser(t *testing.T) {
 		require.Contains(t, dom, want)
 	}
 	// Every lineage entity of us-east-1 is a node of its graph (deploy, hostile, pwn, two
-	// artifacts and a context) and both associations are edges.
+	// artifacts, a context and a trial component) and the three associations are edges.
 	east := dom[strings.Index(dom, `data-region="us-east-1"`):]
 	east = east[:strings.Index(east, "</svg>")]
-	require.Equal(t, 6, strings.Count(east, `<g class="node `))
-	require.Equal(t, 2, strings.Count(east, `<g class="edge"`))
+	require.Equal(t, 7, strings.Count(east, `<g class="node `))
+	require.Equal(t, 3, strings.Count(east, `<g class="edge"`))
 
 	// Each dataset holds a count, linked to a page of its newest records with their mismatches.
 	require.Contains(t, dom, `dataset%2fshop%2fITEMS">2 records</a>`)

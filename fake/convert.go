@@ -159,3 +159,18 @@ func convSlice[A, B any](s []A, f func(*A) B) []B {
 	}
 	return out
 }
+
+// convMap converts a map from strings to structures (or to a union); nil stays nil.
+func convMap[A, B any](m map[string]A, f func(*A) B) map[string]B {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]B, len(m))
+	for k, v := range m {
+		out[k] = f(&v)
+	}
+	return out
+}
+
+// ptrTo returns a pointer to a copy of v: a union member's value as the shape's optional member.
+func ptrTo[T any](v T) *T { return &v }

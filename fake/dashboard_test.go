@@ -65,6 +65,8 @@ func TestDashboard(t *testing.T) {
 		// The graph: nodes and the two edges of richState.
 		`<g class="node action" data-arn="arn:aws:sagemaker:us-east-1:123456789012:action/deploy">`,
 		`<g class="node context" data-arn="arn:aws:sagemaker:us-east-1:123456789012:context/prod_ep">`,
+		`data-arn="arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/prep">`,
+		`<td class="name">ab-test</td>`, `<td class="name">Arm-A</td>`, `<td class="name">prep</td>`,
 		`data-to="arn:aws:sagemaker:us-east-1:123456789012:action/deploy"`,
 		`data-from="arn:aws:sagemaker:us-east-1:123456789012:action/deploy" data-to="arn:aws:sagemaker:us-east-1:123456789012:context/prod_ep"`,
 		">ContributedTo</text>",

@@ -13,8 +13,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker/types"
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/fake"
+	"github.com/awsfake/awsfake/internal/catalog"
+	"github.com/awsfake/awsfake/scenario"
 )
 
 // outcome is what one call returned, comparable across doors.
@@ -259,6 +262,121 @@ func graphScript(api fake.SageMakerAPI, clk interface{ Add(time.Duration) }) []o
 	return r
 }
 
+// experimentScript touches every experiment, trial, trial component, Search and
+// GetSearchSuggestions operation, their options and every error they model: ConflictException
+// (which the fake never raises by itself) comes from the scenario experimentConflicts installs.
+func experimentScript(api fake.SageMakerAPI, clk interface{ Add(time.Duration) }) []outcome {
+	ctx := context.Background()
+	var r outcomes
+	rec := r.rec
+	s := aws.String
+	rec(api.CreateExperiment(ctx, &sagemaker.CreateExperimentInput{ExperimentName: s("Churn"), DisplayName: s("churn-display"),
+		Description: s("d"), Tags: []types.Tag{tag("team", "ml")}}))
+	rec(api.CreateExperiment(ctx, &sagemaker.CreateExperimentInput{ExperimentName: s("churn")}))     // already exists
+	rec(api.CreateExperiment(ctx, &sagemaker.CreateExperimentInput{ExperimentName: s("second")}))    // over the quota of 1
+	rec(api.CreateExperiment(ctx, &sagemaker.CreateExperimentInput{ExperimentName: s("bad_name")}))  // pattern
+	rec(api.DescribeExperiment(ctx, &sagemaker.DescribeExperimentInput{ExperimentName: s("CHURN")})) // ignoring case
+	rec(api.DescribeExperiment(ctx, &sagemaker.DescribeExperimentInput{ExperimentName: s("nope")}))  // ResourceNotFound
+	rec(api.UpdateExperiment(ctx, &sagemaker.UpdateExperimentInput{ExperimentName: s("churn"), Description: s("e")}))
+	rec(api.UpdateExperiment(ctx, &sagemaker.UpdateExperimentInput{ExperimentName: s("churn")})) // injected conflict
+	rec(api.UpdateExperiment(ctx, &sagemaker.UpdateExperimentInput{ExperimentName: s("nope")}))
+	for i := 0; i < 3; i++ {
+		rec(api.CreateTrial(ctx, &sagemaker.CreateTrialInput{TrialName: s(fmt.Sprintf("run-%d", i)), ExperimentName: s("churn"),
+			MetadataProperties: &types.MetadataProperties{CommitId: s("c")}, Tags: []types.Tag{tag("i", fmt.Sprint(i))}}))
+		clk.Add(time.Second)
+	}
+	rec(api.CreateTrial(ctx, &sagemaker.CreateTrialInput{TrialName: s("run-9"), ExperimentName: s("nope")}))  // ResourceNotFound
+	rec(api.CreateTrial(ctx, &sagemaker.CreateTrialInput{TrialName: s("run-3"), ExperimentName: s("churn")})) // over 3 per experiment
+	rec(api.DescribeTrial(ctx, &sagemaker.DescribeTrialInput{TrialName: s("run-1")}))
+	rec(api.DescribeTrial(ctx, &sagemaker.DescribeTrialInput{TrialName: s("nope")}))
+	rec(api.UpdateTrial(ctx, &sagemaker.UpdateTrialInput{TrialName: s("run-1"), DisplayName: s("one")}))
+	rec(api.UpdateTrial(ctx, &sagemaker.UpdateTrialInput{TrialName: s("run-1")})) // injected conflict
+	rec(api.UpdateTrial(ctx, &sagemaker.UpdateTrialInput{TrialName: s("nope")}))
+	for i, name := range []string{"prep", "train", "eval"} {
+		rec(api.CreateTrialComponent(ctx, &sagemaker.CreateTrialComponentInput{TrialComponentName: s(name), StartTime: aws.Time(start),
+			Status: &types.TrialComponentStatus{PrimaryStatus: types.TrialComponentPrimaryStatusInProgress, Message: s("m")},
+			Parameters: map[string]types.TrialComponentParameterValue{"lr": &types.TrialComponentParameterValueMemberNumberValue{Value: float64(i) / 10},
+				"opt": &types.TrialComponentParameterValueMemberStringValue{Value: "adam"}},
+			InputArtifacts:  map[string]types.TrialComponentArtifact{"data": {Value: s("s3://d/" + name), MediaType: s("text/csv")}},
+			OutputArtifacts: map[string]types.TrialComponentArtifact{"model": {Value: s("s3://m/" + name)}},
+			Tags:            []types.Tag{tag("stage", name)}}))
+		clk.Add(time.Second)
+	}
+	rec(api.CreateTrialComponent(ctx, &sagemaker.CreateTrialComponentInput{TrialComponentName: s("extra")})) // over the quota of 3
+	rec(api.CreateTrialComponent(ctx, &sagemaker.CreateTrialComponentInput{TrialComponentName: s("x"),
+		InputArtifacts: map[string]types.TrialComponentArtifact{"k": {Value: s("v"), MediaType: s("not a type")}}}))
+	for _, pair := range [][2]string{{"prep", "run-0"}, {"train", "run-0"}, {"train", "run-1"}, {"eval", "run-1"}, {"train", "run-0"},
+		{"eval", "run-0"}, {"nope", "run-0"}, {"eval", "nope"}, {"eval", "run-2"}} {
+		rec(api.AssociateTrialComponent(ctx, &sagemaker.AssociateTrialComponentInput{TrialComponentName: s(pair[0]), TrialName: s(pair[1])}))
+	}
+	rec(api.DescribeTrialComponent(ctx, &sagemaker.DescribeTrialComponentInput{TrialComponentName: s("arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/train")}))
+	rec(api.DescribeTrialComponent(ctx, &sagemaker.DescribeTrialComponentInput{TrialComponentName: s("nope")}))
+	rec(api.UpdateTrialComponent(ctx, &sagemaker.UpdateTrialComponentInput{TrialComponentName: s("train"), EndTime: aws.Time(start.Add(time.Hour)),
+		Parameters:         map[string]types.TrialComponentParameterValue{"epochs": &types.TrialComponentParameterValueMemberNumberValue{Value: 3}},
+		ParametersToRemove: []string{"opt"}, OutputArtifactsToRemove: []string{"model"}}))
+	rec(api.UpdateTrialComponent(ctx, &sagemaker.UpdateTrialComponentInput{TrialComponentName: s("train")})) // injected conflict
+	rec(api.UpdateTrialComponent(ctx, &sagemaker.UpdateTrialComponentInput{TrialComponentName: s("nope")}))
+	rec(api.DescribeTrialComponent(ctx, &sagemaker.DescribeTrialComponentInput{TrialComponentName: s("train")}))
+	for _, in := range []*sagemaker.ListExperimentsInput{{}, {SortBy: types.SortExperimentsByName, SortOrder: types.SortOrderAscending}, {NextToken: s("forged")}} {
+		rec(api.ListExperiments(ctx, in))
+	}
+	for _, in := range []*sagemaker.ListTrialsInput{{}, {ExperimentName: s("churn"), MaxResults: aws.Int32(2)}, {TrialComponentName: s("train")},
+		{ExperimentName: s("nope")}, {TrialComponentName: s("nope")}, {SortBy: types.SortTrialsByName, CreatedAfter: aws.Time(start.Add(time.Second))}} {
+		rec(api.ListTrials(ctx, in))
+	}
+	for _, in := range []*sagemaker.ListTrialComponentsInput{{}, {TrialName: s("run-0")}, {ExperimentName: s("churn"), SortBy: types.SortTrialComponentsByName},
+		{SourceArn: s("arn:aws:sagemaker:us-east-1:123456789012:training-job/none")}, {TrialName: s("nope")}, {ExperimentName: s("nope")},
+		{TrialName: s("run-0"), SourceArn: s("x")}, {MaxResults: aws.Int32(1), CreatedBefore: aws.Time(start.Add(4 * time.Second))}} {
+		rec(api.ListTrialComponents(ctx, in))
+	}
+	for _, in := range []*sagemaker.SearchInput{
+		{Resource: types.ResourceTypeExperimentTrialComponent, SearchExpression: &types.SearchExpression{Filters: []types.Filter{
+			{Name: s("Parents.TrialName"), Operator: types.OperatorEquals, Value: s("run-0")}}}},
+		{Resource: types.ResourceTypeExperimentTrialComponent, SortBy: s("Parameters.lr"), SortOrder: types.SearchSortOrderAscending, MaxResults: aws.Int32(2)},
+		{Resource: types.ResourceTypeExperimentTrialComponent, SearchExpression: &types.SearchExpression{Operator: types.BooleanOperatorOr,
+			SubExpressions: []types.SearchExpression{{Filters: []types.Filter{{Name: s("Tags.stage"), Value: s("prep")}}},
+				{NestedFilters: []types.NestedFilters{{NestedPropertyName: s("Parents"), Filters: []types.Filter{{Name: s("Parents.TrialName"), Operator: types.OperatorIn, Value: s("run-1,run-2")}}}}}}}},
+		{Resource: types.ResourceTypeExperimentTrial, SearchExpression: &types.SearchExpression{Filters: []types.Filter{
+			{Name: s("TrialComponentSummaries.TrialComponentName"), Operator: types.OperatorEquals, Value: s("train")}}}},
+		{Resource: types.ResourceTypeExperiment, VisibilityConditions: []types.VisibilityConditions{{Key: s("Tags.team"), Value: s("ml")}}},
+		{Resource: types.ResourceTypeExperimentTrialComponent, SearchExpression: &types.SearchExpression{Filters: []types.Filter{{Name: s("TrialName"), Value: s("x")}}}},
+		{Resource: types.ResourceTypeExperimentTrialComponent, SearchExpression: &types.SearchExpression{Filters: []types.Filter{}}},
+		{Resource: types.ResourceTypeModel},
+		{Resource: types.ResourceTypeExperiment, NextToken: s("forged")},
+	} {
+		rec(api.Search(ctx, in))
+	}
+	rec(api.GetSearchSuggestions(ctx, &sagemaker.GetSearchSuggestionsInput{Resource: types.ResourceTypeExperimentTrialComponent,
+		SuggestionQuery: &types.SuggestionQuery{PropertyNameQuery: &types.PropertyNameQuery{PropertyNameHint: s("p")}}}))
+	rec(api.GetSearchSuggestions(ctx, &sagemaker.GetSearchSuggestionsInput{Resource: types.ResourceTypeExperimentTrial}))
+	rec(api.ListTags(ctx, &sagemaker.ListTagsInput{ResourceArn: s("arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/eval")}))
+	rec(api.GetLineageGroupPolicy(ctx, &sagemaker.GetLineageGroupPolicyInput{LineageGroupName: s("sagemaker-default-lineage-group")}))
+	rec(api.DeleteTrialComponent(ctx, &sagemaker.DeleteTrialComponentInput{TrialComponentName: s("eval")}))
+	rec(api.DeleteTrial(ctx, &sagemaker.DeleteTrialInput{TrialName: s("run-1")}))
+	rec(api.DeleteExperiment(ctx, &sagemaker.DeleteExperimentInput{ExperimentName: s("churn")}))
+	for _, pair := range [][2]string{{"eval", "run-1"}, {"eval", "run-0"}, {"eval", "run-2"}, {"eval", "run-0"}, {"nope", "run-0"}, {"eval", "nope"}} {
+		rec(api.DisassociateTrialComponent(ctx, &sagemaker.DisassociateTrialComponentInput{TrialComponentName: s(pair[0]), TrialName: s(pair[1])}))
+	}
+	rec(api.DeleteTrialComponent(ctx, &sagemaker.DeleteTrialComponentInput{TrialComponentName: s("EVAL")}))
+	rec(api.DeleteTrialComponent(ctx, &sagemaker.DeleteTrialComponentInput{TrialComponentName: s("eval")}))
+	rec(api.DeleteTrial(ctx, &sagemaker.DeleteTrialInput{TrialName: s("run-2")}))
+	rec(api.DeleteTrial(ctx, &sagemaker.DeleteTrialInput{TrialName: s("run-2")}))
+	rec(api.DeleteExperiment(ctx, &sagemaker.DeleteExperimentInput{ExperimentName: s("nope")}))
+	return r
+}
+
+// experimentConflicts makes every second Update of an experiment entity fail with
+// ConflictException, which AWS models and the fake raises only when asked, and sets small
+// quotas so that the script reaches every ResourceLimitExceeded.
+func experimentConflicts() []fake.Option {
+	s := scenario.New()
+	for _, op := range []string{"UpdateExperiment", "UpdateTrial", "UpdateTrialComponent"} {
+		s.On("sagemaker", op).Nth(2).Fail(scenario.ConflictException("The trial component is being updated."))
+	}
+	return []fake.Option{fake.WithScenario(s), fake.WithQuota(fake.Experiments, 1), fake.WithQuota(fake.Trials, 3),
+		fake.WithQuota(fake.TrialComponents, 3), fake.WithQuota(fake.TrialMemberships, 2)}
+}
+
 // TestDoorsAgree runs each script through the typed door and through a real SDK client on the
 // wire door, each on a fresh fake at the same instant, and requires identical outputs, error
 // codes, messages and error strings.
@@ -272,6 +390,7 @@ func TestDoorsAgree(t *testing.T) {
 		"artifacts, contexts, lineage groups": {script: lineageScript},
 		"associations, QueryLineage":          {script: graphScript},
 		"associations, cascading deletes":     {script: graphScript, opts: []fake.Option{fake.WithCascadingDeletes()}},
+		"experiments, trials, components":     {script: experimentScript, opts: experimentConflicts()},
 	}
 	for name, s := range scripts {
 		t.Run(name, func(t *testing.T) {
@@ -294,5 +413,28 @@ func TestDoorsAgree(t *testing.T) {
 				t.Fatalf("the script should mix successes and errors, got %d errors of %d calls", errs, len(typed))
 			}
 		})
+	}
+}
+
+// The experiment script reaches every error each of its operations models, each one a real
+// answer of the fake but ConflictException, which only a scenario raises.
+func TestExperimentScriptReachesEveryModelledError(t *testing.T) {
+	t.Parallel()
+	clk := mockClock()
+	f := fake.New(append([]fake.Option{fake.WithClock(clk)}, experimentConflicts()...)...)
+	experimentScript(f.SageMaker(), clk)
+	reached := map[string]bool{}
+	for _, c := range f.Calls() {
+		if c.Err != nil {
+			reached[c.Operation+" "+c.Err.Code] = true
+		}
+	}
+	for _, op := range []string{"CreateExperiment", "DescribeExperiment", "UpdateExperiment", "DeleteExperiment", "ListExperiments",
+		"CreateTrial", "DescribeTrial", "UpdateTrial", "DeleteTrial", "ListTrials", "CreateTrialComponent", "DescribeTrialComponent",
+		"UpdateTrialComponent", "DeleteTrialComponent", "ListTrialComponents", "AssociateTrialComponent", "DisassociateTrialComponent",
+		"Search", "GetSearchSuggestions", "GetLineageGroupPolicy"} {
+		for _, code := range catalog.Lookup("sagemaker", op).Errors {
+			require.True(t, reached[op+" "+code], "%s never answers %s", op, code)
+		}
 	}
 }

@@ -1,7 +1,8 @@
 // Package fake is an in-process, in-memory AWS for Go tests: SageMaker ML lineage (actions,
 // artifacts, contexts, the default lineage group, and the graph of associations between them
-// that QueryLineage walks) and Amazon Personalize event tracking, behaving like the real
-// services where a test can tell.
+// that QueryLineage walks), SageMaker experiments (experiments, trials and trial components,
+// which are lineage entities too, and Search over them) and Amazon Personalize event tracking,
+// behaving like the real services where a test can tell.
 //
 // # Doors
 //
@@ -66,7 +67,8 @@
 //   - Actions created at the same instant are ordered by creation.
 //   - Tagging a resource that does not exist is ValidationException; more than the tag quota
 //     (50) on one resource is ResourceLimitExceeded; AddTags returns every tag of the resource.
-//     Tags work on actions, artifacts, contexts and the default lineage group.
+//     Tags work on actions, artifacts, contexts, the default lineage group, experiments,
+//     trials and trial components (and a seeded job component's job ARN).
 //   - With several violations, messages list them alphabetically by member; values of
 //     sensitive members, and of lists, maps and structures holding one (PutEvents'
 //     eventList), are left out ("Value at 'x' failed ...").
@@ -110,10 +112,11 @@
 //
 // # Lineage graph: associations and QueryLineage
 //
-// Actions, artifacts and contexts are the vertices of an account's lineage graph in a Region;
-// associations are its edges. f.LineageGraph(account, region) renders it as a Mermaid flowchart,
-// and a fake made by ForTest logs it when its test fails. Seed edges with scenario.Association
-// (ends by ARN or by the Label of an artifact, action or context seed).
+// Actions, artifacts, contexts and trial components are the vertices of an account's lineage
+// graph in a Region; associations are its edges. f.LineageGraph(account, region) renders it as a
+// Mermaid flowchart, and a fake made by ForTest logs it when its test fails. Seed edges with
+// scenario.Association (ends by ARN or by the Label of an artifact, action, context or trial
+// component seed).
 //
 // Faithful:
 //   - AddAssociation needs both ends to exist (ResourceNotFound): any ARN of the model's
@@ -127,7 +130,8 @@
 //     DestinationType, AssociationType, CreatedAfter and CreatedBefore inclusive), applied
 //     before paging; every sort, CreationTime Descending by default; MaxResults 1-100, default
 //     10. SourceType and DestinationType are the end's own type (its ArtifactType, ActionType or
-//     ContextType), SourceName and DestinationName its name, omitted for an unnamed artifact.
+//     ContextType; a job's trial component's Source.SourceType, such as SageMakerTrainingJob),
+//     SourceName and DestinationName its name, omitted for an unnamed artifact.
 //   - QueryLineage walks from its one start ARN (an unknown one is ResourceNotFound):
 //     Descendants follows associations from source to destination, Ascendants the other way,
 //     and Both both ways at every vertex it reaches, not only at the start. MaxDepth counts
@@ -135,17 +139,20 @@
 //     never prune the walk: Types and LineageTypes must both match, by any of their elements;
 //     Properties match by any pair; the windows are inclusive. "Filters": {} is accepted, and a
 //     LineageType outside the enum (the Python SDK's "Trial") is a ValidationException. A
-//     vertex is its ARN, its type string and its lineage type; edges keep the orientation they
-//     were created with. Vertices and Edges are always in the JSON, [] when empty: AWS's Python
+//     vertex is its ARN, its type string and its lineage type (a trial component's is
+//     TrialComponent, and a job's component has its job's type, TrainingJob where the Source
+//     says SageMakerTrainingJob); edges keep the orientation they were created with. Vertices and Edges are always in the JSON, [] when empty: AWS's Python
 //     SDK indexes both directly.
 //
 // Documented guesses, where AWS does not say:
 //   - Adding a pair that exists, with any AssociationType, is ValidationException
 //     "Association between <src> and <dst> already exists." (the words AWS's Python SDK
 //     matches); it never retypes the association. An AssociationType not given is not
-//     invented: it is omitted in every output. Self-loops are accepted. The fake has no
-//     experiments or trial components, so associations to them are ResourceNotFound.
-//   - Deleting an action, artifact or context that still has associations is refused with
+//     invented: it is omitted in every output. Self-loops are accepted. Experiments are not
+//     lineage entities in the fake: an experiment's ARN (which the pattern allows) is
+//     ResourceNotFound. A trial component no job made has no type: QueryLineage gives its
+//     vertex no Type and ListAssociations its end no SourceType or DestinationType.
+//   - Deleting an action, artifact, context or trial component that still has associations is refused with
 //     ValidationException "<arn> cannot be deleted while it has associations (n): delete them
 //     first."; WithCascadingDeletes deletes them with it instead. Either way no association is
 //     left dangling.
@@ -162,6 +169,85 @@
 // Every query costs what it visits: each vertex keeps its associations both ways, so
 // QueryLineage, ListAssociations by an end and a cascading delete cost the subgraph they touch,
 // not the size of the graph.
+//
+// # Experiments, trials and trial components
+//
+// An experiment holds trials; a trial belongs to one experiment and holds trial components; a
+// component may be in any number of trials (AssociateTrialComponent), and is a lineage entity.
+// Seed them with scenario.Experiment, scenario.Trial and scenario.TrialComponent (with its
+// trials); a seeded component may carry the Source and the tags of the job SageMaker would have
+// made it for, which no API call can set.
+//
+// Faithful:
+//   - Names are unique per account and Region within each kind, and "not case-sensitive": a
+//     name that differs only in case is a duplicate, and lookups by name (or by a component's
+//     ARN) ignore case; names and ARNs keep the case given. An experiment, a trial and a
+//     component may share a name. Duplicates are ValidationException saying "already exists",
+//     what AWS's Python SDK matches; a missing one is ResourceNotFound.
+//   - DescribeExperiment, DescribeTrial and the updates and deletes take names;
+//     DescribeTrialComponent a name or an ARN. Tags (at create, or AddTags) are never in a
+//     description.
+//   - UpdateExperiment sets DisplayName and Description, UpdateTrial DisplayName only (a trial
+//     never changes experiment). UpdateTrialComponent merges the Parameters, InputArtifacts and
+//     OutputArtifacts it is given into the component's, then deletes the keys of the *ToRemove
+//     lists, as AWS's integration tests show; status, times and display name are replaced.
+//     A parameter is a StringValue or a NumberValue; MediaType is absent unless given.
+//   - An experiment with trials, a trial with components and a component still in a trial
+//     cannot be deleted (ValidationException; the last in AWS's own words, "TrialComponent
+//     '<arn>' is linked to 1 or more trials and cannot be deleted."). A component with lineage
+//     associations is refused or cascades as any lineage entity.
+//   - ListTrials by ExperimentName or by TrialComponentName (every trial the component is in);
+//     ListTrialComponents by one of ExperimentName (the components of any of its trials),
+//     TrialName or SourceArn; both sort by CreationTime (default, Descending) or Name, and page
+//     as ListActions does. Summaries rename Source (ExperimentSource, TrialSource,
+//     TrialComponentSource); a TrialSummary has no ExperimentName.
+//   - AWS's quota of 300 trials per experiment, counting those made through the API
+//     (WithQuota(Trials, n)), answered ResourceLimitExceeded in the words of a real one.
+//   - A trial component joins the default lineage group (LineageGroupArn).
+//
+// Documented guesses, where AWS does not say (sagemaker-experiments facts, §11):
+//   - Messages: "<Kind> with name (<name>) already exists.", "<Kind> '<arn>' does not exist.",
+//     "Experiment '<arn>' has 1 or more trials and cannot be deleted.", "Trial '<arn>' has 1 or
+//     more trial components and cannot be deleted.".
+//   - DisplayName is the name when none was set, in descriptions, summaries and search records.
+//   - Associating a pair again succeeds and changes nothing; disassociating a pair that is not
+//     associated succeeds (both must exist).
+//   - A list filter naming a missing experiment, trial or component is ResourceNotFound; two of
+//     ListTrialComponents' filters together, and a parameter with both values, are
+//     ValidationException; removing a key that is not there is no error.
+//   - Experiments, trial components and trial memberships have no quota unless set
+//     (WithQuota(Experiments|TrialComponents, n) per account and Region,
+//     WithQuota(TrialMemberships, n) per trial; 50 per trial is reported, not documented).
+//   - Metrics are never set (the fake has no BatchPutMetrics); CreatedBy, LastModifiedBy,
+//     RunName and a job's full SourceDetail are never set. A validation message for a member of a
+//     map's value names it <map>.<key>.<member> (AWS's path is not known).
+//
+// # Search
+//
+// Search over Experiment, ExperimentTrial and ExperimentTrialComponent, and
+// GetSearchSuggestions; internal/search's package documentation lists every rule and guess of
+// the expressions. A query's filters that every match must satisfy (a name, an ARN, a parent
+// trial or experiment, a source, a trial's component) choose the candidates from an index, so
+// finding the components of one trial costs the same among a thousand or a hundred thousand.
+//
+// Faithful: the whole SearchExpression grammar of the model (Filters, NestedFilters and
+// SubExpressions of 1 to 20, And or Or, 50 parts in all) with every operator; the property
+// paths of each record (names, display names, Parents.TrialName, Parents.ExperimentName,
+// Tags.<key>, Parameters.<name>, Metrics.<name>.<statistic>, Source.SourceArn, times, ...);
+// "'CONTAINS' operator usage limit of 1 exceeded."; SortBy any property, LastModifiedTime
+// Descending by default; VisibilityConditions (Tags.<key>); records keyed Experiment, Trial and
+// TrialComponent, with Tags, a component's Parents (always a list, [] when it has none) and a
+// trial's TrialComponentSummaries; TotalHits; no NextToken on the last page.
+//
+// Documented guesses: answers are immediate (AWS indexes eventually; its own tests wait);
+// MaxResults defaults to 10; TotalHits is exact with Relation EqualTo; an unknown property is
+// ValidationException "Unknown property name: <name>"; property names ignore case;
+// CrossAccountFilterOption answers this account's resources (nothing is shared); Search over
+// the fifteen other resources of the enum (TrainingJob, ...) answers UnknownOperationException
+// naming the resource. GetSearchSuggestions suggests, for trial components, the Parameters.,
+// Tags. and Metrics. names present that begin with the hint, ignoring case; nothing for others.
+// GetLineageGroupPolicy answers ResourceNotFound for every name: no group has a policy (AWS's
+// come from AWS RAM).
 //
 // # Personalize
 //
@@ -304,7 +390,7 @@
 //
 // # Unsupported SageMaker operations
 //
-// GetLineageGroupPolicy, experiments, trials and trial components, and every other SageMaker
-// operation answer 400 UnknownOperationException naming the operation (never a 5xx an SDK would
-// retry). The Personalize operations the fake does not serve are listed under Personalize.
+// Every SageMaker operation not described above (training jobs, endpoints, models, pipelines,
+// BatchPutMetrics, ...) answers 400 UnknownOperationException naming the operation (never a 5xx
+// an SDK would retry). The Personalize operations the fake does not serve are listed under Personalize.
 package fake

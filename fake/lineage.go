@@ -8,8 +8,9 @@ import (
 )
 
 // LineageGraph renders an account's lineage graph in a Region (the fake's defaults for empty
-// arguments) as a Mermaid flowchart: one node per action, artifact and context, labelled with
-// its lineage type, its type and its name (or its ARN's id), and one arrow per association,
+// arguments) as a Mermaid flowchart: one node per action, artifact, context and trial
+// component, labelled with its lineage type, its type (if it has one) and its name (or its
+// ARN's id), and one arrow per association,
 // labelled with the association's type. Print it in a test, paste it into any Mermaid viewer,
 // or compare it as text. ForTest logs it when a test fails and there is any lineage.
 func (f *Fake) LineageGraph(account, region string) string {
@@ -38,7 +39,11 @@ func mermaid(g engine.LineageGraph) string {
 		if name == "" {
 			name = v.ARN[strings.LastIndexByte(v.ARN, '/')+1:]
 		}
-		fmt.Fprintf(&b, "  %s[\"%s %s: %s\"]\n", id, mermaidText(v.LineageType), mermaidText(v.Type), mermaidText(name))
+		kind := v.LineageType
+		if v.Type != "" { // a trial component no job made has no type
+			kind += " " + v.Type
+		}
+		fmt.Fprintf(&b, "  %s[\"%s: %s\"]\n", id, mermaidText(kind), mermaidText(name))
 	}
 	for _, e := range g.Edges {
 		if e.Type == "" {

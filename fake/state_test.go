@@ -47,9 +47,22 @@ func richState(t *testing.T, f *fake.Fake, clk *clock.Mock) {
 		DestinationArn: aws.String("arn:aws:sagemaker:us-east-1:123456789012:context/prod_ep")}))
 	must(sm.CreateAction(ctx, &sagemaker.CreateActionInput{ActionName: aws.String("west"), ActionType: aws.String("T"),
 		Source: &types.ActionSource{SourceUri: aws.String("s3://w")}}, func(o *sagemaker.Options) { o.Region = "eu-west-1" }))
+	must(sm.CreateExperiment(ctx, &sagemaker.CreateExperimentInput{ExperimentName: aws.String("ab-test"), Description: aws.String("d"),
+		Tags: []types.Tag{{Key: aws.String("team"), Value: aws.String("ml")}}}))
+	must(sm.CreateTrial(ctx, &sagemaker.CreateTrialInput{TrialName: aws.String("Arm-A"), ExperimentName: aws.String("AB-test"),
+		MetadataProperties: &types.MetadataProperties{Repository: aws.String("r")}}))
+	must(sm.CreateTrialComponent(ctx, &sagemaker.CreateTrialComponentInput{TrialComponentName: aws.String("prep"), StartTime: aws.Time(start),
+		Status:         &types.TrialComponentStatus{PrimaryStatus: types.TrialComponentPrimaryStatusInProgress},
+		Parameters:     map[string]types.TrialComponentParameterValue{"n": &types.TrialComponentParameterValueMemberNumberValue{Value: 3}},
+		InputArtifacts: map[string]types.TrialComponentArtifact{"raw": {Value: aws.String("s3://d"), MediaType: aws.String("text/csv")}}}))
+	must(sm.AssociateTrialComponent(ctx, &sagemaker.AssociateTrialComponentInput{TrialComponentName: aws.String("prep"), TrialName: aws.String("arm-a")}))
+	must(sm.AddAssociation(ctx, &sagemaker.AddAssociationInput{SourceArn: aws.String("arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/prep"),
+		DestinationArn: model.ArtifactArn, AssociationType: types.AssociationEdgeTypeProduced}))
 	clk.Add(time.Minute)
 	must(sm.UpdateAction(ctx, &sagemaker.UpdateActionInput{ActionName: aws.String("deploy"), Description: aws.String("second")}))
 	must(sm.AddTags(ctx, &sagemaker.AddTagsInput{ResourceArn: aws.String(lineageGroupARN), Tags: []types.Tag{{Key: aws.String("owner"), Value: aws.String("ml")}}}))
+	must(sm.UpdateTrialComponent(ctx, &sagemaker.UpdateTrialComponentInput{TrialComponentName: aws.String("prep"), EndTime: aws.Time(clk.Now()),
+		Status: &types.TrialComponentStatus{PrimaryStatus: types.TrialComponentPrimaryStatusCompleted}}))
 
 	g, err := pz.CreateDatasetGroup(ctx, &personalize.CreateDatasetGroupInput{Name: aws.String("shop"), Tags: []pztypes.Tag{{TagKey: aws.String("k"), TagValue: aws.String("v")}}})
 	require.NoError(t, err)
@@ -89,7 +102,8 @@ func richState(t *testing.T, f *fake.Fake, clk *clock.Mock) {
 func TestStateRoundTrip(t *testing.T) {
 	t.Parallel()
 	clk := mockClock()
-	f := fake.New(fake.WithClock(clk), fake.WithQuota(fake.DatasetGroups, 10))
+	f := fake.New(fake.WithClock(clk), fake.WithQuota(fake.DatasetGroups, 10), fake.WithScenario(trainingRun()))
+	clk.Add(time.Second) // the seeded training run comes first, by its time as by its place
 	richState(t, f, clk)
 	// "young" and "failed" were created a minute ago: "young" is ACTIVE, "failed" CREATE FAILED;
 	// "fresh" is still being created.
@@ -131,6 +145,24 @@ func TestStateRoundTrip(t *testing.T) {
 		require.Equal(t, f.Records(arn), g.Records(arn), typ)
 	}
 	require.Equal(t, f.LineageGraph("", ""), g.LineageGraph("", ""))
+	for _, name := range []string{"prep", "train-1-aws-training-job"} {
+		in := &sagemaker.DescribeTrialComponentInput{TrialComponentName: aws.String(name)}
+		want, err := f.SageMaker().DescribeTrialComponent(ctx, in)
+		require.NoError(t, err)
+		got, err := g.SageMaker().DescribeTrialComponent(ctx, in)
+		require.NoError(t, err)
+		want.ResultMetadata, got.ResultMetadata = got.ResultMetadata, want.ResultMetadata
+		require.Equal(t, want, got, "a trial component keeps its times, its maps and its source")
+	}
+	search := &sagemaker.SearchInput{Resource: types.ResourceTypeExperimentTrialComponent}
+	wantHits, err := f.SageMaker().Search(ctx, search)
+	require.NoError(t, err)
+	gotHits, err := g.SageMaker().Search(ctx, search)
+	require.NoError(t, err)
+	require.Equal(t, wantHits.Results, gotHits.Results, "the same components in the same trials")
+	jobTags, err := g.SageMaker().ListTags(ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String(trainingJob)})
+	require.NoError(t, err)
+	require.Len(t, jobTags.Tags, 1, "a job's tags are carried over")
 	require.Equal(t, f.LineageGraph("", "eu-west-1"), g.LineageGraph("", "eu-west-1"))
 
 	tags, err := g.SageMaker().ListTags(ctx, &sagemaker.ListTagsInput{ResourceArn: aws.String(lineageGroupARN)})

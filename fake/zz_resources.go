@@ -10,6 +10,10 @@
 //   - Artifacts (artifacts): SageMaker lineage artifacts; quota 6,000, AWS's
 //   - Contexts (contexts): SageMaker lineage contexts; quota 500, AWS's
 //   - Associations (associations): SageMaker lineage associations; quota 6,000, AWS's
+//   - Experiments (experiments): SageMaker experiments; no quota by default (AWS documents none)
+//   - Trials (trials): SageMaker trials; quota 300 per experiment, AWS's (trials SageMaker made, with a Source, do not count)
+//   - TrialComponents (trial-components): SageMaker trial components, also lineage entities; no quota by default (AWS documents none)
+//   - TrialMemberships (trial-memberships): trial components in one trial (AssociateTrialComponent); no quota by default (50 reported, not documented)
 //   - DatasetGroups (dataset-groups): Personalize dataset groups; quota 5, AWS's default; statuses on the clock
 //   - Schemas (schemas): Personalize schemas; quota 500, AWS's
 //   - Datasets (datasets): Personalize datasets; one of each type per dataset group; statuses on the clock
@@ -20,13 +24,17 @@ package fake
 // The kinds of resources, for WithQuota and WithLifecycle and the server's -quota flag (each
 // declared once, in internal/gen/kinds.txt).
 const (
-	Actions       Resource = "actions"        // SageMaker lineage actions; quota 3,000, AWS's
-	Artifacts     Resource = "artifacts"      // SageMaker lineage artifacts; quota 6,000, AWS's
-	Contexts      Resource = "contexts"       // SageMaker lineage contexts; quota 500, AWS's
-	Associations  Resource = "associations"   // SageMaker lineage associations; quota 6,000, AWS's
-	DatasetGroups Resource = "dataset-groups" // Personalize dataset groups; quota 5, AWS's default
-	Schemas       Resource = "schemas"        // Personalize schemas; quota 500, AWS's
-	Datasets      Resource = "datasets"       // Personalize datasets; one of each type per dataset group
-	EventTrackers Resource = "event-trackers" // Personalize event trackers; one per dataset group
-	Tags          Resource = "tags"           // tags on one resource, in both services; quota 50, AWS's
+	Actions          Resource = "actions"           // SageMaker lineage actions; quota 3,000, AWS's
+	Artifacts        Resource = "artifacts"         // SageMaker lineage artifacts; quota 6,000, AWS's
+	Contexts         Resource = "contexts"          // SageMaker lineage contexts; quota 500, AWS's
+	Associations     Resource = "associations"      // SageMaker lineage associations; quota 6,000, AWS's
+	Experiments      Resource = "experiments"       // SageMaker experiments; no quota by default (AWS documents none)
+	Trials           Resource = "trials"            // SageMaker trials; quota 300 per experiment, AWS's (trials SageMaker made, with a Source, do not count)
+	TrialComponents  Resource = "trial-components"  // SageMaker trial components, also lineage entities; no quota by default (AWS documents none)
+	TrialMemberships Resource = "trial-memberships" // trial components in one trial (AssociateTrialComponent); no quota by default (50 reported, not documented)
+	DatasetGroups    Resource = "dataset-groups"    // Personalize dataset groups; quota 5, AWS's default
+	Schemas          Resource = "schemas"           // Personalize schemas; quota 500, AWS's
+	Datasets         Resource = "datasets"          // Personalize datasets; one of each type per dataset group
+	EventTrackers    Resource = "event-trackers"    // Personalize event trackers; one per dataset group
+	Tags             Resource = "tags"              // tags on one resource, in both services; quota 50, AWS's
 )

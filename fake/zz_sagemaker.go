@@ -45,18 +45,42 @@ type SageMakerAPI interface {
 	DeleteAssociation(context.Context, *sagemaker.DeleteAssociationInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteAssociationOutput, error)
 	ListAssociations(context.Context, *sagemaker.ListAssociationsInput, ...func(*sagemaker.Options)) (*sagemaker.ListAssociationsOutput, error)
 	QueryLineage(context.Context, *sagemaker.QueryLineageInput, ...func(*sagemaker.Options)) (*sagemaker.QueryLineageOutput, error)
+	GetLineageGroupPolicy(context.Context, *sagemaker.GetLineageGroupPolicyInput, ...func(*sagemaker.Options)) (*sagemaker.GetLineageGroupPolicyOutput, error)
+	CreateExperiment(context.Context, *sagemaker.CreateExperimentInput, ...func(*sagemaker.Options)) (*sagemaker.CreateExperimentOutput, error)
+	DescribeExperiment(context.Context, *sagemaker.DescribeExperimentInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeExperimentOutput, error)
+	UpdateExperiment(context.Context, *sagemaker.UpdateExperimentInput, ...func(*sagemaker.Options)) (*sagemaker.UpdateExperimentOutput, error)
+	DeleteExperiment(context.Context, *sagemaker.DeleteExperimentInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteExperimentOutput, error)
+	ListExperiments(context.Context, *sagemaker.ListExperimentsInput, ...func(*sagemaker.Options)) (*sagemaker.ListExperimentsOutput, error)
+	CreateTrial(context.Context, *sagemaker.CreateTrialInput, ...func(*sagemaker.Options)) (*sagemaker.CreateTrialOutput, error)
+	DescribeTrial(context.Context, *sagemaker.DescribeTrialInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeTrialOutput, error)
+	UpdateTrial(context.Context, *sagemaker.UpdateTrialInput, ...func(*sagemaker.Options)) (*sagemaker.UpdateTrialOutput, error)
+	DeleteTrial(context.Context, *sagemaker.DeleteTrialInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteTrialOutput, error)
+	ListTrials(context.Context, *sagemaker.ListTrialsInput, ...func(*sagemaker.Options)) (*sagemaker.ListTrialsOutput, error)
+	CreateTrialComponent(context.Context, *sagemaker.CreateTrialComponentInput, ...func(*sagemaker.Options)) (*sagemaker.CreateTrialComponentOutput, error)
+	DescribeTrialComponent(context.Context, *sagemaker.DescribeTrialComponentInput, ...func(*sagemaker.Options)) (*sagemaker.DescribeTrialComponentOutput, error)
+	UpdateTrialComponent(context.Context, *sagemaker.UpdateTrialComponentInput, ...func(*sagemaker.Options)) (*sagemaker.UpdateTrialComponentOutput, error)
+	DeleteTrialComponent(context.Context, *sagemaker.DeleteTrialComponentInput, ...func(*sagemaker.Options)) (*sagemaker.DeleteTrialComponentOutput, error)
+	ListTrialComponents(context.Context, *sagemaker.ListTrialComponentsInput, ...func(*sagemaker.Options)) (*sagemaker.ListTrialComponentsOutput, error)
+	AssociateTrialComponent(context.Context, *sagemaker.AssociateTrialComponentInput, ...func(*sagemaker.Options)) (*sagemaker.AssociateTrialComponentOutput, error)
+	DisassociateTrialComponent(context.Context, *sagemaker.DisassociateTrialComponentInput, ...func(*sagemaker.Options)) (*sagemaker.DisassociateTrialComponentOutput, error)
+	Search(context.Context, *sagemaker.SearchInput, ...func(*sagemaker.Options)) (*sagemaker.SearchOutput, error)
+	GetSearchSuggestions(context.Context, *sagemaker.GetSearchSuggestionsInput, ...func(*sagemaker.Options)) (*sagemaker.GetSearchSuggestionsOutput, error)
 }
 
 var (
-	_ SageMakerAPI                         = (*SageMaker)(nil)
-	_ SageMakerAPI                         = (*sagemaker.Client)(nil)
-	_ sagemaker.ListActionsAPIClient       = (*SageMaker)(nil)
-	_ sagemaker.ListTagsAPIClient          = (*SageMaker)(nil)
-	_ sagemaker.ListArtifactsAPIClient     = (*SageMaker)(nil)
-	_ sagemaker.ListContextsAPIClient      = (*SageMaker)(nil)
-	_ sagemaker.ListLineageGroupsAPIClient = (*SageMaker)(nil)
-	_ sagemaker.ListAssociationsAPIClient  = (*SageMaker)(nil)
-	_ sagemaker.QueryLineageAPIClient      = (*SageMaker)(nil)
+	_ SageMakerAPI                           = (*SageMaker)(nil)
+	_ SageMakerAPI                           = (*sagemaker.Client)(nil)
+	_ sagemaker.ListActionsAPIClient         = (*SageMaker)(nil)
+	_ sagemaker.ListTagsAPIClient            = (*SageMaker)(nil)
+	_ sagemaker.ListArtifactsAPIClient       = (*SageMaker)(nil)
+	_ sagemaker.ListContextsAPIClient        = (*SageMaker)(nil)
+	_ sagemaker.ListLineageGroupsAPIClient   = (*SageMaker)(nil)
+	_ sagemaker.ListAssociationsAPIClient    = (*SageMaker)(nil)
+	_ sagemaker.QueryLineageAPIClient        = (*SageMaker)(nil)
+	_ sagemaker.ListExperimentsAPIClient     = (*SageMaker)(nil)
+	_ sagemaker.ListTrialsAPIClient          = (*SageMaker)(nil)
+	_ sagemaker.ListTrialComponentsAPIClient = (*SageMaker)(nil)
+	_ sagemaker.SearchAPIClient              = (*SageMaker)(nil)
 )
 
 // region is the Region a call's option functions choose, or "" for the fake's default.
@@ -248,6 +272,71 @@ func smEdgeOut(v *smshape.Edge) types.Edge {
 	}
 }
 
+func smExperimentOut(v *smshape.Experiment) types.Experiment {
+	sc := newStrings(4)
+	return types.Experiment{
+		CreatedBy:        convPtr(v.CreatedBy, smUserContextOut),
+		CreationTime:     timeOut(v.CreationTime),
+		Description:      sc.str(v.Description),
+		DisplayName:      sc.str(v.DisplayName),
+		ExperimentArn:    sc.str(v.ExperimentArn),
+		ExperimentName:   sc.str(v.ExperimentName),
+		LastModifiedBy:   convPtr(v.LastModifiedBy, smUserContextOut),
+		LastModifiedTime: timeOut(v.LastModifiedTime),
+		Source:           convPtr(v.Source, smExperimentSourceOut),
+		Tags:             convSlice(v.Tags, smTagOut),
+	}
+}
+
+func smExperimentSourceOut(v *smshape.ExperimentSource) types.ExperimentSource {
+	sc := newStrings(2)
+	return types.ExperimentSource{
+		SourceArn:  sc.str(v.SourceArn),
+		SourceType: sc.str(v.SourceType),
+	}
+}
+
+func smExperimentSummaryOut(v *smshape.ExperimentSummary) types.ExperimentSummary {
+	sc := newStrings(3)
+	return types.ExperimentSummary{
+		CreationTime:     timeOut(v.CreationTime),
+		DisplayName:      sc.str(v.DisplayName),
+		ExperimentArn:    sc.str(v.ExperimentArn),
+		ExperimentName:   sc.str(v.ExperimentName),
+		ExperimentSource: convPtr(v.ExperimentSource, smExperimentSourceOut),
+		LastModifiedTime: timeOut(v.LastModifiedTime),
+	}
+}
+
+func smFilterIn(v *types.Filter) smshape.Filter {
+	sc := newStrings(2)
+	return smshape.Filter{
+		Name:     sc.str(v.Name),
+		Operator: enumIn(v.Operator),
+		Value:    sc.str(v.Value),
+	}
+}
+
+func smFilterOut(v *smshape.Filter) types.Filter {
+	sc := newStrings(2)
+	return types.Filter{
+		Name:     sc.str(v.Name),
+		Operator: enumOut[types.Operator](v.Operator),
+		Value:    sc.str(v.Value),
+	}
+}
+
+func smValidateFilter(v *types.Filter) error {
+	invalidParams := smithy.InvalidParamsError{Context: "Filter"}
+	if v.Name == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("Name"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
 func smIamIdentityOut(v *smshape.IamIdentity) types.IamIdentity {
 	sc := newStrings(3)
 	return types.IamIdentity{
@@ -288,6 +377,75 @@ func smMetadataPropertiesOut(v *smshape.MetadataProperties) types.MetadataProper
 	}
 }
 
+func smNestedFiltersIn(v *types.NestedFilters) smshape.NestedFilters {
+	return smshape.NestedFilters{
+		Filters:            convSlice(v.Filters, smFilterIn),
+		NestedPropertyName: str(v.NestedPropertyName),
+	}
+}
+
+func smNestedFiltersOut(v *smshape.NestedFilters) types.NestedFilters {
+	return types.NestedFilters{
+		Filters:            convSlice(v.Filters, smFilterOut),
+		NestedPropertyName: str(v.NestedPropertyName),
+	}
+}
+
+func smValidateNestedFilters(v *types.NestedFilters) error {
+	invalidParams := smithy.InvalidParamsError{Context: "NestedFilters"}
+	if v.NestedPropertyName == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("NestedPropertyName"))
+	}
+	if v.Filters == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("Filters"))
+	} else if v.Filters != nil {
+		if err := smValidateFilterList(v.Filters); err != nil {
+			invalidParams.AddNested("Filters", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smParentOut(v *smshape.Parent) types.Parent {
+	sc := newStrings(2)
+	return types.Parent{
+		ExperimentName: sc.str(v.ExperimentName),
+		TrialName:      sc.str(v.TrialName),
+	}
+}
+
+func smPropertyNameQueryIn(v *types.PropertyNameQuery) smshape.PropertyNameQuery {
+	return smshape.PropertyNameQuery{
+		PropertyNameHint: str(v.PropertyNameHint),
+	}
+}
+
+func smPropertyNameQueryOut(v *smshape.PropertyNameQuery) types.PropertyNameQuery {
+	return types.PropertyNameQuery{
+		PropertyNameHint: str(v.PropertyNameHint),
+	}
+}
+
+func smValidatePropertyNameQuery(v *types.PropertyNameQuery) error {
+	invalidParams := smithy.InvalidParamsError{Context: "PropertyNameQuery"}
+	if v.PropertyNameHint == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("PropertyNameHint"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smPropertyNameSuggestionOut(v *smshape.PropertyNameSuggestion) types.PropertyNameSuggestion {
+	return types.PropertyNameSuggestion{
+		PropertyName: str(v.PropertyName),
+	}
+}
+
 func smQueryFiltersIn(v *types.QueryFilters) smshape.QueryFilters {
 	return smshape.QueryFilters{
 		CreatedAfter:   timeIn(v.CreatedAfter),
@@ -310,6 +468,80 @@ func smQueryFiltersOut(v *smshape.QueryFilters) types.QueryFilters {
 		Properties:     maps.Clone(v.Properties),
 		Types:          slices.Clone(v.Types),
 	}
+}
+
+func smSearchExpressionIn(v *types.SearchExpression) smshape.SearchExpression {
+	return smshape.SearchExpression{
+		Filters:        convSlice(v.Filters, smFilterIn),
+		NestedFilters:  convSlice(v.NestedFilters, smNestedFiltersIn),
+		Operator:       enumIn(v.Operator),
+		SubExpressions: convSlice(v.SubExpressions, smSearchExpressionIn),
+	}
+}
+
+func smSearchExpressionOut(v *smshape.SearchExpression) types.SearchExpression {
+	return types.SearchExpression{
+		Filters:        convSlice(v.Filters, smFilterOut),
+		NestedFilters:  convSlice(v.NestedFilters, smNestedFiltersOut),
+		Operator:       enumOut[types.BooleanOperator](v.Operator),
+		SubExpressions: convSlice(v.SubExpressions, smSearchExpressionOut),
+	}
+}
+
+func smValidateSearchExpression(v *types.SearchExpression) error {
+	invalidParams := smithy.InvalidParamsError{Context: "SearchExpression"}
+	if v.Filters != nil {
+		if err := smValidateFilterList(v.Filters); err != nil {
+			invalidParams.AddNested("Filters", err.(smithy.InvalidParamsError))
+		}
+	}
+	if v.NestedFilters != nil {
+		if err := smValidateNestedFiltersList(v.NestedFilters); err != nil {
+			invalidParams.AddNested("NestedFilters", err.(smithy.InvalidParamsError))
+		}
+	}
+	if v.SubExpressions != nil {
+		if err := smValidateSearchExpressionList(v.SubExpressions); err != nil {
+			invalidParams.AddNested("SubExpressions", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smSearchRecordOut(v *smshape.SearchRecord) types.SearchRecord {
+	return types.SearchRecord{
+		Experiment:     convPtr(v.Experiment, smExperimentOut),
+		Trial:          convPtr(v.Trial, smTrialOut),
+		TrialComponent: convPtr(v.TrialComponent, smTrialComponentOut),
+	}
+}
+
+func smSuggestionQueryIn(v *types.SuggestionQuery) smshape.SuggestionQuery {
+	return smshape.SuggestionQuery{
+		PropertyNameQuery: convPtr(v.PropertyNameQuery, smPropertyNameQueryIn),
+	}
+}
+
+func smSuggestionQueryOut(v *smshape.SuggestionQuery) types.SuggestionQuery {
+	return types.SuggestionQuery{
+		PropertyNameQuery: convPtr(v.PropertyNameQuery, smPropertyNameQueryOut),
+	}
+}
+
+func smValidateSuggestionQuery(v *types.SuggestionQuery) error {
+	invalidParams := smithy.InvalidParamsError{Context: "SuggestionQuery"}
+	if v.PropertyNameQuery != nil {
+		if err := smValidatePropertyNameQuery(v.PropertyNameQuery); err != nil {
+			invalidParams.AddNested("PropertyNameQuery", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
 }
 
 func smTagIn(v *types.Tag) smshape.Tag {
@@ -342,6 +574,196 @@ func smValidateTag(v *types.Tag) error {
 	return nil
 }
 
+func smTotalHitsOut(v *smshape.TotalHits) types.TotalHits {
+	return types.TotalHits{
+		Relation: enumOut[types.Relation](v.Relation),
+		Value:    clonePtr(v.Value),
+	}
+}
+
+func smTrialOut(v *smshape.Trial) types.Trial {
+	sc := newStrings(4)
+	return types.Trial{
+		CreatedBy:               convPtr(v.CreatedBy, smUserContextOut),
+		CreationTime:            timeOut(v.CreationTime),
+		DisplayName:             sc.str(v.DisplayName),
+		ExperimentName:          sc.str(v.ExperimentName),
+		LastModifiedBy:          convPtr(v.LastModifiedBy, smUserContextOut),
+		LastModifiedTime:        timeOut(v.LastModifiedTime),
+		MetadataProperties:      convPtr(v.MetadataProperties, smMetadataPropertiesOut),
+		Source:                  convPtr(v.Source, smTrialSourceOut),
+		Tags:                    convSlice(v.Tags, smTagOut),
+		TrialArn:                sc.str(v.TrialArn),
+		TrialComponentSummaries: convSlice(v.TrialComponentSummaries, smTrialComponentSimpleSummaryOut),
+		TrialName:               sc.str(v.TrialName),
+	}
+}
+
+func smTrialComponentOut(v *smshape.TrialComponent) types.TrialComponent {
+	sc := newStrings(5)
+	return types.TrialComponent{
+		CreatedBy:          convPtr(v.CreatedBy, smUserContextOut),
+		CreationTime:       timeOut(v.CreationTime),
+		DisplayName:        sc.str(v.DisplayName),
+		EndTime:            timeOut(v.EndTime),
+		InputArtifacts:     convMap(v.InputArtifacts, smTrialComponentArtifactOut),
+		LastModifiedBy:     convPtr(v.LastModifiedBy, smUserContextOut),
+		LastModifiedTime:   timeOut(v.LastModifiedTime),
+		LineageGroupArn:    sc.str(v.LineageGroupArn),
+		MetadataProperties: convPtr(v.MetadataProperties, smMetadataPropertiesOut),
+		Metrics:            convSlice(v.Metrics, smTrialComponentMetricSummaryOut),
+		OutputArtifacts:    convMap(v.OutputArtifacts, smTrialComponentArtifactOut),
+		Parameters:         convMap(v.Parameters, smTrialComponentParameterValueOut),
+		Parents:            convSlice(v.Parents, smParentOut),
+		RunName:            sc.str(v.RunName),
+		Source:             convPtr(v.Source, smTrialComponentSourceOut),
+		SourceDetail:       convPtr(v.SourceDetail, smTrialComponentSourceDetailOut),
+		StartTime:          timeOut(v.StartTime),
+		Status:             convPtr(v.Status, smTrialComponentStatusOut),
+		Tags:               convSlice(v.Tags, smTagOut),
+		TrialComponentArn:  sc.str(v.TrialComponentArn),
+		TrialComponentName: sc.str(v.TrialComponentName),
+	}
+}
+
+func smTrialComponentArtifactIn(v *types.TrialComponentArtifact) smshape.TrialComponentArtifact {
+	sc := newStrings(2)
+	return smshape.TrialComponentArtifact{
+		Value:     sc.str(v.Value),
+		MediaType: sc.str(v.MediaType),
+	}
+}
+
+func smTrialComponentArtifactOut(v *smshape.TrialComponentArtifact) types.TrialComponentArtifact {
+	sc := newStrings(2)
+	return types.TrialComponentArtifact{
+		Value:     sc.str(v.Value),
+		MediaType: sc.str(v.MediaType),
+	}
+}
+
+func smValidateTrialComponentArtifact(v *types.TrialComponentArtifact) error {
+	invalidParams := smithy.InvalidParamsError{Context: "TrialComponentArtifact"}
+	if v.Value == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("Value"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smTrialComponentMetricSummaryOut(v *smshape.TrialComponentMetricSummary) types.TrialComponentMetricSummary {
+	sc := newStrings(2)
+	return types.TrialComponentMetricSummary{
+		Avg:        clonePtr(v.Avg),
+		Count:      clonePtr(v.Count),
+		Last:       clonePtr(v.Last),
+		Max:        clonePtr(v.Max),
+		MetricName: sc.str(v.MetricName),
+		Min:        clonePtr(v.Min),
+		SourceArn:  sc.str(v.SourceArn),
+		StdDev:     clonePtr(v.StdDev),
+		TimeStamp:  timeOut(v.TimeStamp),
+	}
+}
+
+func smTrialComponentParameterValueIn(v *types.TrialComponentParameterValue) smshape.TrialComponentParameterValue {
+	switch u := (*v).(type) {
+	case *types.TrialComponentParameterValueMemberNumberValue:
+		return smshape.TrialComponentParameterValue{NumberValue: ptrTo(u.Value)}
+	case *types.TrialComponentParameterValueMemberStringValue:
+		return smshape.TrialComponentParameterValue{StringValue: ptrTo(u.Value)}
+	}
+	return smshape.TrialComponentParameterValue{}
+}
+
+func smTrialComponentParameterValueOut(v *smshape.TrialComponentParameterValue) types.TrialComponentParameterValue {
+	switch {
+	case v.NumberValue != nil:
+		return &types.TrialComponentParameterValueMemberNumberValue{Value: *v.NumberValue}
+	case v.StringValue != nil:
+		return &types.TrialComponentParameterValueMemberStringValue{Value: *v.StringValue}
+	}
+	return nil
+}
+
+func smTrialComponentSimpleSummaryOut(v *smshape.TrialComponentSimpleSummary) types.TrialComponentSimpleSummary {
+	sc := newStrings(2)
+	return types.TrialComponentSimpleSummary{
+		CreatedBy:            convPtr(v.CreatedBy, smUserContextOut),
+		CreationTime:         timeOut(v.CreationTime),
+		TrialComponentArn:    sc.str(v.TrialComponentArn),
+		TrialComponentName:   sc.str(v.TrialComponentName),
+		TrialComponentSource: convPtr(v.TrialComponentSource, smTrialComponentSourceOut),
+	}
+}
+
+func smTrialComponentSourceOut(v *smshape.TrialComponentSource) types.TrialComponentSource {
+	sc := newStrings(2)
+	return types.TrialComponentSource{
+		SourceArn:  sc.str(v.SourceArn),
+		SourceType: sc.str(v.SourceType),
+	}
+}
+
+func smTrialComponentSourceDetailOut(v *smshape.TrialComponentSourceDetail) types.TrialComponentSourceDetail {
+	return types.TrialComponentSourceDetail{
+		SourceArn: str(v.SourceArn),
+	}
+}
+
+func smTrialComponentStatusIn(v *types.TrialComponentStatus) smshape.TrialComponentStatus {
+	return smshape.TrialComponentStatus{
+		Message:       str(v.Message),
+		PrimaryStatus: enumIn(v.PrimaryStatus),
+	}
+}
+
+func smTrialComponentStatusOut(v *smshape.TrialComponentStatus) types.TrialComponentStatus {
+	return types.TrialComponentStatus{
+		Message:       str(v.Message),
+		PrimaryStatus: enumOut[types.TrialComponentPrimaryStatus](v.PrimaryStatus),
+	}
+}
+
+func smTrialComponentSummaryOut(v *smshape.TrialComponentSummary) types.TrialComponentSummary {
+	sc := newStrings(3)
+	return types.TrialComponentSummary{
+		CreatedBy:            convPtr(v.CreatedBy, smUserContextOut),
+		CreationTime:         timeOut(v.CreationTime),
+		DisplayName:          sc.str(v.DisplayName),
+		EndTime:              timeOut(v.EndTime),
+		LastModifiedBy:       convPtr(v.LastModifiedBy, smUserContextOut),
+		LastModifiedTime:     timeOut(v.LastModifiedTime),
+		StartTime:            timeOut(v.StartTime),
+		Status:               convPtr(v.Status, smTrialComponentStatusOut),
+		TrialComponentArn:    sc.str(v.TrialComponentArn),
+		TrialComponentName:   sc.str(v.TrialComponentName),
+		TrialComponentSource: convPtr(v.TrialComponentSource, smTrialComponentSourceOut),
+	}
+}
+
+func smTrialSourceOut(v *smshape.TrialSource) types.TrialSource {
+	sc := newStrings(2)
+	return types.TrialSource{
+		SourceArn:  sc.str(v.SourceArn),
+		SourceType: sc.str(v.SourceType),
+	}
+}
+
+func smTrialSummaryOut(v *smshape.TrialSummary) types.TrialSummary {
+	sc := newStrings(3)
+	return types.TrialSummary{
+		CreationTime:     timeOut(v.CreationTime),
+		DisplayName:      sc.str(v.DisplayName),
+		LastModifiedTime: timeOut(v.LastModifiedTime),
+		TrialArn:         sc.str(v.TrialArn),
+		TrialName:        sc.str(v.TrialName),
+		TrialSource:      convPtr(v.TrialSource, smTrialSourceOut),
+	}
+}
+
 func smUserContextOut(v *smshape.UserContext) types.UserContext {
 	sc := newStrings(3)
 	return types.UserContext{
@@ -361,10 +783,65 @@ func smVertexOut(v *smshape.Vertex) types.Vertex {
 	}
 }
 
+func smVisibilityConditionsIn(v *types.VisibilityConditions) smshape.VisibilityConditions {
+	sc := newStrings(2)
+	return smshape.VisibilityConditions{
+		Key:   sc.str(v.Key),
+		Value: sc.str(v.Value),
+	}
+}
+
+func smVisibilityConditionsOut(v *smshape.VisibilityConditions) types.VisibilityConditions {
+	sc := newStrings(2)
+	return types.VisibilityConditions{
+		Key:   sc.str(v.Key),
+		Value: sc.str(v.Value),
+	}
+}
+
 func smValidateArtifactSourceTypes(v []types.ArtifactSourceType) error {
 	invalidParams := smithy.InvalidParamsError{Context: "ArtifactSourceTypes"}
 	for i := range v {
 		if err := smValidateArtifactSourceType(&v[i]); err != nil {
+			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smValidateFilterList(v []types.Filter) error {
+	invalidParams := smithy.InvalidParamsError{Context: "FilterList"}
+	for i := range v {
+		if err := smValidateFilter(&v[i]); err != nil {
+			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smValidateNestedFiltersList(v []types.NestedFilters) error {
+	invalidParams := smithy.InvalidParamsError{Context: "NestedFiltersList"}
+	for i := range v {
+		if err := smValidateNestedFilters(&v[i]); err != nil {
+			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smValidateSearchExpressionList(v []types.SearchExpression) error {
+	invalidParams := smithy.InvalidParamsError{Context: "SearchExpressionList"}
+	for i := range v {
+		if err := smValidateSearchExpression(&v[i]); err != nil {
 			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
 		}
 	}
@@ -379,6 +856,20 @@ func smValidateTagList(v []types.Tag) error {
 	for i := range v {
 		if err := smValidateTag(&v[i]); err != nil {
 			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func smValidateTrialComponentArtifacts(v map[string]types.TrialComponentArtifact) error {
+	invalidParams := smithy.InvalidParamsError{Context: "TrialComponentArtifacts"}
+	for key := range v {
+		value := v[key]
+		if err := smValidateTrialComponentArtifact(&value); err != nil {
+			invalidParams.AddNested(fmt.Sprintf("[%q]", key), err.(smithy.InvalidParamsError))
 		}
 	}
 	if invalidParams.Len() > 0 {

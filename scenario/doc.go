@@ -44,7 +44,9 @@
 //
 // Seeds are resources that exist before the test starts, made by the code that makes them
 // for a call (validated, unique, within quotas) but not logged as calls: SeedAction,
-// SeedArtifact, SeedContext and SeedDatasetGroup (JSON "actions", "artifacts", "contexts",
+// SeedArtifact, SeedContext, SeedExperiment, SeedTrial, SeedTrialComponent (with the trials it
+// is in, and optionally the job Source only SageMaker sets) and SeedDatasetGroup (JSON
+// "actions", "artifacts", "contexts", "experiments", "trials", "trialComponents",
 // "datasetGroups") are shorthands for Seed, which takes any create operation's input. A seed
 // with a Label lends its ARN to the Refs of later ones. A scenario's seeds are applied all or
 // none.

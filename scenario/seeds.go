@@ -14,14 +14,17 @@ import (
 // the input of the operation that creates its resource, run through the same code as a call of
 // that operation (validated, unique names, quotas), but without a call in the log and in the
 // status it names (ACTIVE unless said otherwise). The typed seeds (Actions, Artifacts,
-// Contexts, DatasetGroups) are shorthands for Resources.
+// Contexts, Experiments, Trials, TrialComponents, DatasetGroups) are shorthands for Resources.
 type Seeds struct {
-	Actions       []Action       `json:"actions,omitempty"`
-	Artifacts     []Artifact     `json:"artifacts,omitempty"`
-	Contexts      []Context      `json:"contexts,omitempty"`
-	Associations  []Association  `json:"associations,omitempty"`
-	DatasetGroups []DatasetGroup `json:"datasetGroups,omitempty"`
-	Resources     []Resource     `json:"resources,omitempty"`
+	Actions         []Action         `json:"actions,omitempty"`
+	Artifacts       []Artifact       `json:"artifacts,omitempty"`
+	Contexts        []Context        `json:"contexts,omitempty"`
+	Experiments     []Experiment     `json:"experiments,omitempty"`
+	Trials          []Trial          `json:"trials,omitempty"`
+	TrialComponents []TrialComponent `json:"trialComponents,omitempty"`
+	Associations    []Association    `json:"associations,omitempty"`
+	DatasetGroups   []DatasetGroup   `json:"datasetGroups,omitempty"`
+	Resources       []Resource       `json:"resources,omitempty"`
 }
 
 // Where says which account and Region a seed lands in; empty fields take the fake's defaults.
@@ -53,7 +56,8 @@ type Resource struct {
 	FailureReason string `json:"failureReason,omitempty"`
 	// IDs are generated identifiers to keep instead: an event tracker's "id" (the 8 lowercase
 	// hex digits that end its ARN) and "trackingId", an Action interactions dataset's
-	// "trackingId".
+	// "trackingId"; and what SageMaker sets on an experiment, trial or trial component it made
+	// (no input has it): its Source's "sourceArn" and "sourceType".
 	IDs map[string]string `json:"ids,omitempty"`
 	// CreatedAt, when set and not later than the fake's clock, is when the resource was created
 	// (or the records put); ModifiedAt when it last changed: a lineage entity's LastModifiedTime,
@@ -145,8 +149,8 @@ type EventTracker struct {
 }
 
 // Association is an association between two seeded lineage entities (or any existing ones).
-// Each end is an ARN, or the Label of an earlier action, artifact or context seed (an artifact's
-// ARN is derived from its source, so a label is the easy way to name it).
+// Each end is an ARN, or the Label of an earlier action, artifact, context or trial component
+// seed (an artifact's ARN is derived from its source, so a label is the easy way to name it).
 type Association struct {
 	Where
 	Source      string `json:"source"`
@@ -210,8 +214,9 @@ func (s *Scenario) Seed(r Resource) *Scenario {
 }
 
 // All returns every seed as a Resource, in the order they are applied: the actions, the
-// artifacts, the contexts, the dataset groups (each followed by its event tracker), then
-// Resources.
+// artifacts, the contexts, the experiments, the trials, the trial components (each followed by
+// its associations with its trials), the associations, the dataset groups (each followed by
+// its event tracker), then Resources.
 func (s Seeds) All() []Resource {
 	var out []Resource
 	for _, a := range s.Actions {
@@ -222,6 +227,15 @@ func (s Seeds) All() []Resource {
 	}
 	for _, c := range s.Contexts {
 		out = append(out, c.resource())
+	}
+	for _, x := range s.Experiments {
+		out = append(out, x.resource())
+	}
+	for _, t := range s.Trials {
+		out = append(out, t.resource())
+	}
+	for _, c := range s.TrialComponents {
+		out = append(out, c.resources()...)
 	}
 	for _, a := range s.Associations {
 		out = append(out, a.resource())
@@ -408,6 +422,9 @@ func (s Seeds) check() error {
 		if c.Name == "" {
 			return fmt.Errorf("seeded context %d has no name", i+1)
 		}
+	}
+	if err := s.checkExperiments(); err != nil {
+		return err
 	}
 	for i, g := range s.DatasetGroups {
 		switch {

@@ -9,6 +9,8 @@ for target in \
 	internal/engine:FuzzCreateEventTracker \
 	internal/engine:FuzzCreateSchema \
 	internal/engine:FuzzQueryLineage \
+	internal/engine:FuzzSearchMatchesAScan \
+	internal/search:FuzzSearchExpression \
 	internal/model:FuzzFastPatterns \
 	fake:FuzzScenarioJSON; do
 	pkg=${target%%:*}

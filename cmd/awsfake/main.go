@@ -115,7 +115,11 @@ func quotaUsage() string {
 	var kinds []string
 	for _, r := range catalog.Resources {
 		if r.Quota > 0 {
-			kinds = append(kinds, r.Name+"="+strconv.Itoa(r.Quota))
+			q := r.Name + "=" + strconv.Itoa(r.Quota)
+			if r.Per != "" {
+				q += " per " + strings.TrimSuffix(r.Per, "s")
+			}
+			kinds = append(kinds, q)
 		}
 	}
 	return "a kind's quota per account and Region (tags: per resource), as `NAME=N`; repeat it for more kinds; 0 lifts it " +

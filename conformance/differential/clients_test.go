@@ -1,7 +1,7 @@
-// Package differential runs one script of Personalize and Personalize Events calls through
-// three clients, each on a fresh fake with the same seed and clock, and requires that they see
-// the same: awsfake's typed doors, aws-sdk-go-v2's clients on f.AWSConfig(), and aws-sdk-go
-// (v1)'s clients on f.HTTPClient().
+// Package differential runs scripts of Personalize and Personalize Events calls, and of
+// SageMaker experiment calls, through three clients, each on a fresh fake with the same seed
+// and clock, and requires that they see the same: awsfake's typed doors, aws-sdk-go-v2's
+// clients on f.AWSConfig(), and aws-sdk-go (v1)'s clients on f.HTTPClient().
 package differential
 
 import (
@@ -20,6 +20,7 @@ import (
 	"github.com/aws/aws-sdk-go/aws/session"
 	pzv1 "github.com/aws/aws-sdk-go/service/personalize"
 	evv1 "github.com/aws/aws-sdk-go/service/personalizeevents"
+	smv1 "github.com/aws/aws-sdk-go/service/sagemaker"
 	"github.com/aws/smithy-go"
 
 	"github.com/awsfake/awsfake/fake"
@@ -39,7 +40,7 @@ type outcome struct {
 	Status int    `json:",omitempty"`
 }
 
-// client sends one call, by service ("personalize" or "personalize-events") and operation,
+// client sends one call, by service ("personalize", "personalize-events" or "sagemaker") and operation,
 // with its input as a document, and returns the outcome.
 type client interface {
 	call(service, op string, in doc) outcome
@@ -49,13 +50,11 @@ type client interface {
 type v2Client struct {
 	pz fake.PersonalizeAPI
 	ev fake.PersonalizeEventsAPI
+	sm fake.SageMakerAPI
 }
 
 func (c v2Client) call(service, op string, in doc) outcome {
-	api := any(c.pz)
-	if service == "personalize-events" {
-		api = c.ev
-	}
+	api := map[string]any{"personalize": c.pz, "personalize-events": c.ev, "sagemaker": c.sm}[service]
 	m := reflect.ValueOf(api).MethodByName(op)
 	if !m.IsValid() {
 		panic(fmt.Sprintf("aws-sdk-go-v2 has no %s.%s", service, op))
@@ -84,6 +83,7 @@ func (c v2Client) call(service, op string, in doc) outcome {
 type v1Client struct {
 	pz *pzv1.Personalize
 	ev *evv1.PersonalizeEvents
+	sm *smv1.SageMaker
 }
 
 func newV1Client(f *fake.Fake) v1Client {
@@ -94,14 +94,11 @@ func newV1Client(f *fake.Fake) v1Client {
 		Credentials: credentials.NewStaticCredentials(f.Account(), "awsfake", ""),
 		MaxRetries:  aws.Int(0),
 	}))
-	return v1Client{pz: pzv1.New(sess), ev: evv1.New(sess)}
+	return v1Client{pz: pzv1.New(sess), ev: evv1.New(sess), sm: smv1.New(sess)}
 }
 
 func (c v1Client) call(service, op string, in doc) outcome {
-	api := any(c.pz)
-	if service == "personalize-events" {
-		api = c.ev
-	}
+	api := map[string]any{"personalize": c.pz, "personalize-events": c.ev, "sagemaker": c.sm}[service]
 	m := reflect.ValueOf(api).MethodByName(op)
 	if !m.IsValid() {
 		panic(fmt.Sprintf("aws-sdk-go has no %s.%s", service, op))
@@ -151,7 +148,24 @@ func fill(dst reflect.Value, src any) {
 		dst.Set(reflect.ValueOf(v))
 		return
 	}
+	if members, ok := unions[dst.Type()]; ok {
+		// An aws-sdk-go-v2 union: the document's one member names the struct that holds it.
+		for name, v := range src.(doc) {
+			m := reflect.New(members[name])
+			fill(m.Elem().Field(0), v)
+			dst.Set(m)
+		}
+		return
+	}
 	switch dst.Kind() {
+	case reflect.Map:
+		out := reflect.MakeMap(dst.Type())
+		for k, v := range src.(doc) {
+			e := reflect.New(dst.Type().Elem()).Elem()
+			fill(e, v)
+			out.SetMapIndex(reflect.ValueOf(k), e)
+		}
+		dst.Set(out)
 	case reflect.Struct:
 		for name, v := range src.(doc) {
 			fv := dst.FieldByName(name)
@@ -198,7 +212,16 @@ func normalise(v reflect.Value) any {
 		b, _ := json.Marshal(v.Interface())
 		return string(b)
 	}
+	if name, ok := unionMembers[v.Type()]; ok {
+		return doc{strings.ToLower(name[:1]) + name[1:]: normalise(v.Field(0))}
+	}
 	switch v.Kind() {
+	case reflect.Map:
+		out := doc{}
+		for it := v.MapRange(); it.Next(); {
+			out[it.Key().String()] = normalise(it.Value())
+		}
+		return out
 	case reflect.Struct:
 		out := doc{}
 		for i := range v.NumField() {

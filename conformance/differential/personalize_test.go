@@ -205,9 +205,9 @@ func TestThreeClientsAgree(t *testing.T) {
 		name string
 		make func(f *fake.Fake) client
 	}{
-		{"typed doors", func(f *fake.Fake) client { return v2Client{f.Personalize(), f.PersonalizeEvents()} }},
+		{"typed doors", func(f *fake.Fake) client { return v2Client{pz: f.Personalize(), ev: f.PersonalizeEvents()} }},
 		{"aws-sdk-go-v2 on AWSConfig", func(f *fake.Fake) client {
-			return v2Client{pzv2.NewFromConfig(f.AWSConfig()), evv2.NewFromConfig(f.AWSConfig())}
+			return v2Client{pz: pzv2.NewFromConfig(f.AWSConfig()), ev: evv2.NewFromConfig(f.AWSConfig())}
 		}},
 		{"aws-sdk-go v1 on HTTPClient", func(f *fake.Fake) client { return newV1Client(f) }},
 	}

@@ -5,7 +5,9 @@
 // its own endpoints: model -ContributedTo-> action -AssociatedWith-> endpoint. Recording the
 // same deployment twice (a retried pipeline step) is harmless: each entity is found, or created
 // once, and each association added once. Endpoints answers "which endpoints serve this model?"
-// with QueryLineage.
+// with QueryLineage. TrainingRecorder records how a model was made: a training run as a trial
+// component, in a trial of an experiment, between its dataset and its model; TrialsOf answers
+// "which trials produced this model?" as AWS's Python SDK does.
 //
 // It is an example of code under test: its tests run it against awsfake instead of AWS.
 package deployrecorder
@@ -104,20 +106,25 @@ func (r *Recorder) Record(ctx context.Context, d Deployment) (Lineage, error) {
 	if l.Action, err = r.action(ctx, d); err != nil {
 		return Lineage{}, err
 	}
-	if err = r.link(ctx, l.Model, l.Action, types.AssociationEdgeTypeContributedTo); err != nil {
+	if err = link(ctx, r.API, l.Model, l.Action, types.AssociationEdgeTypeContributedTo); err != nil {
 		return Lineage{}, err
 	}
-	if err = r.link(ctx, l.Action, l.Endpoint, types.AssociationEdgeTypeAssociatedWith); err != nil {
+	if err = link(ctx, r.API, l.Action, l.Endpoint, types.AssociationEdgeTypeAssociatedWith); err != nil {
 		return Lineage{}, err
 	}
 	return l, nil
 }
 
+// associator is what link needs of a client.
+type associator interface {
+	AddAssociation(context.Context, *sagemaker.AddAssociationInput, ...func(*sagemaker.Options)) (*sagemaker.AddAssociationOutput, error)
+}
+
 // link adds an association. SageMaker knows an association by its two ends, and answers a
 // second one with a ValidationException that says "already exists": for a retried step (or a
 // retried request whose first response was lost), that is success.
-func (r *Recorder) link(ctx context.Context, src, dst string, typ types.AssociationEdgeType) error {
-	_, err := r.API.AddAssociation(ctx, &sagemaker.AddAssociationInput{SourceArn: aws.String(src), DestinationArn: aws.String(dst), AssociationType: typ})
+func link(ctx context.Context, api associator, src, dst string, typ types.AssociationEdgeType) error {
+	_, err := api.AddAssociation(ctx, &sagemaker.AddAssociationInput{SourceArn: aws.String(src), DestinationArn: aws.String(dst), AssociationType: typ})
 	if err != nil && !alreadyExists(err) {
 		return fmt.Errorf("link %s to %s: %w", src, dst, err)
 	}
@@ -164,17 +171,29 @@ const (
 	EndpointType = "Endpoint"
 )
 
-// modelArtifact finds the model's artifact or creates it. SageMaker knows an artifact by its
-// source, so, as AWS's own samples do, it lists by SourceUri first; it takes the artifact with
-// no source types (the one it would create: another tool's, with an ETag, is another source).
-// A create that meets "already exists" lost a race, or a response: it lists again.
+// modelArtifact finds the model's artifact or creates it.
 func (r *Recorder) modelArtifact(ctx context.Context, d Deployment) (string, error) {
+	return findOrCreateArtifact(ctx, r.API, d.ModelURI, ModelType, d.ModelVersion)
+}
+
+// artifacts is what findOrCreateArtifact needs of a client.
+type artifacts interface {
+	CreateArtifact(context.Context, *sagemaker.CreateArtifactInput, ...func(*sagemaker.Options)) (*sagemaker.CreateArtifactOutput, error)
+	ListArtifacts(context.Context, *sagemaker.ListArtifactsInput, ...func(*sagemaker.Options)) (*sagemaker.ListArtifactsOutput, error)
+}
+
+// findOrCreateArtifact finds the artifact of a URI and type, or creates it. SageMaker knows an
+// artifact by its source, so, as AWS's own samples do, it lists by SourceUri first; it takes
+// the artifact with no source types (the one it would create: another tool's, with an ETag, is
+// another source). A create that meets "already exists" lost a race, or a response: it lists
+// again.
+func findOrCreateArtifact(ctx context.Context, api artifacts, uri, typ, name string) (string, error) {
 	find := func() (string, error) {
-		p := sagemaker.NewListArtifactsPaginator(r.API, &sagemaker.ListArtifactsInput{SourceUri: aws.String(d.ModelURI), ArtifactType: aws.String(ModelType)})
+		p := sagemaker.NewListArtifactsPaginator(api, &sagemaker.ListArtifactsInput{SourceUri: aws.String(uri), ArtifactType: aws.String(typ)})
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
-				return "", fmt.Errorf("find model artifact %s: %w", d.ModelURI, err)
+				return "", fmt.Errorf("find %s artifact %s: %w", strings.ToLower(typ), uri, err)
 			}
 			for _, a := range page.ArtifactSummaries {
 				if a.Source != nil && len(a.Source.SourceTypes) == 0 {
@@ -187,21 +206,21 @@ func (r *Recorder) modelArtifact(ctx context.Context, d Deployment) (string, err
 	if arn, err := find(); arn != "" || err != nil {
 		return arn, err
 	}
-	out, err := r.API.CreateArtifact(ctx, &sagemaker.CreateArtifactInput{
-		ArtifactName: aws.String(safeName(d.ModelVersion)),
-		ArtifactType: aws.String(ModelType),
-		Source:       &types.ArtifactSource{SourceUri: aws.String(d.ModelURI)},
+	out, err := api.CreateArtifact(ctx, &sagemaker.CreateArtifactInput{
+		ArtifactName: aws.String(safeName(name)),
+		ArtifactType: aws.String(typ),
+		Source:       &types.ArtifactSource{SourceUri: aws.String(uri)},
 	})
 	if err == nil {
 		return aws.ToString(out.ArtifactArn), nil
 	}
 	if !alreadyExists(err) {
-		return "", fmt.Errorf("create model artifact %s: %w", d.ModelURI, err)
+		return "", fmt.Errorf("create %s artifact %s: %w", strings.ToLower(typ), uri, err)
 	}
 	if arn, ferr := find(); arn != "" || ferr != nil {
 		return arn, ferr
 	}
-	return "", fmt.Errorf("create model artifact %s: it exists but cannot be found: %w", d.ModelURI, err)
+	return "", fmt.Errorf("create %s artifact %s: it exists but cannot be found: %w", strings.ToLower(typ), uri, err)
 }
 
 // EndpointContextName is the context an endpoint is recorded as: letters, digits, and hyphens

@@ -7,7 +7,8 @@ import "time"
 type Resource struct {
 	Name      string // "actions", "dataset-groups", ...
 	Service   string
-	Quota     int    // per account and Region unless PerResource; 0 means no limit
+	Quota     int    // per account and Region unless Per says otherwise (tags: per resource); 0 means no limit
+	Per       string // the kind within each of whose resources the quota counts (trials: per experiment), or ""
 	Limit     string // what the quota limits, as AWS's quota pages name it
 	Lifecycle bool   // statuses on the clock (CREATE PENDING, ...), with DefaultLifecycle's timing
 }

@@ -6,16 +6,20 @@ import "time"
 
 // The kinds of resources, by name.
 const (
-	Actions       = "actions"        // SageMaker lineage actions; quota 3,000, AWS's
-	Artifacts     = "artifacts"      // SageMaker lineage artifacts; quota 6,000, AWS's
-	Contexts      = "contexts"       // SageMaker lineage contexts; quota 500, AWS's
-	Associations  = "associations"   // SageMaker lineage associations; quota 6,000, AWS's
-	LineageGroups = "lineage-groups" // the account's default SageMaker lineage group, made with its first lineage entity
-	DatasetGroups = "dataset-groups" // Personalize dataset groups; quota 5, AWS's default
-	Schemas       = "schemas"        // Personalize schemas; quota 500, AWS's
-	Datasets      = "datasets"       // Personalize datasets; one of each type per dataset group
-	EventTrackers = "event-trackers" // Personalize event trackers; one per dataset group
-	Tags          = "tags"           // tags on one resource, in both services; quota 50, AWS's
+	Actions          = "actions"           // SageMaker lineage actions; quota 3,000, AWS's
+	Artifacts        = "artifacts"         // SageMaker lineage artifacts; quota 6,000, AWS's
+	Contexts         = "contexts"          // SageMaker lineage contexts; quota 500, AWS's
+	Associations     = "associations"      // SageMaker lineage associations; quota 6,000, AWS's
+	Experiments      = "experiments"       // SageMaker experiments; no quota by default (AWS documents none)
+	Trials           = "trials"            // SageMaker trials; quota 300 per experiment, AWS's (trials SageMaker made, with a Source, do not count)
+	TrialComponents  = "trial-components"  // SageMaker trial components, also lineage entities; no quota by default (AWS documents none)
+	TrialMemberships = "trial-memberships" // trial components in one trial (AssociateTrialComponent); no quota by default (50 reported, not documented)
+	LineageGroups    = "lineage-groups"    // the account's default SageMaker lineage group, made with its first lineage entity
+	DatasetGroups    = "dataset-groups"    // Personalize dataset groups; quota 5, AWS's default
+	Schemas          = "schemas"           // Personalize schemas; quota 500, AWS's
+	Datasets         = "datasets"          // Personalize datasets; one of each type per dataset group
+	EventTrackers    = "event-trackers"    // Personalize event trackers; one per dataset group
+	Tags             = "tags"              // tags on one resource, in both services; quota 50, AWS's
 )
 
 // Resources lists every kind a user may name, in a stable order.
@@ -24,6 +28,10 @@ var Resources = []Resource{
 	{Name: Artifacts, Service: SageMaker, Quota: 6000, Limit: "Total number of artifacts", Lifecycle: false},
 	{Name: Contexts, Service: SageMaker, Quota: 500, Limit: "Total number of contexts", Lifecycle: false},
 	{Name: Associations, Service: SageMaker, Quota: 6000, Limit: "Total number of associations", Lifecycle: false},
+	{Name: Experiments, Service: SageMaker, Quota: 0, Limit: "Total number of experiments", Lifecycle: false},
+	{Name: Trials, Service: SageMaker, Per: Experiments, Quota: 300, Limit: "Total number of trials allowed in a single experiment, excluding those automatically created by SageMaker", Lifecycle: false},
+	{Name: TrialComponents, Service: SageMaker, Quota: 0, Limit: "Total number of trial components", Lifecycle: false},
+	{Name: TrialMemberships, Service: SageMaker, Per: Trials, Quota: 0, Limit: "Total number of trial components allowed in a single trial", Lifecycle: false},
 	{Name: DatasetGroups, Service: Personalize, Quota: 5, Limit: "dataset groups", Lifecycle: true},
 	{Name: Schemas, Service: Personalize, Quota: 500, Limit: "schemas", Lifecycle: false},
 	{Name: Datasets, Service: Personalize, Quota: 0, Limit: "datasets", Lifecycle: true},

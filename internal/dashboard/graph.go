@@ -102,7 +102,11 @@ func layoutLineage(vertices []engine.LineageVertex, edges []engine.LineageEdge) 
 		if label == "" {
 			label = v.ARN[len(v.ARN)-min(len(v.ARN), 12):]
 		}
-		g.Nodes = append(g.Nodes, svgNode{X: x, Y: y, Kind: v.Kind, Label: clip(label, 26), Type: clip(v.Kind+" · "+v.Type, 30), ARN: v.ARN})
+		typ := v.Kind
+		if v.Type != "" { // a trial component no job made has none
+			typ += " · " + v.Type
+		}
+		g.Nodes = append(g.Nodes, svgNode{X: x, Y: y, Kind: v.Kind, Label: clip(label, 26), Type: clip(typ, 30), ARN: v.ARN})
 		g.Width = max(g.Width, x+nodeW+graphPad)
 		g.Height = max(g.Height, y+nodeH+graphPad)
 	}

@@ -34,7 +34,8 @@ type associationIndex struct {
 }
 
 // experimentKind reports whether an ARN names an experiment entity (an experiment or a trial
-// component): AWS refuses an association between two of them.
+// component): AWS refuses an association between two of them ("You cannot create an
+// association between two experiment entities").
 func experimentKind(arn string) bool {
 	p, _ := parseARN(arn)
 	return strings.HasPrefix(p.resource, "experiment/") || strings.HasPrefix(p.resource, "experiment-trial-component/")
@@ -167,8 +168,8 @@ func (e *Engine) listAssociations(w *world, in *sagemaker.ListAssociationsInput,
 	key := map[string]func(a *association) string{
 		"SourceArn":       func(a *association) string { return a.srcARN },
 		"DestinationArn":  func(a *association) string { return a.dstARN },
-		"SourceType":      func(a *association) string { return a.src.lineage().typ },
-		"DestinationType": func(a *association) string { return a.dst.lineage().typ },
+		"SourceType":      func(a *association) string { return endTypeText(a.src) },
+		"DestinationType": func(a *association) string { return endTypeText(a.dst) },
 	}[sortBy]
 	l := listing[*association]{
 		order: byCreation, asc: in.SortOrder != nil && *in.SortOrder == "Ascending",
@@ -198,8 +199,8 @@ func (e *Engine) listAssociations(w *world, in *sagemaker.ListAssociationsInput,
 		out.AssociationSummaries[i] = sagemaker.AssociationSummary{
 			SourceArn:       &a.srcARN,
 			DestinationArn:  &a.dstARN,
-			SourceType:      &src.typ,
-			DestinationType: &dst.typ,
+			SourceType:      src.associationEndType(),
+			DestinationType: dst.associationEndType(),
 			AssociationType: a.assocType,
 			SourceName:      src.name,
 			DestinationName: dst.name,
@@ -209,12 +210,28 @@ func (e *Engine) listAssociations(w *world, in *sagemaker.ListAssociationsInput,
 	return out, nil
 }
 
+// endTypeText is an end's type as ListAssociations sorts by it ("" for an end without one).
+func endTypeText(v vertex) string {
+	info := v.lineage()
+	if t := info.associationEndType(); t != nil {
+		return *t
+	}
+	return ""
+}
+
+// endTypeIs reports whether an end has a type, and it is typ.
+func endTypeIs(v vertex, typ string) bool {
+	info := v.lineage()
+	t := info.associationEndType()
+	return t != nil && *t == typ
+}
+
 func associationMatches(a *association, in *sagemaker.ListAssociationsInput) bool {
 	switch {
 	case in.SourceArn != nil && *in.SourceArn != a.srcARN,
 		in.DestinationArn != nil && *in.DestinationArn != a.dstARN,
-		in.SourceType != nil && *in.SourceType != a.src.lineage().typ,
-		in.DestinationType != nil && *in.DestinationType != a.dst.lineage().typ,
+		in.SourceType != nil && !endTypeIs(a.src, *in.SourceType),
+		in.DestinationType != nil && !endTypeIs(a.dst, *in.DestinationType),
 		in.AssociationType != nil && (a.assocType == nil || *in.AssociationType != *a.assocType),
 		!createdWithin(a.created, in.CreatedAfter, in.CreatedBefore):
 		return false

@@ -413,6 +413,13 @@ func stringMapWalker(p unsafe.Pointer, max int) (int, bool) {
 
 func mapWalker(t reflect.Type, key, elem walker) walker {
 	entry := int(t.Key().Size()+t.Elem().Size()) + mapEntryOverhead
+	// A key and a value to read each entry into, reused across calls: a map of structures
+	// (a trial component's parameters and artifacts) costs no allocation per map to measure.
+	pair := reflect.StructOf([]reflect.StructField{{Name: "K", Type: t.Key()}, {Name: "V", Type: t.Elem()}})
+	pairs := sync.Pool{New: func() any {
+		v := reflect.New(pair).Elem()
+		return &v
+	}}
 	return func(p unsafe.Pointer, max int) (int, bool) {
 		v := reflect.NewAt(t, p).Elem()
 		if v.IsNil() {
@@ -422,7 +429,12 @@ func mapWalker(t reflect.Type, key, elem walker) walker {
 		if key == nil && elem == nil {
 			return total, false
 		}
-		k, x := reflect.New(t.Key()).Elem(), reflect.New(t.Elem()).Elem()
+		kv := pairs.Get().(*reflect.Value)
+		defer func() {
+			kv.SetZero() // keep nothing of the call alive
+			pairs.Put(kv)
+		}()
+		k, x := kv.Field(0), kv.Field(1)
 		for it := v.MapRange(); it.Next(); {
 			k.SetIterKey(it)
 			x.SetIterValue(it)

@@ -52,7 +52,9 @@ func (e *Engine) Lineage() []LineageGraph {
 		for i := range order {
 			order[i] = i
 		}
-		sort.Slice(order, func(i, j int) bool { return vs[order[i]].base().seq < vs[order[j]].base().seq })
+		// Creation order: by time, then by place (a restored state keeps the times, not the
+		// places, of resources of different kinds).
+		sort.Slice(order, func(i, j int) bool { return byCreation(posOf(vs[order[i]]), posOf(vs[order[j]])) })
 		g := LineageGraph{Scope: s}
 		for _, i := range order {
 			v := vs[i]

@@ -2,8 +2,8 @@ package engine
 
 import "time"
 
-// The lineage graph: the kinds kinds.txt declares as lineage vertices (actions, artifacts and
-// contexts) are its vertices, associations its edges (association.go). An association is kept
+// The lineage graph: the kinds kinds.txt declares as lineage vertices (actions, artifacts,
+// contexts and trial components) are its vertices, associations its edges (association.go). An association is kept
 // in a table like every kind (quota, digest, seeds) with adjacency lists per end, so a query
 // costs what it visits and deleting an entity costs its degree.
 
@@ -19,11 +19,38 @@ type vertex interface {
 
 // vertexInfo is what QueryLineage and ListAssociations read of a vertex.
 type vertexInfo struct {
-	lineageType string  // set by infoOf, from the kind's declaration
-	typ         string  // the entity's own type: its ActionType, ArtifactType or ContextType
-	name        *string // nil for an artifact without a name
-	modified    time.Time
-	properties  map[string]string
+	lineageType string // set by infoOf, from the kind's declaration
+	// typ is the entity's own type as QueryLineage gives it: its ActionType, ArtifactType or
+	// ContextType, or a job's trial component's job type (TrainingJob).
+	typ string
+	// endType is its type as ListAssociations gives it, when that differs: a job's trial
+	// component's SourceType (SageMakerTrainingJob).
+	endType string
+	// untyped: the entity has no type at all (a trial component no job made), so neither
+	// QueryLineage nor ListAssociations gives one (a documented guess, facts decision 19).
+	untyped    bool
+	name       *string // nil for an artifact without a name
+	modified   time.Time
+	properties map[string]string
+}
+
+// vertexType is the Type QueryLineage gives a vertex.
+func (i *vertexInfo) vertexType() *string {
+	if i.untyped {
+		return nil
+	}
+	return &i.typ
+}
+
+// associationEndType is the SourceType or DestinationType ListAssociations gives an end.
+func (i *vertexInfo) associationEndType() *string {
+	switch {
+	case i.untyped:
+		return nil
+	case i.endType != "":
+		return &i.endType
+	}
+	return &i.typ
 }
 
 // infoOf is what a vertex's kind says of it, with its lineage type.

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strings"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/shape"
@@ -83,4 +84,19 @@ func (e *Engine) listLineageGroups(w *world, in *sagemaker.ListLineageGroupsInpu
 		}
 	}
 	return out, nil
+}
+
+// getLineageGroupPolicy answers as AWS does for a group without a resource policy: the fake
+// has no way to give one (AWS's policies come from AWS RAM, which it does not fake), so every
+// group, and every name that is not a group, is ResourceNotFound (facts: sagemaker-lineage.md
+// §8; the message is a guess). It takes a name or an ARN.
+func (e *Engine) getLineageGroupPolicy(w *world, in *sagemaker.GetLineageGroupPolicyInput, _ opContext) (*sagemaker.GetLineageGroupPolicyOutput, *Error) {
+	arn := *in.LineageGroupName
+	if !strings.HasPrefix(arn, "arn:") {
+		arn = w.scope.arn(SageMaker, "lineage-group", arn)
+	}
+	if _, ok := w.lineageGroups.resolve(arn, time.Time{}); ok {
+		return nil, notFound(SageMaker, "LineageGroup %s has no resource policy.", arn)
+	}
+	return nil, notFound(SageMaker, "LineageGroup %s does not exist.", arn)
 }

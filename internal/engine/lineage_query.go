@@ -79,7 +79,7 @@ func (e *Engine) queryLineage(w *world, in *sagemaker.QueryLineageInput, cx opCo
 	onPage := make(map[vertex]bool, len(page))
 	for i, v := range page {
 		info := infoOf(v)
-		out.Vertices[i] = sagemaker.Vertex{Arn: &v.base().arn, Type: &info.typ, LineageType: &info.lineageType}
+		out.Vertices[i] = sagemaker.Vertex{Arn: &v.base().arn, Type: info.vertexType(), LineageType: &info.lineageType}
 		onPage[v] = true
 	}
 	// Each edge goes with the page of the vertex it leads to (the one farther from the start).
@@ -183,7 +183,7 @@ func queryMatches(v vertex, f *sagemaker.QueryFilters) bool {
 	within := func(t time.Time, after, before *shape.Time) bool {
 		return (after == nil || !t.Before(after.Time)) && (before == nil || !t.After(before.Time))
 	}
-	if !anyOf(f.Types, info.typ) || len(f.LineageTypes) > 0 && !anyOf(f.LineageTypes, v.lineageType()) ||
+	if len(f.Types) > 0 && (info.untyped || !anyOf(f.Types, info.typ)) || len(f.LineageTypes) > 0 && !anyOf(f.LineageTypes, v.lineageType()) ||
 		!within(v.base().created, f.CreatedAfter, f.CreatedBefore) || !within(info.modified, f.ModifiedAfter, f.ModifiedBefore) {
 		return false
 	}

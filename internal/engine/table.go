@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -42,6 +43,11 @@ type kindDecl struct {
 	byName  bool   // listed by name: the table keeps a second index
 	limit   string // what its quota limits, in AWS's words
 	unit    string // what SageMaker's quota message counts: "Actions"
+	// foldCase: names are unique ignoring case, so the key is the name in lower case.
+	foldCase bool
+	// per is the kind within each of whose resources the quota counts (trials per
+	// experiment), "" for a quota per account and Region.
+	per string
 }
 
 // purger is a kind that keeps something outside its table (other indexes, links): purged undoes
@@ -91,7 +97,23 @@ func (t *table[R]) key(r R) string {
 	if t.decl.keying == keyByARN {
 		return r.base().arn
 	}
-	return r.base().name
+	return t.nameKey(r.base().name)
+}
+
+// nameKey is the key of a name: the name itself, or in lower case for a kind whose names
+// compare ignoring case.
+func (t *table[R]) nameKey(name string) string {
+	if t.decl.foldCase {
+		return strings.ToLower(name) // no allocation for a name already in lower case
+	}
+	return name
+}
+
+// get returns the resource with a name, for a kind keyed by name (ignoring case where its
+// names do).
+func (t *table[R]) get(name string) (R, bool) {
+	r, ok := t.items[t.nameKey(name)]
+	return r, ok
 }
 
 // lookup returns the resource with a key, forgetting it first if its deletion has finished.
@@ -140,7 +162,7 @@ func (t *table[R]) keyOfParsed(arn string, p parsedARN) (string, bool) {
 	if t.decl.keying == keyByARN {
 		return arn, true
 	}
-	return id, true
+	return t.nameKey(id), true
 }
 
 // find returns the resource a parsed ARN names, if the table holds it (gone or not).
@@ -159,13 +181,33 @@ func (t *table[R]) find(arn string, p parsedARN) resource {
 // service's words (SageMaker's ResourceLimitExceeded, Personalize's LimitExceededException),
 // or nil.
 func (t *table[R]) overQuota(cfg *Config) *Error {
+	if t.decl.per != "" {
+		panic("engine: the quota of " + t.decl.name + " is per " + t.decl.per + ": check it with overQuotaIn")
+	}
+	return t.overQuotaAt(cfg, func() int { return t.active })
+}
+
+// overQuotaIn is overQuota for a kind whose quota counts within one resource of another kind
+// (kinds.txt's "quota N per KIND": trials per experiment): used counts what that resource
+// holds, and is called only when there is a quota.
+func (t *table[R]) overQuotaIn(cfg *Config, used func() int) *Error {
+	return t.overQuotaAt(cfg, used)
+}
+
+// overQuotaAt words the quota's error as its service does. SageMaker's is the message a real
+// ResourceLimitExceeded gave (facts: sagemaker-experiments.md §8), with honest arithmetic.
+func (t *table[R]) overQuotaAt(cfg *Config, used func() int) *Error {
 	q := cfg.quota(t.decl.name)
-	if q <= 0 || t.active < q {
+	if q <= 0 {
+		return nil
+	}
+	n := used()
+	if n < q {
 		return nil
 	}
 	if t.decl.service == SageMaker {
-		return limitExceeded(SageMaker, "The account-level service limit '%s' is %d %s, with current utilization of %d %s.",
-			t.decl.limit, q, t.decl.unit, t.active, t.decl.unit)
+		return limitExceeded(SageMaker, "The account-level service limit '%s' is %d %s, with current utilization of %d %s and a request delta of 1 %s. Please contact AWS support to request an increase for this limit.",
+			t.decl.limit, q, t.decl.unit, n, t.decl.unit, t.decl.unit)
 	}
 	return limitExceeded(t.decl.service, "You have reached the maximum number of %s (%d) in this Region.", t.decl.limit, q)
 }
@@ -178,9 +220,12 @@ func (t *table[R]) insert(r R, created time.Time) {
 	t.active++
 	t.items[t.key(r)] = r
 	if t.needer {
-		for _, used := range any(r).(needer).needs() {
-			if used != nil {
-				use(r, used)
+		// A new resource is no user yet of anything: registering it costs O(1) per used
+		// resource, whatever the number of its users (a trial of 10,000 components).
+		ns := any(r).(needer).needs()
+		for i, used := range ns {
+			if used != nil && !slices.Contains(ns[:i], used) {
+				firstUse(r, used)
 			}
 		}
 	}

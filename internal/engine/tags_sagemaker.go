@@ -14,6 +14,9 @@ func (w *world) taggedSageMaker(arn string, cx opContext) (*entity, *Error) {
 	if r := w.resolveAny(SageMaker, arn, cx.now); r != nil {
 		return r.base(), nil
 	}
+	if job := w.sourceJobs[arn]; job != nil {
+		return job, nil // the job a seeded trial component came from (trial_component.go)
+	}
 	return nil, invalid(SageMaker, "Resource %s does not exist.", arn)
 }
 

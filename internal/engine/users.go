@@ -44,6 +44,12 @@ func use(user resource, r used) {
 	}
 }
 
+// firstUse records that user, which did not, now refers to r.
+func firstUse(user resource, r used) {
+	u := r.usage()
+	u.users = append(u.users, user)
+}
+
 // unuse records that user no longer refers to r.
 func unuse(user resource, r used) {
 	u := r.usage()

@@ -3,6 +3,8 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -59,6 +61,39 @@ var baselines = map[string]map[string]string{
 		"QueryLineage": `{"StartArns":["arn:aws:sagemaker:us-east-1:123456789012:artifact/0123"],"Direction":"Both","IncludeEdges":true,
 			"Filters":{"Types":["Model"],"LineageTypes":["Artifact"],"CreatedBefore":2,"CreatedAfter":1,"ModifiedBefore":2,"ModifiedAfter":1,
 			"Properties":{"k":"v"}},"MaxDepth":10,"MaxResults":10,"NextToken":"t"}`,
+		"GetLineageGroupPolicy": `{"LineageGroupName":"sagemaker-default-lineage-group"}`,
+		"CreateExperiment":      `{"ExperimentName":"e1","DisplayName":"d1","Description":"d","Tags":[{"Key":"k","Value":"v"}]}`,
+		"DescribeExperiment":    `{"ExperimentName":"e1"}`,
+		"UpdateExperiment":      `{"ExperimentName":"e1","DisplayName":"d2","Description":"d"}`,
+		"DeleteExperiment":      `{"ExperimentName":"e1"}`,
+		"ListExperiments":       `{"CreatedAfter":1,"CreatedBefore":2,"SortBy":"Name","SortOrder":"Ascending","NextToken":"t","MaxResults":10}`,
+		"CreateTrial": `{"TrialName":"t1","DisplayName":"d1","ExperimentName":"e1",
+			"MetadataProperties":{"CommitId":"c","Repository":"r","GeneratedBy":"g","ProjectId":"p"},"Tags":[{"Key":"k","Value":"v"}]}`,
+		"DescribeTrial": `{"TrialName":"t1"}`,
+		"UpdateTrial":   `{"TrialName":"t1","DisplayName":"d2"}`,
+		"DeleteTrial":   `{"TrialName":"t1"}`,
+		"ListTrials": `{"ExperimentName":"e1","TrialComponentName":"c1","CreatedAfter":1,"CreatedBefore":2,"SortBy":"Name","SortOrder":"Ascending",
+			"NextToken":"t","MaxResults":10}`,
+		"CreateTrialComponent": `{"TrialComponentName":"c1","DisplayName":"d1","Status":{"PrimaryStatus":"InProgress","Message":"m"},
+			"StartTime":1,"EndTime":2,"Parameters":{"p":{"StringValue":"s","NumberValue":1.5}},
+			"InputArtifacts":{"i":{"Value":"s3://b/k","MediaType":"text/csv"}},"OutputArtifacts":{"o":{"Value":"s3://b/m","MediaType":"text/csv"}},
+			"MetadataProperties":{"CommitId":"c","Repository":"r","GeneratedBy":"g","ProjectId":"p"},"Tags":[{"Key":"k","Value":"v"}]}`,
+		"DescribeTrialComponent": `{"TrialComponentName":"c1"}`,
+		"UpdateTrialComponent": `{"TrialComponentName":"c1","DisplayName":"d2","Status":{"PrimaryStatus":"Completed","Message":"m"},
+			"StartTime":1,"EndTime":2,"Parameters":{"p":{"StringValue":"s","NumberValue":1.5}},"ParametersToRemove":["x"],
+			"InputArtifacts":{"i":{"Value":"s3://b/k","MediaType":"text/csv"}},"InputArtifactsToRemove":["x"],
+			"OutputArtifacts":{"o":{"Value":"s3://b/m","MediaType":"text/csv"}},"OutputArtifactsToRemove":["x"]}`,
+		"DeleteTrialComponent": `{"TrialComponentName":"c1"}`,
+		"ListTrialComponents": `{"ExperimentName":"e1","TrialName":"t1","SourceArn":"arn:aws:sagemaker:us-east-1:123456789012:training-job/j",
+			"CreatedAfter":1,"CreatedBefore":2,"SortBy":"Name","SortOrder":"Ascending","NextToken":"t","MaxResults":10}`,
+		"AssociateTrialComponent":    `{"TrialComponentName":"c1","TrialName":"t1"}`,
+		"DisassociateTrialComponent": `{"TrialComponentName":"c1","TrialName":"t1"}`,
+		"Search": `{"Resource":"ExperimentTrialComponent","SearchExpression":{"Filters":[{"Name":"DisplayName","Operator":"Equals","Value":"x"}],
+			"NestedFilters":[{"NestedPropertyName":"Parents","Filters":[{"Name":"Parents.TrialName","Operator":"Equals","Value":"t"}]}],
+			"SubExpressions":[{"Filters":[{"Name":"DisplayName","Operator":"Equals","Value":"x"}]}],"Operator":"And"},
+			"SortBy":"Name","SortOrder":"Ascending","NextToken":"t","MaxResults":10,"CrossAccountFilterOption":"SameAccount",
+			"VisibilityConditions":[{"Key":"Tags.k","Value":"v"}]}`,
+		"GetSearchSuggestions": `{"Resource":"ExperimentTrialComponent","SuggestionQuery":{"PropertyNameQuery":{"PropertyNameHint":"Par"}}}`,
 	},
 	Personalize: {
 		"CreateDatasetGroup": `{"name":"dg-1","roleArn":"arn:aws:iam::123456789012:role/r","kmsKeyArn":"arn:aws:kms:us-east-1:123456789012:key/k",
@@ -138,7 +173,7 @@ func TestConstraintsFromTheModel(t *testing.T) {
 			if svc == SageMaker {
 				display = sagemakerPattern
 			}
-			cases := deriveCases(m.Input, base, nil, "", display)
+			cases := deriveCases(m.Input, base, nil, "", display, nil)
 			require.NotEmpty(t, cases)
 			for _, c := range cases {
 				total++
@@ -163,7 +198,13 @@ func TestConstraintsFromTheModel(t *testing.T) {
 
 type step = any // a member name (string) or a list index (int)
 
-func deriveCases(s *model.Shape, base map[string]any, at []step, path string, display func(string) string) []constraintCase {
+// deriveCases derives the cases of structure s at path; enclosing are the structures around it,
+// so that a structure that contains itself (SearchExpression) is probed once.
+func deriveCases(s *model.Shape, base map[string]any, at []step, path string, display func(string) string, enclosing []*model.Shape) []constraintCase {
+	if slices.Contains(enclosing, s) {
+		return nil
+	}
+	enclosing = append(slices.Clip(enclosing), s)
 	var out []constraintCase
 	mutate := func(name string, p string, constraint string, violates bool, f func(doc map[string]any)) {
 		doc := clone(base).(map[string]any)
@@ -188,7 +229,7 @@ func deriveCases(s *model.Shape, base map[string]any, at []step, path string, di
 		}
 		switch ms.Type {
 		case "structure":
-			out = append(out, deriveCases(ms, base, steps, p, display)...)
+			out = append(out, deriveCases(ms, base, steps, p, display, enclosing)...)
 		case "string":
 			stringCases(ms, cur.(string), steps, p, display, mutate)
 		case "integer":
@@ -225,15 +266,16 @@ func deriveCases(s *model.Shape, base map[string]any, at []step, path string, di
 			elemPath := p + ".1.member"
 			switch ms.Member.Type {
 			case "structure":
-				out = append(out, deriveCases(ms.Member, base, elemSteps, elemPath, display)...)
+				out = append(out, deriveCases(ms.Member, base, elemSteps, elemPath, display, enclosing)...)
 			case "string":
 				stringCases(ms.Member, elem.(string), elemSteps, elemPath, display, mutate)
 			}
 		case "map":
+			first := slices.Sorted(maps.Keys(cur.(map[string]any)))[0]
 			sized := func(n int64) map[string]any {
 				m := map[string]any{}
 				for i := int64(0); i < n; i++ {
-					m[fmt.Sprintf("k%d", i)] = "v"
+					m[fmt.Sprintf("k%d", i)] = clone(cur.(map[string]any)[first])
 				}
 				return m
 			}
@@ -242,14 +284,21 @@ func deriveCases(s *model.Shape, base map[string]any, at []step, path string, di
 				mutate(p+" at max", p, c, false, func(d map[string]any) { put(d, steps, sized(*ms.Max)) })
 				mutate(p+" above max", p, c, true, func(d map[string]any) { put(d, steps, sized(*ms.Max+1)) })
 			}
-			for _, part := range []struct {
+			parts := []struct {
 				what  string
 				shape *model.Shape
 				entry func(s string) map[string]any
 			}{
-				{"Map keys", ms.Key, func(s string) map[string]any { return map[string]any{s: "v"} }},
+				{"Map keys", ms.Key, func(s string) map[string]any { return map[string]any{s: clone(cur.(map[string]any)[first])} }},
 				{"Map value", ms.Value, func(s string) map[string]any { return map[string]any{"k": s} }},
-			} {
+			}
+			if ms.Value.Type == "structure" {
+				// A map of structures: its keys as a map of strings' are, and each value's
+				// members at <map>.<key>.
+				parts = parts[:1]
+				out = append(out, deriveCases(ms.Value, base, append(slices.Clip(steps), first), p+"."+first, display, enclosing)...)
+			}
+			for _, part := range parts {
 				var all []string
 				if part.shape.Max != nil {
 					all = append(all, fmt.Sprintf("Member must have length less than or equal to %d", *part.shape.Max))
@@ -421,6 +470,12 @@ func TestValidationMessages(t *testing.T) {
 			"1 validation error detected: Value at 'eventList.1.member.itemId' failed to satisfy constraint: Member must have length greater than or equal to 1"},
 		{"arn pattern", OpListTags, `{"ResourceArn":""}`,
 			"1 validation error detected: Value '' at 'resourceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+"},
+		{"a map of structures, in key order", OpCreateTrialComponent, `{"TrialComponentName":"c","InputArtifacts":{"b":{"Value":"v","MediaType":"csv"},"a":{}}}`,
+			"2 validation errors detected: Value null at 'inputArtifacts.a.value' failed to satisfy constraint: Member must not be null; " +
+				"Value 'csv' at 'inputArtifacts.b.mediaType' failed to satisfy constraint: Member must satisfy regular expression pattern: [-\\w]+\\/[-\\w+]+"},
+		{"a sub-expression inside a sub-expression", OpSearch, `{"Resource":"Experiment","SearchExpression":{"SubExpressions":[{"SubExpressions":[{"Filters":[{"Name":""}]}]}]}}`,
+			"2 validation errors detected: Value '' at 'searchExpression.subExpressions.1.member.subExpressions.1.member.filters.1.member.name' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
+				"Value '' at 'searchExpression.subExpressions.1.member.subExpressions.1.member.filters.1.member.name' failed to satisfy constraint: Member must satisfy regular expression pattern: .+"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

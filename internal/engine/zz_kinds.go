@@ -10,17 +10,22 @@ import (
 // kindTables are a world's tables, one per kind of resource, and the indexes some kinds
 // keep besides theirs.
 type kindTables struct {
-	actions       *table[*action]         // SageMaker lineage actions; quota 3,000, AWS's
-	artifacts     *table[*artifact]       // SageMaker lineage artifacts; quota 6,000, AWS's
-	contexts      *table[*lineageContext] // SageMaker lineage contexts; quota 500, AWS's
-	associations  *table[*association]    // SageMaker lineage associations; quota 6,000, AWS's
-	lineageGroups *table[*lineageGroup]   // the account's default SageMaker lineage group, made with its first lineage entity
-	datasetGroups *table[*datasetGroup]   // Personalize dataset groups; quota 5, AWS's default
-	schemas       *table[*schema]         // Personalize schemas; quota 500, AWS's
-	datasets      *table[*dataset]        // Personalize datasets; one of each type per dataset group
-	eventTrackers *table[*eventTracker]   // Personalize event trackers; one per dataset group
+	actions          *table[*action]          // SageMaker lineage actions; quota 3,000, AWS's
+	artifacts        *table[*artifact]        // SageMaker lineage artifacts; quota 6,000, AWS's
+	contexts         *table[*lineageContext]  // SageMaker lineage contexts; quota 500, AWS's
+	associations     *table[*association]     // SageMaker lineage associations; quota 6,000, AWS's
+	experiments      *table[*experiment]      // SageMaker experiments; no quota by default (AWS documents none)
+	trials           *table[*trial]           // SageMaker trials; quota 300 per experiment, AWS's (trials SageMaker made, with a Source, do not count)
+	trialComponents  *table[*trialComponent]  // SageMaker trial components, also lineage entities; no quota by default (AWS documents none)
+	trialMemberships *table[*trialMembership] // trial components in one trial (AssociateTrialComponent); no quota by default (50 reported, not documented)
+	lineageGroups    *table[*lineageGroup]    // the account's default SageMaker lineage group, made with its first lineage entity
+	datasetGroups    *table[*datasetGroup]    // Personalize dataset groups; quota 5, AWS's default
+	schemas          *table[*schema]          // Personalize schemas; quota 500, AWS's
+	datasets         *table[*dataset]         // Personalize datasets; one of each type per dataset group
+	eventTrackers    *table[*eventTracker]    // Personalize event trackers; one per dataset group
 	artifactIndex
 	associationIndex
+	trialComponentIndex
 	lineageGroupIndex
 	datasetIndex
 	eventTrackerIndex
@@ -28,15 +33,19 @@ type kindTables struct {
 
 // The kinds as the engine reads them.
 var (
-	kindActions       = &kindDecl{name: "actions", arnType: "action", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of actions", unit: "Actions"}
-	kindArtifacts     = &kindDecl{name: "artifacts", arnType: "artifact", service: SageMaker, keying: keyByARN, byName: false, limit: "Total number of artifacts", unit: "Artifacts"}
-	kindContexts      = &kindDecl{name: "contexts", arnType: "context", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of contexts", unit: "Contexts"}
-	kindAssociations  = &kindDecl{name: "associations", arnType: "association", service: SageMaker, keying: keyByID, byName: false, limit: "Total number of associations", unit: "Associations"}
-	kindLineageGroups = &kindDecl{name: "lineage-groups", arnType: "lineage-group", service: SageMaker, keying: keyByID, byName: true, limit: "", unit: "LineageGroups"}
-	kindDatasetGroups = &kindDecl{name: "dataset-groups", arnType: "dataset-group", service: Personalize, keying: keyByID, byName: false, limit: "dataset groups", unit: "DatasetGroups"}
-	kindSchemas       = &kindDecl{name: "schemas", arnType: "schema", service: Personalize, keying: keyByID, byName: false, limit: "schemas", unit: "Schemas"}
-	kindDatasets      = &kindDecl{name: "datasets", arnType: "dataset", service: Personalize, keying: keyByARN, byName: false, limit: "datasets", unit: "Datasets"}
-	kindEventTrackers = &kindDecl{name: "event-trackers", arnType: "event-tracker", service: Personalize, keying: keyByARN, byName: false, limit: "event trackers", unit: "EventTrackers"}
+	kindActions          = &kindDecl{name: "actions", arnType: "action", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of actions", unit: "Actions"}
+	kindArtifacts        = &kindDecl{name: "artifacts", arnType: "artifact", service: SageMaker, keying: keyByARN, byName: false, limit: "Total number of artifacts", unit: "Artifacts"}
+	kindContexts         = &kindDecl{name: "contexts", arnType: "context", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of contexts", unit: "Contexts"}
+	kindAssociations     = &kindDecl{name: "associations", arnType: "association", service: SageMaker, keying: keyByID, byName: false, limit: "Total number of associations", unit: "Associations"}
+	kindExperiments      = &kindDecl{name: "experiments", arnType: "experiment", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of experiments", unit: "Experiments", foldCase: true}
+	kindTrials           = &kindDecl{name: "trials", arnType: "experiment-trial", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of trials allowed in a single experiment, excluding those automatically created by SageMaker", unit: "Trials", foldCase: true, per: "experiments"}
+	kindTrialComponents  = &kindDecl{name: "trial-components", arnType: "experiment-trial-component", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of trial components", unit: "TrialComponents", foldCase: true}
+	kindTrialMemberships = &kindDecl{name: "trial-memberships", arnType: "experiment-trial-membership", service: SageMaker, keying: keyByID, byName: false, limit: "Total number of trial components allowed in a single trial", unit: "TrialComponents", per: "trials"}
+	kindLineageGroups    = &kindDecl{name: "lineage-groups", arnType: "lineage-group", service: SageMaker, keying: keyByID, byName: true, limit: "", unit: "LineageGroups"}
+	kindDatasetGroups    = &kindDecl{name: "dataset-groups", arnType: "dataset-group", service: Personalize, keying: keyByID, byName: false, limit: "dataset groups", unit: "DatasetGroups"}
+	kindSchemas          = &kindDecl{name: "schemas", arnType: "schema", service: Personalize, keying: keyByID, byName: false, limit: "schemas", unit: "Schemas"}
+	kindDatasets         = &kindDecl{name: "datasets", arnType: "dataset", service: Personalize, keying: keyByARN, byName: false, limit: "datasets", unit: "Datasets"}
+	kindEventTrackers    = &kindDecl{name: "event-trackers", arnType: "event-tracker", service: Personalize, keying: keyByARN, byName: false, limit: "event trackers", unit: "EventTrackers"}
 )
 
 // makeTables makes a world's tables in the order kinds.txt declares them: the order of
@@ -46,6 +55,10 @@ func (w *world) makeTables() {
 	w.artifacts = newTable[*artifact](w, kindArtifacts)
 	w.contexts = newTable[*lineageContext](w, kindContexts)
 	w.associations = newTable[*association](w, kindAssociations)
+	w.experiments = newTable[*experiment](w, kindExperiments)
+	w.trials = newTable[*trial](w, kindTrials)
+	w.trialComponents = newTable[*trialComponent](w, kindTrialComponents)
+	w.trialMemberships = newTable[*trialMembership](w, kindTrialMemberships)
 	w.lineageGroups = newTable[*lineageGroup](w, kindLineageGroups)
 	w.datasetGroups = newTable[*datasetGroup](w, kindDatasetGroups)
 	w.schemas = newTable[*schema](w, kindSchemas)
@@ -56,7 +69,7 @@ func (w *world) makeTables() {
 // stateTables are a world's tables in an order in which seeds can recreate their resources:
 // each kind after the kinds it needs.
 func (w *world) stateTables() []anyTable {
-	return []anyTable{w.actions, w.artifacts, w.contexts, w.associations, w.lineageGroups, w.datasetGroups, w.schemas, w.datasets, w.eventTrackers}
+	return []anyTable{w.actions, w.artifacts, w.contexts, w.experiments, w.trials, w.trialComponents, w.associations, w.trialMemberships, w.lineageGroups, w.datasetGroups, w.schemas, w.datasets, w.eventTrackers}
 }
 
 // tableOf returns the table of a service's ARN resource type, or nil.
@@ -70,8 +83,12 @@ func (w *world) tableOf(service, arnType string) anyTable {
 			return w.artifacts
 		case "context":
 			return w.contexts
-		case "association":
-			return w.associations
+		case "experiment":
+			return w.experiments
+		case "experiment-trial":
+			return w.trials
+		case "experiment-trial-component":
+			return w.trialComponents
 		case "lineage-group":
 			return w.lineageGroups
 		}
@@ -107,22 +124,28 @@ func (w *world) vertexOf(arn string, now time.Time) vertex {
 		if r, ok := w.contexts.resolve(arn, now); ok {
 			return r
 		}
+	case strings.HasPrefix(p.resource, "experiment-trial-component/"):
+		if r, ok := w.trialComponents.resolve(arn, now); ok {
+			return r
+		}
 	}
 	return nil
 }
 
 // vertexTables are the tables of the kinds that are vertices of the lineage graph.
 func (w *world) vertexTables() []anyTable {
-	return []anyTable{w.actions, w.artifacts, w.contexts}
+	return []anyTable{w.actions, w.artifacts, w.contexts, w.trialComponents}
 }
 
 func (*action) lineageType() string         { return "Action" }
 func (*artifact) lineageType() string       { return "Artifact" }
 func (*lineageContext) lineageType() string { return "Context" }
+func (*trialComponent) lineageType() string { return "TrialComponent" }
 
 // Every vertex kind is a vertex.
 var (
 	_ vertex = (*action)(nil)
 	_ vertex = (*artifact)(nil)
 	_ vertex = (*lineageContext)(nil)
+	_ vertex = (*trialComponent)(nil)
 )

@@ -56,8 +56,11 @@ func (sd *serviceData) conv(m *shape, sdkT, src string, copier, in bool) (string
 			return "convPtr(" + src + ", " + sd.prefix + m.Name + dir + ")", nil
 		}
 	case "map":
-		if sdkT == "map[string]string" {
+		switch v := m.Value; {
+		case v.Type == "string" && sdkT == "map[string]string":
 			return "maps.Clone(" + src + ")", nil
+		case v.Type == "structure" && sdkT == "map[string]types."+v.Name:
+			return "convMap(" + src + ", " + sd.prefix + v.Name + dir + ")", nil
 		}
 	case "list":
 		elem := strings.TrimPrefix(sdkT, "[]")
@@ -133,4 +136,50 @@ func (sd *serviceData) converter(fn, sdkType, shapeType string, s *shape, sdkStr
 	}
 	b.WriteString("\t}\n}\n\n")
 	return b.String(), nil
+}
+
+// unionConverter writes the conversion of a structure that the SDK declares as a union (an
+// interface whose members are <Name>Member<Member> structs holding Value): the shape keeps the
+// model's structure, whose members are optional. Going to the SDK, the first member set (in
+// the shape's order) is the union's; the engine refuses inputs that set several.
+func (sd *serviceData) unionConverter(fn, shapeType string, s *shape, in bool) (string, error) {
+	var b strings.Builder
+	union := "types." + s.Name
+	names := sortedKeys(s.Members)
+	if in {
+		fmt.Fprintf(&b, "func %s(v *%s) %s {\n\tswitch u := (*v).(type) {\n", fn, union, shapeType)
+	} else {
+		fmt.Fprintf(&b, "func %s(v *%s) %s {\n\tswitch {\n", fn, shapeType, union)
+	}
+	for _, name := range names {
+		m := s.Members[name]
+		member := union + "Member" + goName(name)
+		fields := sd.sdk.structs[strings.TrimPrefix(member, "types.")]
+		if len(fields) != 1 || fields[0].name != "Value" {
+			return "", fmt.Errorf("union %s: no member struct %s holding Value", s.Name, member)
+		}
+		if want := strings.TrimPrefix(shapeTypeOf(m), "*"); fields[0].typ != want {
+			return "", fmt.Errorf("union %s: %s holds %s, not %s", s.Name, member, fields[0].typ, want)
+		}
+		if in {
+			fmt.Fprintf(&b, "\tcase *%s:\n\t\treturn %s{%s: ptrTo(u.Value)}\n", member, shapeType, goName(name))
+		} else {
+			fmt.Fprintf(&b, "\tcase v.%s != nil:\n\t\treturn &%s{Value: *v.%s}\n", goName(name), member, goName(name))
+		}
+	}
+	if in {
+		fmt.Fprintf(&b, "\t}\n\treturn %s{}\n}\n\n", shapeType)
+	} else {
+		b.WriteString("\t}\n\treturn nil\n}\n\n")
+	}
+	return b.String(), nil
+}
+
+// shapeTypeOf is the Go type of a member of a union: a scalar, as the shapes write it.
+func shapeTypeOf(m *shape) string {
+	switch m.Type {
+	case "structure", "list", "map", "timestamp":
+		return "unsupported " + m.Type
+	}
+	return shapeType(m, true)
 }

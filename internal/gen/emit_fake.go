@@ -173,6 +173,14 @@ func (d *%s) region(optFns []func(*%s.Options)) string {
 			if !dir.need[s.Name] {
 				continue
 			}
+			if sd.sdk.unions[s.Name] {
+				conv, err := sd.unionConverter(p+s.Name+dir.name, sd.shapeFrom+"."+s.Name, s, dir.in)
+				if err != nil {
+					return err
+				}
+				b.WriteString(conv)
+				continue
+			}
 			conv, err := sd.converter(p+s.Name+dir.name, "types."+s.Name, sd.shapeFrom+"."+s.Name, s, s.Name, dir.in, true)
 			if err != nil {
 				return err
@@ -203,19 +211,33 @@ func (d *%s) region(optFns []func(*%s.Options)) string {
 	return g.emit(filepath.Join("fake", "zz_"+sd.shapePkg+".go"), file.Bytes())
 }
 
-// collectLists finds the lists of validating structures reachable from s.
+// collectLists finds the lists and maps of validating structures reachable from s.
 func collectLists(sd *serviceData, s *shape, into map[string]*shape) {
-	switch s.Type {
-	case "structure":
-		for _, m := range s.Members {
-			collectLists(sd, m, into)
+	seen := map[*shape]bool{}
+	var walk func(s *shape)
+	walk = func(s *shape) {
+		if seen[s] {
+			return // a shape that contains itself
 		}
-	case "list":
-		if sd.validates(s) {
-			into[s.Name] = s
+		seen[s] = true
+		switch s.Type {
+		case "structure":
+			for _, m := range s.Members {
+				walk(m)
+			}
+		case "list":
+			if sd.validates(s) {
+				into[s.Name] = s
+			}
+			walk(s.Member)
+		case "map":
+			if sd.validates(s) {
+				into[s.Name] = s
+			}
+			walk(s.Value)
 		}
-		collectLists(sd, s.Member, into)
 	}
+	walk(s)
 }
 
 // emitPredicateInputs writes the conversion of every operation's input shape to its SDK type,

@@ -49,8 +49,19 @@ func (g *generator) emitEngineKinds(kinds []*kind) error {
 		if k.keyByARN {
 			keying = "keyByARN"
 		}
-		fmt.Fprintf(&b, "\tkind%s = &kindDecl{name: %q, arnType: %q, service: %s, keying: %s, byName: %t, limit: %q, unit: %q}\n",
-			k.goName(), k.name, k.arn, engineService(k.service), keying, k.byName, k.limit, k.goName())
+		unit := k.unit
+		if unit == "" {
+			unit = k.goName()
+		}
+		extra := ""
+		if k.foldCase {
+			extra += ", foldCase: true"
+		}
+		if k.per != "" {
+			extra += fmt.Sprintf(", per: %q", k.per)
+		}
+		fmt.Fprintf(&b, "\tkind%s = &kindDecl{name: %q, arnType: %q, service: %s, keying: %s, byName: %t, limit: %q, unit: %q%s}\n",
+			k.goName(), k.name, k.arn, engineService(k.service), keying, k.byName, k.limit, unit, extra)
 	}
 	b.WriteString(")\n\n")
 
@@ -79,7 +90,7 @@ func (g *generator) emitEngineKinds(kinds []*kind) error {
 	for _, s := range services {
 		var cases []string
 		for _, k := range kinds {
-			if k.table() && k.service == s.name {
+			if k.table() && k.service == s.name && !k.noARN {
 				cases = append(cases, fmt.Sprintf("\t\tcase %q:\n\t\t\treturn w.%s\n", k.arn, k.field()))
 			}
 		}
@@ -163,6 +174,9 @@ func (g *generator) emitCatalogKinds(kinds []*kind) error {
 		if k.service != "" {
 			svc = ", Service: " + engineService(k.service)
 		}
+		if k.per != "" {
+			svc += ", Per: " + kindGoName(kinds, k.per)
+		}
 		fmt.Fprintf(&b, "\t{Name: %s%s, Quota: %d, Limit: %q, Lifecycle: %t},\n", k.goName(), svc, k.quota, k.limit, k.lifecycle)
 	}
 	b.WriteString("}\n\n// lifecycles are the timings of the kinds whose timing is not the default.\nvar lifecycles = map[string]Lifecycle{\n")
@@ -219,4 +233,14 @@ func (g *generator) emitResources(kinds []*kind) error {
 	}
 	b.WriteString(")\n")
 	return g.emit(filepath.Join("fake", "zz_resources.go"), b.Bytes())
+}
+
+// kindGoName is the Go name of the kind called name.
+func kindGoName(kinds []*kind, name string) string {
+	for _, k := range kinds {
+		if k.name == name {
+			return k.goName()
+		}
+	}
+	return ""
 }

@@ -34,7 +34,7 @@ func shapeType(s *shape, member bool) string {
 	case "list":
 		return "[]" + shapeType(s.Member, false)
 	case "map":
-		return "map[string]string"
+		return "map[string]" + shapeType(s.Value, false)
 	}
 	panic(fmt.Sprintf("unsupported shape type %s", s.Type))
 }

@@ -36,7 +36,7 @@ func (sd *serviceData) validator(fn, sdkType, context string, s *shape, sdkStruc
 		nested := ""
 		if sd.validates(m) {
 			target := m.Name
-			if m.Type == "list" {
+			if m.Type == "list" || m.Type == "map" {
 				lists[m.Name] = m
 			}
 			nested = fmt.Sprintf("if err := %s(v.%s); err != nil {\n\t\tinvalidParams.AddNested(%q, err.(smithy.InvalidParamsError))\n\t}",
@@ -63,8 +63,26 @@ func (sd *serviceData) validator(fn, sdkType, context string, s *shape, sdkStruc
 	return b.String()
 }
 
-// listValidator writes the check of a list of structures.
+// listValidator writes the check of a list of structures, or of a map from strings to
+// structures (whose entries are reported under their quoted keys, as the SDK does).
 func (sd *serviceData) listValidator(l *shape) string {
+	if l.Type == "map" {
+		return fmt.Sprintf(`func %s(v map[string]types.%s) error {
+	invalidParams := smithy.InvalidParamsError{Context: %q}
+	for key := range v {
+		value := v[key]
+		if err := %s(&value); err != nil {
+			invalidParams.AddNested(fmt.Sprintf("[%%q]", key), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+`, sd.validatorName(l.Name), l.Value.Name, l.Name, sd.validatorName(l.Value.Name))
+	}
 	return fmt.Sprintf(`func %s(v []types.%s) error {
 	invalidParams := smithy.InvalidParamsError{Context: %q}
 	for i := range v {

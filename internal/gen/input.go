@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -139,7 +140,62 @@ func readModel(root, svc string) (*modelFile, error) {
 	if err := json.Unmarshal(raw, &m); err != nil {
 		return nil, err
 	}
+	for name, op := range m.Operations {
+		for _, s := range []*shape{op.Input, op.Output} {
+			if err := resolveRefs(s, map[string]*shape{}); err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+		}
+	}
 	return &m, nil
+}
+
+// resolveRefs replaces each {"ref": NAME} node, which the reference files write where a shape
+// contains itself (SearchExpression's SubExpressions), by the enclosing structure of that name:
+// the shapes then form the cycle the model means.
+func resolveRefs(s *shape, enclosing map[string]*shape) error {
+	if s == nil {
+		return nil
+	}
+	if s.Type == "structure" {
+		if prev, ok := enclosing[s.Name]; ok && prev == s {
+			return nil
+		}
+		inner := maps.Clone(enclosing)
+		inner[s.Name] = s
+		enclosing = inner
+	}
+	for _, name := range sortedKeys(s.Members) {
+		m := s.Members[name]
+		if err := resolveRef(&m, enclosing); err != nil {
+			return err
+		}
+		s.Members[name] = m
+		if err := resolveRefs(m, enclosing); err != nil {
+			return err
+		}
+	}
+	for _, p := range []**shape{&s.Member, &s.Key, &s.Value} {
+		if err := resolveRef(p, enclosing); err != nil {
+			return err
+		}
+		if err := resolveRefs(*p, enclosing); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func resolveRef(p **shape, enclosing map[string]*shape) error {
+	if *p == nil || (*p).Ref == "" {
+		return nil
+	}
+	target, ok := enclosing[(*p).Ref]
+	if !ok {
+		return fmt.Errorf("shape %s refers to a structure that does not enclose it", (*p).Ref)
+	}
+	*p = target
+	return nil
 }
 
 // structures collects every named structure reachable from s (s itself excluded when top),
@@ -149,18 +205,19 @@ func structures(s *shape, top bool, into map[string]*shape) error {
 		return nil
 	}
 	if s.Ref != "" {
-		return fmt.Errorf("shape %s refers to itself; recursive shapes are not supported", s.Ref)
+		return fmt.Errorf("shape %s refers to a structure that does not enclose it", s.Ref)
 	}
 	switch s.Type {
 	case "structure":
 		if !top {
 			if prev, ok := into[s.Name]; ok {
-				if !reflect.DeepEqual(prev, s) {
+				// Met before (a shape that contains itself meets itself): checked once.
+				if prev != s && !reflect.DeepEqual(prev, s) {
 					return fmt.Errorf("structure %s has two different definitions", s.Name)
 				}
-			} else {
-				into[s.Name] = s
+				return nil
 			}
+			into[s.Name] = s
 		}
 		for _, name := range sortedKeys(s.Members) {
 			if err := structures(s.Members[name], false, into); err != nil {
@@ -170,9 +227,10 @@ func structures(s *shape, top bool, into map[string]*shape) error {
 	case "list":
 		return structures(s.Member, false, into)
 	case "map":
-		if s.Key.Type != "string" || s.Value.Type != "string" {
-			return fmt.Errorf("map %s: only maps of strings are supported", s.Name)
+		if s.Key.Type != "string" || (s.Value.Type != "string" && s.Value.Type != "structure") {
+			return fmt.Errorf("map %s: only maps from strings to strings or structures are supported", s.Name)
 		}
+		return structures(s.Value, false, into)
 	}
 	return nil
 }

@@ -18,7 +18,11 @@ type kind struct {
 	keyByARN  bool
 	byName    bool
 	quota     int
+	per       string // the kind whose every resource has its own quota of this kind; "" for per account and Region
 	limit     string
+	unit      string // what SageMaker's quota messages count; "" for the kind's Go name
+	foldCase  bool   // names compare ignoring case: the table's key is the name in lower case
+	noARN     bool   // its resources have no ARN at AWS: no lookup by ARN finds them
 	lifecycle bool
 	timing    []time.Duration // nil: catalog.DefaultLifecycle's
 	lineage   string          // the LineageType of a vertex; "" when it is none
@@ -126,12 +130,25 @@ func (k *kind) set(fields []string) error {
 		k.byName = true
 	case "quota":
 		if len(args) < 2 {
-			return fmt.Errorf("want quota N LIMIT")
+			return fmt.Errorf("want quota N [per KIND] LIMIT")
 		}
 		if k.quota, err = strconv.Atoi(args[0]); err != nil || k.quota < 0 {
 			return fmt.Errorf("a quota is a number of at least 0, not %q", args[0])
 		}
-		k.limit = strings.Join(args[1:], " ")
+		args = args[1:]
+		if args[0] == "per" {
+			if len(args) < 3 {
+				return fmt.Errorf("want quota N per KIND LIMIT")
+			}
+			k.per, args = args[1], args[2:]
+		}
+		k.limit = strings.Join(args, " ")
+	case "unit":
+		k.unit, err = one()
+	case "fold-case":
+		k.foldCase = true
+	case "no-arn":
+		k.noARN = true
 	case "lifecycle":
 		k.lifecycle = true
 		if len(args) != 0 && len(args) != 6 {
@@ -181,6 +198,12 @@ func checkKinds(path string, kinds []*kind) error {
 			return bad("another kind has the ARN type %s", k.arn)
 		case k.internal && (k.quota > 0 || k.lifecycle):
 			return bad("an internal kind has no quota or lifecycle a user could set")
+		case k.per != "" && !slices.Contains(k.needs, k.per):
+			return bad("a quota per %s counts what each %s is used by: the kind needs it", k.per, k.per)
+		case k.noARN && k.lineage != "":
+			return bad("a lineage vertex is found by its ARN")
+		case k.foldCase && k.keyByARN:
+			return bad("fold-case folds names, and the kind is keyed by ARN")
 		}
 		names[k.name], arns[k.service+":"+k.arn] = true, true
 	}

@@ -89,6 +89,11 @@ kind bs
 		"internal quota":     {"kind as\n  service personalize\n  arn a\n  struct a\n  quota 5 a\n  internal\n  doc d\n", "internal kind"},
 		"same ARN type":      {"kind as\n  service personalize\n  arn a\n  struct a\n  doc d\nkind bs\n  service personalize\n  arn a\n  struct b\n  doc d\n", "ARN type a"},
 		"quota with a table": {"kind as\n  lineage Action\n  doc d\n", "quota alone"},
+		"quota per a kind not needed": {"kind as\n  service sagemaker\n  arn a\n  struct a\n  quota 3 per bs things\n  doc d\n" +
+			"kind bs\n  service sagemaker\n  arn b\n  struct b\n  doc d\n", "the kind needs it"},
+		"quota per without limit": {"kind as\n  quota 3 per bs\n", "quota N per KIND LIMIT"},
+		"folded ARN keys":         {"kind as\n  service sagemaker\n  arn a\n  key arn\n  fold-case\n  struct a\n  doc d\n", "fold-case folds names"},
+		"a vertex without ARN":    {"kind as\n  service sagemaker\n  arn a\n  no-arn\n  lineage Action\n  struct a\n  doc d\n", "found by its ARN"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -96,4 +101,44 @@ kind bs
 			require.ErrorContains(t, err, c.want)
 		})
 	}
+}
+
+// What the experiment kinds declare reaches the engine's declaration: a quota per parent, its
+// unit, names that ignore case; a kind without an ARN is left out of the lookups by ARN.
+func TestKindDeclarationsOfPerParentQuotasAndFoldedNames(t *testing.T) {
+	t.Parallel()
+	kinds, err := readKinds(writeKinds(t, `
+kind experiments
+  service sagemaker
+  arn experiment
+  key name
+  fold-case
+  struct experiment
+  doc d
+kind trials
+  service sagemaker
+  arn experiment-trial
+  key name
+  fold-case
+  quota 300 per experiments Trials in one experiment
+  unit Trials
+  needs experiments
+  struct trial
+  doc d
+kind memberships
+  service sagemaker
+  arn membership
+  key name
+  no-arn
+  needs trials
+  struct membership
+  doc d
+`))
+	require.NoError(t, err)
+	trials := kinds[1]
+	require.Equal(t, "experiments", trials.per)
+	require.Equal(t, 300, trials.quota)
+	require.Equal(t, "Trials in one experiment", trials.limit)
+	require.True(t, trials.foldCase)
+	require.True(t, kinds[2].noARN)
 }

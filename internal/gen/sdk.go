@@ -23,6 +23,7 @@ type sdkPackage struct {
 	structs            map[string][]sdkField // types.<Name>, and <Op>Input/<Op>Output of the package
 	enums              map[string]bool       // types.<Name> declared as string
 	errors             map[string]bool       // types.<Name> error structs
+	unions             map[string]bool       // types.<Name> declared as an interface: a union, whose members are <Name>Member<Member>
 	docs               map[string]string     // operation → first sentence of the client method's doc
 	paginated          map[string]bool       // operation → the package declares <Op>APIClient
 	// checkOrder is, per validator function (validateOpCreateActionInput, validateActionSource),
@@ -47,7 +48,7 @@ func loadSDK(root, path string) (*sdkPackage, error) {
 		return nil, fmt.Errorf("%s is not downloaded; run go mod download", path)
 	}
 	p := &sdkPackage{path: path, dir: dir, version: version, structs: map[string][]sdkField{},
-		enums: map[string]bool{}, errors: map[string]bool{}, docs: map[string]string{}, paginated: map[string]bool{},
+		enums: map[string]bool{}, errors: map[string]bool{}, unions: map[string]bool{}, docs: map[string]string{}, paginated: map[string]bool{},
 		checkOrder: map[string][]string{}}
 	for _, file := range []string{"types/types.go", "types/enums.go", "types/errors.go", "api_client.go"} {
 		path := filepath.Join(dir, file)
@@ -128,6 +129,9 @@ func (p *sdkPackage) parseGen(fset *token.FileSet, d *ast.GenDecl, inTypes bool,
 			case *ast.InterfaceType:
 				if op != "" && name == op+"APIClient" {
 					p.paginated[op] = true
+				}
+				if inTypes && !strings.HasSuffix(filepath.Base(fset.File(s.Pos()).Name()), "errors.go") {
+					p.unions[name] = true
 				}
 			}
 		}

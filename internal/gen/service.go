@@ -70,7 +70,7 @@ func (g *generator) loadService(svc service, lines []opLine) error {
 		if strings.HasSuffix(name, "Input") || strings.HasSuffix(name, "Output") {
 			return fmt.Errorf("structure %s would clash with an operation's input or output type", name)
 		}
-		if _, ok := sdk.structs[name]; !ok {
+		if _, ok := sdk.structs[name]; !ok && !sdk.unions[name] {
 			return fmt.Errorf("structure %s of the model is not types.%s in %s %s", name, name, sdk.path, sdk.version)
 		}
 	}
@@ -90,8 +90,13 @@ func (g *generator) loadService(svc service, lines []opLine) error {
 
 // mark records every structure reachable from s (not s itself) in need.
 func (sd *serviceData) mark(s *shape, need map[string]bool) {
+	seen := map[*shape]bool{}
 	var walk func(s *shape, top bool)
 	walk = func(s *shape, top bool) {
+		if seen[s] {
+			return // a shape that contains itself
+		}
+		seen[s] = true
 		switch s.Type {
 		case "structure":
 			if !top {
@@ -102,26 +107,41 @@ func (sd *serviceData) mark(s *shape, need map[string]bool) {
 			}
 		case "list":
 			walk(s.Member, false)
+		case "map":
+			walk(s.Value, false)
 		}
 	}
 	walk(s, true)
 }
 
 // validates reports whether the SDK has a validator for a shape: a structure with a required
-// member or with a member that validates, or a list of such structures.
+// member or with a member that validates, or a list or map of such structures.
 func (sd *serviceData) validates(s *shape) bool {
+	return validates(s, map[*shape]bool{})
+}
+
+// validates is serviceData.validates, with the structures being looked into: a shape that
+// contains itself adds nothing to what its other members say.
+func validates(s *shape, visiting map[*shape]bool) bool {
 	switch s.Type {
 	case "structure":
 		if len(s.Required) > 0 {
 			return true
 		}
+		if visiting[s] {
+			return false
+		}
+		visiting[s] = true
+		defer delete(visiting, s)
 		for _, m := range s.Members {
-			if sd.validates(m) {
+			if validates(m, visiting) {
 				return true
 			}
 		}
 	case "list":
-		return sd.validates(s.Member)
+		return validates(s.Member, visiting)
+	case "map":
+		return validates(s.Value, visiting)
 	}
 	return false
 }

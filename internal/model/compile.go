@@ -14,31 +14,52 @@ func Compile(op *Operation, t reflect.Type, displayPattern func(string) string) 
 	if displayPattern == nil {
 		displayPattern = func(p string) string { return p }
 	}
-	return &Validator{root: compileNode(op.Input, t, op.Name), display: displayPattern}
+	c := compiler{nodes: map[compiled]*node{}}
+	return &Validator{root: c.node(op.Input, t, op.Name), display: displayPattern}
 }
 
-// compileNode walks a shape and the Go type it is decoded into together; where names the
-// place for the panic that a mismatch causes.
-func compileNode(s *Shape, t reflect.Type, where string) *node {
+// compiler compiles the nodes of one input type, each shape and Go type once: a shape that
+// contains itself (SearchExpression) is a cycle of nodes.
+type compiler struct {
+	nodes map[compiled]*node
+}
+
+type compiled struct {
+	shape *Shape
+	typ   reflect.Type
+}
+
+// node walks a shape and the Go type it is decoded into together; where names the place for
+// the panic that a mismatch causes.
+func (c *compiler) node(s *Shape, t reflect.Type, where string) *node {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
+	if n, ok := c.nodes[compiled{s, t}]; ok {
+		return n
+	}
 	n := &node{shape: s}
+	c.nodes[compiled{s, t}] = n
 	switch s.Type {
 	case "structure":
 		mustBe(t, reflect.Struct, where, s)
-		n.typ, n.fields = kindStructure, compileFields(s, t, where)
+		n.typ, n.fields = kindStructure, c.fields(s, t, where)
 	case "list":
 		mustBe(t, reflect.Slice, where, s)
-		n.typ, n.elem = kindList, compileNode(s.Member, t.Elem(), where+"[]")
+		n.typ, n.elem = kindList, c.node(s.Member, t.Elem(), where+"[]")
 	case "map":
 		mustBe(t, reflect.Map, where, s)
-		if t != reflect.TypeFor[map[string]string]() || s.Key.Type != "string" || s.Value.Type != "string" {
-			panic(fmt.Sprintf("%s: only maps of strings are supported, not %s", where, t))
+		if t.Key().Kind() != reflect.String || s.Key.Type != "string" || (s.Value.Type != "string" && s.Value.Type != "structure") {
+			panic(fmt.Sprintf("%s: only maps from strings to strings or structures are supported, not %s", where, t))
 		}
 		n.typ = kindMap
-		n.key = compileNode(s.Key, t.Key(), where+"{key}")
-		n.value = compileNode(s.Value, t.Elem(), where+"{value}")
+		n.key = c.node(s.Key, t.Key(), where+"{key}")
+		n.value = c.node(s.Value, t.Elem(), where+"{value}")
+		pair := reflect.StructOf([]reflect.StructField{{Name: "K", Type: t.Key()}, {Name: "V", Type: t.Elem()}})
+		n.pairs.New = func() any {
+			v := reflect.New(pair).Elem()
+			return &v
+		}
 	case "string":
 		mustBe(t, reflect.String, where, s)
 		n.typ = kindString
@@ -69,9 +90,9 @@ func mustBe(t reflect.Type, k reflect.Kind, where string, s *Shape) {
 	}
 }
 
-// compileFields pairs each member of a structure with the Go field of the same JSON name,
-// and panics if either side has one the other lacks, so no constraint can be forgotten.
-func compileFields(s *Shape, t reflect.Type, where string) []field {
+// fields pairs each member of a structure with the Go field of the same JSON name, and panics
+// if either side has one the other lacks, so no constraint can be forgotten.
+func (c *compiler) fields(s *Shape, t reflect.Type, where string) []field {
 	req := map[string]bool{}
 	for _, r := range s.Required {
 		req[r] = true
@@ -91,7 +112,7 @@ func compileFields(s *Shape, t reflect.Type, where string) []field {
 		seen[name] = true
 		fields = append(fields, field{
 			index: i, name: name, path: lowerFirst(name), required: req[name],
-			node: compileNode(m, f.Type, where+"."+name),
+			node: c.node(m, f.Type, where+"."+name),
 		})
 	}
 	for name := range s.Members {

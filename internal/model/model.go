@@ -9,6 +9,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -30,6 +31,10 @@ type Shape struct {
 	Key       *Shape            `json:"key"`
 	Value     *Shape            `json:"value"`
 	Location  string            `json:"location"`
+	// Ref, in the reference files, stands where a structure contains itself
+	// (SearchExpression's SubExpressions): it names the enclosing structure, which the loaded
+	// model puts in its place.
+	Ref string `json:"ref"`
 }
 
 // MemberNames returns the structure's member names in a stable (alphabetical) order. The
@@ -79,6 +84,11 @@ func init() {
 		}
 		for opName, op := range svc.Operations {
 			op.Name = opName
+			for _, sh := range []*Shape{op.Input, op.Output} {
+				if err := resolveRefs(sh, nil); err != nil {
+					panic(fmt.Sprintf("model %s.%s: %v", name, opName, err))
+				}
+			}
 		}
 		services[name] = &svc
 	}
@@ -100,3 +110,41 @@ func ServiceModel(name string) *Service { return services[name] }
 // Raw returns the embedded model file of a service, for tests that compare it with the
 // shared reference.
 func Raw(service string) ([]byte, error) { return files.ReadFile("data/" + service + ".json") }
+
+// resolveRefs puts in place of each Ref the structure of that name that encloses it, so that
+// a shape that contains itself is one cycle of shapes. enclosing are the structures around s.
+func resolveRefs(s *Shape, enclosing []*Shape) error {
+	if s == nil || slices.Contains(enclosing, s) {
+		return nil
+	}
+	if s.Type == "structure" {
+		enclosing = append(slices.Clip(enclosing), s)
+	}
+	resolve := func(p **Shape) error {
+		if *p == nil {
+			return nil
+		}
+		if ref := (*p).Ref; ref != "" {
+			i := slices.IndexFunc(enclosing, func(e *Shape) bool { return e.Name == ref })
+			if i < 0 {
+				return fmt.Errorf("shape %s refers to a structure that does not enclose it", ref)
+			}
+			*p = enclosing[i]
+			return nil
+		}
+		return resolveRefs(*p, enclosing)
+	}
+	for _, name := range s.MemberNames() {
+		m := s.Members[name]
+		if err := resolve(&m); err != nil {
+			return err
+		}
+		s.Members[name] = m
+	}
+	for _, p := range []**Shape{&s.Member, &s.Key, &s.Value} {
+		if err := resolve(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -81,6 +82,9 @@ type node struct {
 	value   *node   // maps
 	matches func(string) bool
 	enum    map[string]bool
+	// pairs, for maps of structures, holds settable {key, value} pairs of the map's Go types,
+	// into which walkStructMap reads entries without allocating per map.
+	pairs sync.Pool
 }
 
 func lowerFirst(s string) string {
@@ -130,6 +134,10 @@ func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[
 		}
 	case kindMap:
 		v.checkSize(n, val, val.Len(), parent, name, out)
+		if n.value.typ == kindStructure {
+			v.walkStructMap(n, val, parent, name, out)
+			return
+		}
 		m, _ := val.Interface().(map[string]string)
 		badKey, badValue := false, false
 		for k, e := range m {
@@ -162,6 +170,50 @@ func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[
 			*out = append(*out, Violation{Path: join(parent, name), Value: strconv.FormatInt(i, 10), Sensitive: n.shape.Sensitive,
 				Constraint: fmt.Sprintf("Member must have value less than or equal to %d", *n.shape.Max)})
 		}
+	}
+}
+
+// walkStructMap checks a map from strings to structures: its keys as a map of strings' are,
+// and each value as a structure at <map>.<key> (AWS's path for a map's values is not known;
+// this one reads like the paths of lists), in the order of the keys.
+//
+// A valid map costs one walk in the map's own order, with one copy of a value reused for every
+// entry; only a map with a violation is walked again, in key order, for a stable message.
+func (v *Validator) walkStructMap(n *node, val reflect.Value, parent, name string, out *[]Violation) {
+	if val.Len() == 0 {
+		return
+	}
+	pair := n.pairs.Get().(*reflect.Value) // a key and a value to read entries into, reused
+	defer func() {
+		pair.SetZero() // keep nothing of the caller's alive
+		n.pairs.Put(pair)
+	}()
+	key, value := pair.Field(0), pair.Field(1)
+	badKey, bad := false, false
+	var scratch []Violation
+	for it := val.MapRange(); it.Next(); {
+		key.SetIterKey(it)
+		badKey = badKey || !v.stringOK(n.key, key.String())
+		if !bad {
+			value.SetIterValue(it)
+			v.walk(n.value, value, "", "", &scratch)
+			bad = len(scratch) > 0
+		}
+	}
+	if badKey {
+		v.mapPartViolation(n, val, parent, name, "Map keys", n.key, out)
+	}
+	if !bad {
+		return
+	}
+	keys := make([]string, 0, val.Len())
+	for it := val.MapRange(); it.Next(); {
+		keys = append(keys, it.Key().String())
+	}
+	sort.Strings(keys)
+	path := join(parent, name)
+	for _, k := range keys {
+		v.walk(n.value, val.MapIndex(reflect.ValueOf(k).Convert(val.Type().Key())), path, k, out)
 	}
 }
 

@@ -85,6 +85,43 @@ type Edge struct {
 	SourceArn       *string `json:"SourceArn,omitzero"`
 }
 
+// Experiment is the model's Experiment structure.
+type Experiment struct {
+	CreatedBy        *UserContext      `json:"CreatedBy,omitzero"`
+	CreationTime     *shape.Time       `json:"CreationTime,omitzero"`
+	Description      *string           `json:"Description,omitzero"`
+	DisplayName      *string           `json:"DisplayName,omitzero"`
+	ExperimentArn    *string           `json:"ExperimentArn,omitzero"`
+	ExperimentName   *string           `json:"ExperimentName,omitzero"`
+	LastModifiedBy   *UserContext      `json:"LastModifiedBy,omitzero"`
+	LastModifiedTime *shape.Time       `json:"LastModifiedTime,omitzero"`
+	Source           *ExperimentSource `json:"Source,omitzero"`
+	Tags             []Tag             `json:"Tags,omitzero"`
+}
+
+// ExperimentSource is the model's ExperimentSource structure.
+type ExperimentSource struct {
+	SourceArn  *string `json:"SourceArn,omitzero"`
+	SourceType *string `json:"SourceType,omitzero"`
+}
+
+// ExperimentSummary is the model's ExperimentSummary structure.
+type ExperimentSummary struct {
+	CreationTime     *shape.Time       `json:"CreationTime,omitzero"`
+	DisplayName      *string           `json:"DisplayName,omitzero"`
+	ExperimentArn    *string           `json:"ExperimentArn,omitzero"`
+	ExperimentName   *string           `json:"ExperimentName,omitzero"`
+	ExperimentSource *ExperimentSource `json:"ExperimentSource,omitzero"`
+	LastModifiedTime *shape.Time       `json:"LastModifiedTime,omitzero"`
+}
+
+// Filter is the model's Filter structure.
+type Filter struct {
+	Name     *string `json:"Name,omitzero"`
+	Operator *string `json:"Operator,omitzero"`
+	Value    *string `json:"Value,omitzero"`
+}
+
 // IamIdentity is the model's IamIdentity structure.
 type IamIdentity struct {
 	Arn            *string `json:"Arn,omitzero"`
@@ -109,6 +146,28 @@ type MetadataProperties struct {
 	Repository  *string `json:"Repository,omitzero"`
 }
 
+// NestedFilters is the model's NestedFilters structure.
+type NestedFilters struct {
+	Filters            []Filter `json:"Filters,omitzero"`
+	NestedPropertyName *string  `json:"NestedPropertyName,omitzero"`
+}
+
+// Parent is the model's Parent structure.
+type Parent struct {
+	ExperimentName *string `json:"ExperimentName,omitzero"`
+	TrialName      *string `json:"TrialName,omitzero"`
+}
+
+// PropertyNameQuery is the model's PropertyNameQuery structure.
+type PropertyNameQuery struct {
+	PropertyNameHint *string `json:"PropertyNameHint,omitzero"`
+}
+
+// PropertyNameSuggestion is the model's PropertyNameSuggestion structure.
+type PropertyNameSuggestion struct {
+	PropertyName *string `json:"PropertyName,omitzero"`
+}
+
 // QueryFilters is the model's QueryFilters structure.
 type QueryFilters struct {
 	CreatedAfter   *shape.Time       `json:"CreatedAfter,omitzero"`
@@ -120,10 +179,159 @@ type QueryFilters struct {
 	Types          []string          `json:"Types,omitzero"`
 }
 
+// SearchExpression is the model's SearchExpression structure.
+type SearchExpression struct {
+	Filters        []Filter           `json:"Filters,omitzero"`
+	NestedFilters  []NestedFilters    `json:"NestedFilters,omitzero"`
+	Operator       *string            `json:"Operator,omitzero"`
+	SubExpressions []SearchExpression `json:"SubExpressions,omitzero"`
+}
+
+// SearchRecord is the model's SearchRecord structure.
+type SearchRecord struct {
+	Experiment     *Experiment     `json:"Experiment,omitzero"`
+	Trial          *Trial          `json:"Trial,omitzero"`
+	TrialComponent *TrialComponent `json:"TrialComponent,omitzero"`
+}
+
+// SuggestionQuery is the model's SuggestionQuery structure.
+type SuggestionQuery struct {
+	PropertyNameQuery *PropertyNameQuery `json:"PropertyNameQuery,omitzero"`
+}
+
 // Tag is the model's Tag structure.
 type Tag struct {
 	Key   *string `json:"Key,omitzero"`
 	Value *string `json:"Value,omitzero"`
+}
+
+// TotalHits is the model's TotalHits structure.
+type TotalHits struct {
+	Relation *string `json:"Relation,omitzero"`
+	Value    *int64  `json:"Value,omitzero"`
+}
+
+// Trial is the model's Trial structure.
+type Trial struct {
+	CreatedBy               *UserContext                  `json:"CreatedBy,omitzero"`
+	CreationTime            *shape.Time                   `json:"CreationTime,omitzero"`
+	DisplayName             *string                       `json:"DisplayName,omitzero"`
+	ExperimentName          *string                       `json:"ExperimentName,omitzero"`
+	LastModifiedBy          *UserContext                  `json:"LastModifiedBy,omitzero"`
+	LastModifiedTime        *shape.Time                   `json:"LastModifiedTime,omitzero"`
+	MetadataProperties      *MetadataProperties           `json:"MetadataProperties,omitzero"`
+	Source                  *TrialSource                  `json:"Source,omitzero"`
+	Tags                    []Tag                         `json:"Tags,omitzero"`
+	TrialArn                *string                       `json:"TrialArn,omitzero"`
+	TrialComponentSummaries []TrialComponentSimpleSummary `json:"TrialComponentSummaries,omitzero"`
+	TrialName               *string                       `json:"TrialName,omitzero"`
+}
+
+// TrialComponent is the model's TrialComponent structure.
+type TrialComponent struct {
+	CreatedBy          *UserContext                            `json:"CreatedBy,omitzero"`
+	CreationTime       *shape.Time                             `json:"CreationTime,omitzero"`
+	DisplayName        *string                                 `json:"DisplayName,omitzero"`
+	EndTime            *shape.Time                             `json:"EndTime,omitzero"`
+	InputArtifacts     map[string]TrialComponentArtifact       `json:"InputArtifacts,omitzero"`
+	LastModifiedBy     *UserContext                            `json:"LastModifiedBy,omitzero"`
+	LastModifiedTime   *shape.Time                             `json:"LastModifiedTime,omitzero"`
+	LineageGroupArn    *string                                 `json:"LineageGroupArn,omitzero"`
+	MetadataProperties *MetadataProperties                     `json:"MetadataProperties,omitzero"`
+	Metrics            []TrialComponentMetricSummary           `json:"Metrics,omitzero"`
+	OutputArtifacts    map[string]TrialComponentArtifact       `json:"OutputArtifacts,omitzero"`
+	Parameters         map[string]TrialComponentParameterValue `json:"Parameters,omitzero"`
+	Parents            []Parent                                `json:"Parents,omitzero"`
+	RunName            *string                                 `json:"RunName,omitzero"`
+	Source             *TrialComponentSource                   `json:"Source,omitzero"`
+	SourceDetail       *TrialComponentSourceDetail             `json:"SourceDetail,omitzero"`
+	StartTime          *shape.Time                             `json:"StartTime,omitzero"`
+	Status             *TrialComponentStatus                   `json:"Status,omitzero"`
+	Tags               []Tag                                   `json:"Tags,omitzero"`
+	TrialComponentArn  *string                                 `json:"TrialComponentArn,omitzero"`
+	TrialComponentName *string                                 `json:"TrialComponentName,omitzero"`
+}
+
+// TrialComponentArtifact is the model's TrialComponentArtifact structure.
+type TrialComponentArtifact struct {
+	Value     *string `json:"Value,omitzero"`
+	MediaType *string `json:"MediaType,omitzero"`
+}
+
+// TrialComponentMetricSummary is the model's TrialComponentMetricSummary structure.
+type TrialComponentMetricSummary struct {
+	Avg        *float64    `json:"Avg,omitzero"`
+	Count      *int32      `json:"Count,omitzero"`
+	Last       *float64    `json:"Last,omitzero"`
+	Max        *float64    `json:"Max,omitzero"`
+	MetricName *string     `json:"MetricName,omitzero"`
+	Min        *float64    `json:"Min,omitzero"`
+	SourceArn  *string     `json:"SourceArn,omitzero"`
+	StdDev     *float64    `json:"StdDev,omitzero"`
+	TimeStamp  *shape.Time `json:"TimeStamp,omitzero"`
+}
+
+// TrialComponentParameterValue is the model's TrialComponentParameterValue structure.
+type TrialComponentParameterValue struct {
+	NumberValue *float64 `json:"NumberValue,omitzero"`
+	StringValue *string  `json:"StringValue,omitzero"`
+}
+
+// TrialComponentSimpleSummary is the model's TrialComponentSimpleSummary structure.
+type TrialComponentSimpleSummary struct {
+	CreatedBy            *UserContext          `json:"CreatedBy,omitzero"`
+	CreationTime         *shape.Time           `json:"CreationTime,omitzero"`
+	TrialComponentArn    *string               `json:"TrialComponentArn,omitzero"`
+	TrialComponentName   *string               `json:"TrialComponentName,omitzero"`
+	TrialComponentSource *TrialComponentSource `json:"TrialComponentSource,omitzero"`
+}
+
+// TrialComponentSource is the model's TrialComponentSource structure.
+type TrialComponentSource struct {
+	SourceArn  *string `json:"SourceArn,omitzero"`
+	SourceType *string `json:"SourceType,omitzero"`
+}
+
+// TrialComponentSourceDetail is the model's TrialComponentSourceDetail structure.
+type TrialComponentSourceDetail struct {
+	SourceArn *string `json:"SourceArn,omitzero"`
+}
+
+// TrialComponentStatus is the model's TrialComponentStatus structure.
+type TrialComponentStatus struct {
+	Message       *string `json:"Message,omitzero"`
+	PrimaryStatus *string `json:"PrimaryStatus,omitzero"`
+}
+
+// TrialComponentSummary is the model's TrialComponentSummary structure.
+type TrialComponentSummary struct {
+	CreatedBy            *UserContext          `json:"CreatedBy,omitzero"`
+	CreationTime         *shape.Time           `json:"CreationTime,omitzero"`
+	DisplayName          *string               `json:"DisplayName,omitzero"`
+	EndTime              *shape.Time           `json:"EndTime,omitzero"`
+	LastModifiedBy       *UserContext          `json:"LastModifiedBy,omitzero"`
+	LastModifiedTime     *shape.Time           `json:"LastModifiedTime,omitzero"`
+	StartTime            *shape.Time           `json:"StartTime,omitzero"`
+	Status               *TrialComponentStatus `json:"Status,omitzero"`
+	TrialComponentArn    *string               `json:"TrialComponentArn,omitzero"`
+	TrialComponentName   *string               `json:"TrialComponentName,omitzero"`
+	TrialComponentSource *TrialComponentSource `json:"TrialComponentSource,omitzero"`
+}
+
+// TrialSource is the model's TrialSource structure.
+type TrialSource struct {
+	SourceArn  *string `json:"SourceArn,omitzero"`
+	SourceType *string `json:"SourceType,omitzero"`
+}
+
+// TrialSummary is the model's TrialSummary structure.
+type TrialSummary struct {
+	CreationTime     *shape.Time  `json:"CreationTime,omitzero"`
+	DisplayName      *string      `json:"DisplayName,omitzero"`
+	LastModifiedTime *shape.Time  `json:"LastModifiedTime,omitzero"`
+	TrialArn         *string      `json:"TrialArn,omitzero"`
+	TrialName        *string      `json:"TrialName,omitzero"`
+	TrialSource      *TrialSource `json:"TrialSource,omitzero"`
 }
 
 // UserContext is the model's UserContext structure.
@@ -139,4 +347,10 @@ type Vertex struct {
 	Arn         *string `json:"Arn,omitzero"`
 	LineageType *string `json:"LineageType,omitzero"`
 	Type        *string `json:"Type,omitzero"`
+}
+
+// VisibilityConditions is the model's VisibilityConditions structure.
+type VisibilityConditions struct {
+	Key   *string `json:"Key,omitzero"`
+	Value *string `json:"Value,omitzero"`
 }
