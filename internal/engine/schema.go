@@ -84,15 +84,16 @@ func (e *Engine) deleteSchema(w *world, in *personalize.DeleteSchemaInput, cx op
 // that are gone.
 func (s *schema) user(w *world, now time.Time) *dataset {
 	var found *dataset
-	for _, u := range w.usersOf(s, now) {
+	w.eachUser(s, now, func(u resource) bool {
 		d, ok := u.(*dataset)
 		if !ok || d.inForce(now) != s && d.next != s {
-			continue // an update that replaced this schema has finished
+			return true // an update that replaced this schema has finished
 		}
 		if found == nil || d.seq < found.seq {
 			found = d
 		}
-	}
+		return true
+	})
 	return found
 }
 

@@ -53,27 +53,38 @@ func unuse(user resource, r used) {
 	}
 }
 
-// usersOf returns the resources that refer to r and are not gone, in the order they began to,
-// forgetting those whose deletion finished.
-func (w *world) usersOf(r used, now time.Time) []resource {
-	var out []resource
-	for _, u := range slices.Clone(r.usage().users) {
-		if w.live(u, now) {
-			out = append(out, u)
+// eachUser calls fn with each resource that refers to r and is not gone, in the order they
+// began to, until fn returns false; those whose deletion finished are forgotten on the way.
+func (w *world) eachUser(r used, now time.Time, fn func(resource) bool) {
+	u := r.usage()
+	for i := 0; i < len(u.users); {
+		user := u.users[i]
+		if !w.live(user, now) {
+			if i < len(u.users) && u.users[i] == user {
+				i++ // not purged here (already out of its table): step over it
+			}
+			continue // purged: its purge took it out of the list, and the next is at i
 		}
+		if !fn(user) {
+			return
+		}
+		i++
 	}
-	return out
 }
 
-// firstUser returns the first resource of a type that refers to r and is not gone, or nil.
+// firstUser returns the first resource of a type that refers to r, is not gone and that keep
+// (when not nil) keeps, or the zero value.
 func firstUser[T resource](w *world, r used, now time.Time, keep func(T) bool) T {
-	for _, u := range w.usersOf(r, now) {
-		if t, ok := u.(T); ok && (keep == nil || keep(t)) {
-			return t
+	var found T
+	w.eachUser(r, now, func(u resource) bool {
+		t, ok := u.(T)
+		if ok && (keep == nil || keep(t)) {
+			found = t
+			return false
 		}
-	}
-	var zero T
-	return zero
+		return true
+	})
+	return found
 }
 
 // live reports whether a resource is still in its table at now, purging it if its deletion has

@@ -123,7 +123,7 @@ func (g *generator) emitEngineKinds(kinds []*kind) error {
 }
 
 // emitKindNeeds writes, for the engine's tests, what each kind declares it needs, so that a
-// test can hold what resources refer to (eachNeed) to the declaration.
+// test can hold what resources refer to (their needs methods) to the declaration.
 func (g *generator) emitKindNeeds(kinds []*kind) error {
 	arnOf := map[string]string{}
 	for _, k := range kinds {

@@ -80,20 +80,25 @@ func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
 	_, _ = w.Write(buf.Bytes())
 }
 
+// errorBody is an error as the JSON protocols send it.
+type errorBody struct {
+	Type    string `json:"__type"`
+	Message string `json:"message"`
+}
+
 // writeError sends an error the way AWS does: the code in the X-Amzn-ErrorType header (which
 // the Go SDK reads first) and in __type of the body (which botocore reads), and the message,
 // with the content type of the request's protocol.
 func writeError(w http.ResponseWriter, contentType string, e *engine.Error) {
 	w.Header().Set("X-Amzn-Errortype", e.Code)
-	body, _ := json.Marshal(struct {
-		Type    string `json:"__type"`
-		Message string `json:"message"`
-	}{e.Code, e.Message}, encodeOptions)
+	buf := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(buf)
+	_ = json.MarshalWrite(buf, errorBody{e.Code, e.Message}, encodeOptions)
 	h := w.Header()
 	h.Set("Content-Type", contentType)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(e.Status)
-	_, _ = w.Write(body)
+	_, _ = w.Write(buf.Bytes())
 }
 
 // readBody reads at most limit bytes; a larger body is refused whole.
