@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"slices"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/shape"
@@ -156,6 +157,20 @@ func convSlice[A, B any](s []A, f func(*A) B) []B {
 	out := make([]B, len(s))
 	for i := range s {
 		out[i] = f(&s[i])
+	}
+	return out
+}
+
+// cloneListMap copies a map of string lists, lists and all.
+//
+//lint:ignore U1000 emitted by internal/gen for an operation with a map of lists
+func cloneListMap(m map[string][]string) map[string][]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string][]string, len(m))
+	for k, v := range m {
+		out[k] = slices.Clone(v)
 	}
 	return out
 }

@@ -69,6 +69,9 @@ type Lifecycle struct {
 	UpdateInProgress time.Duration // UPDATE IN_PROGRESS
 	DeletePending    time.Duration // DELETE PENDING
 	DeleteInProgress time.Duration // DELETE IN_PROGRESS
+	// Stopping is how long CREATE STOPPING lasts when a creation under way is stopped
+	// (StopSolutionVersionCreation: SolutionVersions).
+	Stopping time.Duration
 }
 
 // DefaultLifecycle returns the timing a kind of resource has unless WithLifecycle says

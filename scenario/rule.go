@@ -119,7 +119,7 @@ func (r *Rule) When(pred any) *Rule {
 	}
 	if !ok {
 		want := "func(map[string]any) bool"
-		if op != nil {
+		if op != nil && !op.WireOnly { // a wire-only operation has no SDK input type
 			want = fmt.Sprintf("func(%s) bool or %s", op.InputTypeName(), want)
 		}
 		panic(fmt.Sprintf("scenario: %s.%s: When takes a %s, not %T", r.Service, r.Operation, want, pred))

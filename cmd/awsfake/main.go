@@ -82,16 +82,24 @@ func (q *quotaFlags) Set(v string) error {
 	return nil
 }
 
-// quotaUsage lists the kinds of resources and their default quotas for -help.
+// quotaUsage lists the kinds of resources and their default quotas for -help: per account and
+// Region, then those counted per dataset group and those counting only what is being created.
 func quotaUsage() string {
-	var kinds []string
+	var kinds, within, creating []string
 	for _, r := range catalog.Resources {
-		if r.Quota > 0 {
-			kinds = append(kinds, r.Name+"="+strconv.Itoa(r.Quota))
+		switch q := r.Name + "=" + strconv.Itoa(r.Quota); {
+		case r.Quota == 0:
+		case r.Within != "":
+			within = append(within, q)
+		case r.Creating:
+			creating = append(creating, q)
+		default:
+			kinds = append(kinds, q)
 		}
 	}
 	return "a kind's quota per account and Region (tags: per resource), as `NAME=N`; repeat it for more kinds; 0 lifts it " +
-		"(defaults, AWS's: " + strings.Join(kinds, ", ") + ")"
+		"(defaults, AWS's: " + strings.Join(kinds, ", ") + "; per dataset group: " + strings.Join(within, ", ") +
+		"; of those being created: " + strings.Join(creating, ", ") + ")"
 }
 
 func parse(args []string, stderr io.Writer) (options, error) {

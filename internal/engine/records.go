@@ -37,11 +37,18 @@ type Record struct {
 	Mismatches []string `json:"mismatches,omitempty"`
 }
 
-// records is what an Items, Users, Actions or Action interactions dataset holds (an
-// Interactions dataset's events are kept with its group, see PutEvents).
+// records is what the data-plane operations put into an Items, Users, Actions or Action
+// interactions dataset (an Interactions dataset's events are kept with its group, see
+// PutEvents; what import jobs put is kept apart, see imported).
 type records struct {
 	byID map[string]int // items, users, actions: where each id's record is in list
 	list chunkLog[Record]
+	// Copy on write, for training snapshots (view): gen counts the views taken, and a chunk
+	// (and the list of chunks) made before the latest view is copied before a record in it is
+	// replaced, so the view keeps reading what it saw. Adds only append, which no view sees.
+	gen      uint64
+	chunkGen []uint64 // per chunk of list: the gen it was made (or copied) in
+	outerGen uint64   // the gen list's slice of chunks was made (or copied) in
 }
 
 func (r *records) upsert(rec Record) {
@@ -49,11 +56,41 @@ func (r *records) upsert(rec Record) {
 		r.byID = map[string]int{}
 	}
 	if i, ok := r.byID[rec.ID]; ok {
+		r.own(i / logChunk)
 		*r.list.at(i) = rec
 		return
 	}
 	r.byID[rec.ID] = r.list.len()
+	r.add(rec)
+}
+
+// add appends a record.
+func (r *records) add(rec Record) {
+	if n := len(r.list.chunks); n == 0 || len(r.list.chunks[n-1]) == logChunk {
+		r.chunkGen = append(r.chunkGen, r.gen)
+	}
 	r.list.add(rec)
+}
+
+// own makes chunk c the records' own to write: a copy, if a view may read it.
+func (r *records) own(c int) {
+	if r.chunkGen[c] == r.gen {
+		return
+	}
+	if r.outerGen != r.gen {
+		r.list.chunks = append(make([][]Record, 0, cap(r.list.chunks)), r.list.chunks...)
+		r.outerGen = r.gen
+	}
+	chunk := make([]Record, len(r.list.chunks[c]), logChunk)
+	copy(chunk, r.list.chunks[c])
+	r.list.chunks[c], r.chunkGen[c] = chunk, r.gen
+}
+
+// view returns the records as they are now, for a training snapshot: later puts never change
+// what it reads.
+func (r *records) view() chunkView[Record] {
+	r.gen++
+	return r.list.view()
 }
 
 // eventsNotFound and eventsInUse are Personalize Events' modelled 404 and 409.
@@ -172,6 +209,7 @@ func (w *world) upsertRecords(arn, typ, list string, n int, cx opContext, record
 	if err != nil {
 		return err
 	}
+	d.settle(w, cx.now) // imports that ended before this put come first
 	for i := range n {
 		if _, props := record(i); props != nil {
 			if err := checkProperties(list, i, props, false); err != nil {
@@ -214,8 +252,9 @@ func (e *Engine) putActionInteractions(w *world, in *personalizeevents.PutAction
 	if status, _, _ := statusOf(d, cx.now); status != StatusActive {
 		return nil, eventsInUse("The dataset %s is in %s state.", d.arn, status)
 	}
+	d.settle(w, cx.now)
 	for _, ai := range in.ActionInteractions {
-		d.records.list.add(Record{
+		d.records.add(Record{
 			DatasetType: typeActionInteractions, ID: deref(ai.EventId), ActionID: *ai.ActionId, UserID: deref(ai.UserId),
 			SessionID: *ai.SessionId, EventType: *ai.EventType, Timestamp: ai.Timestamp.Time, Properties: deref(ai.Properties),
 			Impression: ai.Impression, RecommendationID: deref(ai.RecommendationId), ReceivedAt: cx.now,
@@ -224,8 +263,10 @@ func (e *Engine) putActionInteractions(w *world, in *personalizeevents.PutAction
 	return &personalizeevents.PutActionInteractionsOutput{}, nil
 }
 
-// Records returns copies of the records a dataset holds, in the order they were first put, each
-// with its mismatches against the schema in force; false if there is no such dataset.
+// Records returns copies of the records a dataset holds, in the order they arrived (an import's
+// rows when the import ended), each with its mismatches against the schema in force; false if
+// there is no such dataset. An item, user or action that was both imported and put is the later
+// of the two.
 func (e *Engine) Records(datasetArn string) ([]Record, bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -238,16 +279,8 @@ func (e *Engine) Records(datasetArn string) ([]Record, bool) {
 	if !ok {
 		return nil, false
 	}
-	var out []Record
-	if d.typ == typeInteractions {
-		for _, ev := range d.group.events.all() {
-			if ev.dataset == d.seq {
-				out = append(out, ev.record())
-			}
-		}
-	} else {
-		out = d.records.list.all()
-	}
+	d.settle(w, now)
+	out := d.snapshot(now).records()
 	s := d.inForce(now).parsed
 	for i := range out {
 		out[i].Impression = slices.Clone(out[i].Impression)

@@ -92,7 +92,7 @@ func livedState(st *ResourceState, r lived, now time.Time) bool {
 	st.Status, st.Changed, st.Next = status, changed, r.cycle().next(r.base().created, now)
 	st.Modified = changed
 	if status == StatusCreateFailed {
-		st.Failure = r.cycle().failReason
+		st.Failure = r.cycle().failure()
 	}
 	return !deleting(status)
 }

@@ -42,6 +42,12 @@ type kindDecl struct {
 	byName  bool   // listed by name: the table keeps a second index
 	limit   string // what its quota limits, in AWS's words
 	unit    string // what SageMaker's quota message counts: "Actions"
+	// How its quota counts (kinds.txt): within a resource of the kind it needs (within, a kind's
+	// name; "" per account and Region), only resources being created (creating), and the
+	// message AWS gives when it is reached (message, with %d for the quota; "" for the usual).
+	within   string
+	creating bool
+	message  string
 }
 
 // purger is a kind that keeps something outside its table (other indexes, links): purged undoes
@@ -157,17 +163,79 @@ func (t *table[R]) find(arn string, p parsedARN) resource {
 
 // overQuota returns the error a create answers when the kind's quota is reached, in its
 // service's words (SageMaker's ResourceLimitExceeded, Personalize's LimitExceededException),
-// or nil.
+// or nil. It is for kinds whose quota counts every resource of the account and Region; the
+// others (kinds.txt quota-per, quota-counts) use overQuotaWithin.
 func (t *table[R]) overQuota(cfg *Config) *Error {
+	if t.decl.within != "" || t.decl.creating {
+		panic("engine: the quota of " + t.decl.name + " is checked with overQuotaWithin")
+	}
+	return t.overQuotaWithin(cfg, nil, time.Time{})
+}
+
+// overQuotaWithin is overQuota for any kind: within is the resource its quota counts within (a
+// solution's dataset group; nil when it counts per account and Region), and now says which
+// resources are still being created (quota-counts creating).
+func (t *table[R]) overQuotaWithin(cfg *Config, within used, now time.Time) *Error {
 	q := cfg.quota(t.decl.name)
-	if q <= 0 || t.active < q {
+	if q <= 0 {
 		return nil
 	}
-	if t.decl.service == SageMaker {
+	n := t.active
+	switch {
+	case t.decl.within != "" && within != nil:
+		n = 0
+		t.w.eachUser(within, now, func(u resource) bool {
+			if r, ok := u.(R); ok && t.counts(r, now) {
+				n++
+			}
+			return n < q
+		})
+	case t.decl.creating:
+		n = t.creatingCount(cfg, q, now)
+	}
+	if n < q {
+		return nil
+	}
+	switch {
+	case t.decl.message != "":
+		return limitExceeded(t.decl.service, t.decl.message, q)
+	case t.decl.service == SageMaker:
 		return limitExceeded(SageMaker, "The account-level service limit '%s' is %d %s, with current utilization of %d %s.",
 			t.decl.limit, q, t.decl.unit, t.active, t.decl.unit)
+	case within != nil:
+		return limitExceeded(t.decl.service, "You have reached the maximum number of %s (%d) in %s.", t.decl.limit, q, within.base().arn)
 	}
 	return limitExceeded(t.decl.service, "You have reached the maximum number of %s (%d) in this Region.", t.decl.limit, q)
+}
+
+// counts reports whether a resource counts against its kind's quota at now.
+func (t *table[R]) counts(r R, now time.Time) bool {
+	if !r.base().counted {
+		return false
+	}
+	if !t.decl.creating {
+		return true
+	}
+	status, _, _ := statusOf(any(r).(lived), now)
+	return creating(status)
+}
+
+// creatingCount counts the resources being created, up to q, newest first: it stops at the first
+// resource created so long ago that its creation, and every older one's, has ended.
+func (t *table[R]) creatingCount(cfg *Config, q int, now time.Time) int {
+	l := cfg.Lifecycles[t.decl.name]
+	longest := l.Pending + l.InProgress
+	view, n := t.byTime.view(), 0
+	for i := len(view) - 1; i >= 0 && n < q; i-- {
+		r := view[i]
+		if !r.base().created.Add(longest).After(now) {
+			break
+		}
+		if !r.isDeleted() && t.counts(r, now) {
+			n++
+		}
+	}
+	return n
 }
 
 // insert adds a new resource: it takes its place in creation order and counts against the quota.
@@ -273,8 +341,7 @@ func (w *world) resolveAny(service, arn string, now time.Time) resource {
 	if !ok {
 		return nil
 	}
-	arnType, _, _ := strings.Cut(p.resource, "/")
-	t := w.tableOf(service, arnType)
+	t := w.tableOf(service, p.resource)
 	if t == nil {
 		return nil
 	}

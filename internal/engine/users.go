@@ -2,7 +2,6 @@ package engine
 
 import (
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -22,7 +21,7 @@ type needer interface {
 
 // needed lists what a resource refers to, nil where it has less to list: an array, so listing
 // costs no allocation.
-type needed [3]used
+type needed [4]used
 
 // used is a kind that others need.
 type used interface {
@@ -97,8 +96,7 @@ func (w *world) live(r resource, now time.Time) bool {
 		return true
 	}
 	p, _ := parseARN(r.base().arn)
-	arnType, _, _ := strings.Cut(p.resource, "/")
-	if t := w.tableOf(p.service, arnType); t != nil {
+	if t := w.tableOf(p.service, p.resource); t != nil {
 		t.purge(r)
 	}
 	return false

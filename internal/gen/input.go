@@ -38,7 +38,7 @@ type opLine struct {
 	flags map[string]bool
 }
 
-var knownFlags = map[string]bool{"lifecycle": true, "create": true}
+var knownFlags = map[string]bool{"lifecycle": true, "create": true, "wire-only": true}
 
 func readOperations(path string) (map[string][]opLine, error) {
 	f, err := os.Open(path)
@@ -170,8 +170,9 @@ func structures(s *shape, top bool, into map[string]*shape) error {
 	case "list":
 		return structures(s.Member, false, into)
 	case "map":
-		if s.Key.Type != "string" || s.Value.Type != "string" {
-			return fmt.Errorf("map %s: only maps of strings are supported", s.Name)
+		v := s.Value
+		if s.Key.Type != "string" || !(v.Type == "string" || v.Type == "double" || v.Type == "float" || v.Type == "list" && v.Member.Type == "string") {
+			return fmt.Errorf("map %s: only maps from strings to strings, numbers or lists of strings are supported", s.Name)
 		}
 	}
 	return nil

@@ -15,12 +15,17 @@ type kind struct {
 	name      string // "dataset-groups"
 	service   string // botocore name; "" for a quota alone
 	arn       string // the ARN's resource type: "dataset-group"
+	arnParts  int    // how many path segments follow it: dataset/<group>/<TYPE> has 2
 	keyByARN  bool
 	byName    bool
 	quota     int
 	limit     string
+	quotaPer  string // the kind whose resources the quota counts within ("" per account and Region)
+	creating  bool   // only resources being created (CREATE PENDING, CREATE IN_PROGRESS) count
+	message   string // the quota's own message, %d its value; "" for the service's usual one
 	lifecycle bool
 	timing    []time.Duration // nil: catalog.DefaultLifecycle's
+	stopping  time.Duration   // >0: creation can be stopped, and CREATE STOPPING lasts this long
 	lineage   string          // the LineageType of a vertex; "" when it is none
 	needs     []string
 	goType    string // the engine's struct
@@ -41,6 +46,10 @@ func (k *kind) goName() string {
 }
 
 func (k *kind) field() string { return lowerFirst(k.goName()) }
+
+// arnKey is what tells the kind's ARNs from others': the service, the type and how many path
+// segments follow it (a solution and its versions share the type solution).
+func (k *kind) arnKey() string { return fmt.Sprintf("%s:%s:%d", k.service, k.arn, k.arnParts) }
 
 // table reports whether the kind is a table of resources (not a quota alone).
 func (k *kind) table() bool { return k.goType != "" }
@@ -115,7 +124,15 @@ func (k *kind) set(fields []string) error {
 			err = fmt.Errorf("unknown service %q", k.service)
 		}
 	case "arn":
-		k.arn, err = one()
+		if len(args) < 1 || len(args) > 2 {
+			return fmt.Errorf("want arn TYPE [PARTS]")
+		}
+		k.arn, k.arnParts = args[0], 1
+		if len(args) == 2 {
+			if k.arnParts, err = strconv.Atoi(args[1]); err != nil || k.arnParts < 1 {
+				return fmt.Errorf("an ARN has at least one path segment after its type, not %q", args[1])
+			}
+		}
 	case "key":
 		var v string
 		if v, err = one(); err == nil && v != "name" && v != "arn" {
@@ -132,6 +149,26 @@ func (k *kind) set(fields []string) error {
 			return fmt.Errorf("a quota is a number of at least 0, not %q", args[0])
 		}
 		k.limit = strings.Join(args[1:], " ")
+	case "quota-per":
+		k.quotaPer, err = one()
+	case "quota-counts":
+		var v string
+		if v, err = one(); err == nil && v != "creating" {
+			err = fmt.Errorf("quota-counts takes creating (only resources being created count), not %q", v)
+		}
+		k.creating = true
+	case "quota-message":
+		if len(args) == 0 || strings.Count(strings.Join(args, " "), "%d") != 1 || strings.Count(strings.Join(args, " "), "%") != 1 {
+			return fmt.Errorf("a quota message names the quota once, as %%d")
+		}
+		k.message = strings.Join(args, " ")
+	case "stoppable":
+		var v string
+		if v, err = one(); err == nil {
+			if k.stopping, err = time.ParseDuration(v); err != nil || k.stopping <= 0 {
+				return fmt.Errorf("stoppable takes how long CREATE STOPPING lasts, a positive duration, not %q", v)
+			}
+		}
 	case "lifecycle":
 		k.lifecycle = true
 		if len(args) != 0 && len(args) != 6 {
@@ -177,12 +214,20 @@ func checkKinds(path string, kinds []*kind) error {
 			return bad("a kind with a struct needs a service and an ARN type")
 		case !k.table() && (k.service != "" || k.arn != "" || k.lifecycle || k.lineage != "" || len(k.needs) > 0 || k.index):
 			return bad("a kind without a struct is a quota alone")
-		case k.table() && arns[k.service+":"+k.arn]:
-			return bad("another kind has the ARN type %s", k.arn)
+		case k.table() && arns[k.arnKey()]:
+			return bad("another kind has the ARN type %s with %d path segments", k.arn, k.arnParts)
 		case k.internal && (k.quota > 0 || k.lifecycle):
 			return bad("an internal kind has no quota or lifecycle a user could set")
+		case k.quotaPer != "" && !slices.Contains(k.needs, k.quotaPer):
+			return bad("its quota counts per %s, which it does not need", k.quotaPer)
+		case (k.quotaPer != "" || k.creating || k.message != "") && k.quota == 0:
+			return bad("quota-per, quota-counts and quota-message qualify a quota it does not have")
+		case k.creating && !k.lifecycle:
+			return bad("only a kind with a lifecycle has resources being created")
+		case k.stopping > 0 && k.timing == nil:
+			return bad("a stoppable kind declares its lifecycle's durations")
 		}
-		names[k.name], arns[k.service+":"+k.arn] = true, true
+		names[k.name], arns[k.arnKey()] = true, true
 	}
 	tables := map[string]bool{}
 	for _, k := range kinds {

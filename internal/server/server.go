@@ -68,7 +68,7 @@ func (c *Config) Check() error {
 			return fmt.Errorf("WithLifecycle: %s have no statuses (those that do: %v)", name, catalog.ResourceNames(true))
 		}
 		lc := e.Lifecycles[name]
-		if min(lc.Pending, lc.InProgress, lc.UpdatePending, lc.UpdateInProgress, lc.DeletePending, lc.DeleteInProgress) < 0 {
+		if min(lc.Pending, lc.InProgress, lc.UpdatePending, lc.UpdateInProgress, lc.DeletePending, lc.DeleteInProgress, lc.Stopping) < 0 {
 			return fmt.Errorf("WithLifecycle(%s): durations must not be negative: %+v", name, lc)
 		}
 	}
