@@ -103,8 +103,8 @@ func (v datasetView) latestRecords() (bulk, put []Record) {
 	for i := range rows {
 		at := v.imported.at(i)
 		importedAt[rows[i].ID] = at
-		if p, ok := putAt[rows[i].ID]; ok && p.After(at) {
-			continue // put again since
+		if p, ok := putAt[rows[i].ID]; ok && !p.Before(at) {
+			continue // put again since (a put at the moment an import ended came after it)
 		}
 		r := Record{DatasetType: v.typ, ID: rows[i].ID, Properties: rows[i].Properties, ReceivedAt: at}
 		setRecordID(&r)
@@ -112,7 +112,7 @@ func (v datasetView) latestRecords() (bulk, put []Record) {
 	}
 	slices.SortStableFunc(bulk, func(a, b Record) int { return cmp.Compare(a.ReceivedAt.UnixNano(), b.ReceivedAt.UnixNano()) })
 	for _, r := range all {
-		if at, ok := importedAt[r.ID]; !ok || r.ReceivedAt.After(at) {
+		if at, ok := importedAt[r.ID]; !ok || !r.ReceivedAt.Before(at) {
 			put = append(put, r)
 		}
 	}
