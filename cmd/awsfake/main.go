@@ -52,6 +52,8 @@ type options struct {
 	slow     time.Duration
 	quotas   quotaFlags
 	state    string
+	objects  string // -objects: what dataset import jobs read
+	small    bool   // -small-datasets
 }
 
 // quotaFlags are the -quota flags, NAME=N each, in the order given (a later one wins).
@@ -116,6 +118,8 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	fs.DurationVar(&o.slow, "read-header-timeout", 5*time.Second, "how long a client may take to send a request's headers (read and write timeouts are six times this)")
 	fs.Var(&o.quotas, "quota", quotaUsage())
 	fs.StringVar(&o.state, "state", "", "load the fake's state from this file at start (when it exists) and write it there on shutdown (the JSON of GET /_fake/state)")
+	fs.StringVar(&o.objects, "objects", "", "the directory dataset import jobs read objects from: s3://bucket/key is DIR/bucket/key (default: none, so imports fail as from a wrong location)")
+	fs.BoolVar(&o.small, "small-datasets", false, "let imports and training take fewer rows than AWS's minimums (1,000 interactions; 25 users with two or more)")
 	fs.StringVar(&o.creds, "credentials", "", "check SigV4 signatures against these keys: AKID:SECRET[,AKID:SECRET...] (default: no checking)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -207,7 +211,13 @@ func serveUntilStopped(srv *http.Server, ln net.Listener, sig <-chan os.Signal, 
 
 // server builds the fake the flags describe.
 func (o options) server() (*server.Server, error) {
-	cfg := server.Config{Engine: engine.Config{Seed: o.seed, Account: o.account, Region: o.region}, MaxBody: o.maxBody}
+	cfg := server.Config{Engine: engine.Config{Seed: o.seed, Account: o.account, Region: o.region, SmallDatasets: o.small}, MaxBody: o.maxBody}
+	if o.objects != "" {
+		if info, err := os.Stat(o.objects); err != nil || !info.IsDir() {
+			return nil, fmt.Errorf("-objects %s is not a directory", o.objects)
+		}
+		cfg.Engine.Objects = os.DirFS(o.objects)
+	}
 	if o.clock == "manual" {
 		// A manual clock starts at the real time so that timestamps look like real ones.
 		clk := clock.NewMock()

@@ -54,7 +54,7 @@ func (c *campaign) needs() needed {
 
 func (e *Engine) createCampaign(w *world, in *personalize.CreateCampaignInput, cx opContext) (*personalize.CreateCampaignOutput, *Error) {
 	name := *in.Name
-	d, err := w.newDeployment(*in.SolutionVersionArn, in.MinProvisionedTPS, in.CampaignConfig, cx.now)
+	d, err := w.newDeployment(*in.SolutionVersionArn, in.MinProvisionedTPS, in.CampaignConfig, cx.now, cx.seed != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -81,8 +81,9 @@ func (e *Engine) createCampaign(w *world, in *personalize.CreateCampaignInput, c
 
 // newDeployment checks what CreateCampaign or UpdateCampaign asks to deploy: an ACTIVE solution
 // version (or <solution ARN>/$LATEST, its newest ACTIVE one) of a recipe a campaign can serve,
-// and a configuration that recipe takes.
-func (w *world) newDeployment(versionArn string, tps *int32, config *personalize.CampaignConfig, now time.Time) (deployment, *Error) {
+// and a configuration that recipe takes. A seed deploys what it names: a state document
+// restores a campaign at its creation time, which may precede the version it serves since.
+func (w *world) newDeployment(versionArn string, tps *int32, config *personalize.CampaignConfig, now time.Time, seed bool) (deployment, *Error) {
 	d := deployment{tps: 1, config: config}
 	if tps != nil {
 		d.tps = *tps
@@ -93,7 +94,7 @@ func (w *world) newDeployment(versionArn string, tps *int32, config *personalize
 		if !found {
 			return d, resourceNotFound(versionArn)
 		}
-		if d.version = w.latestVersion(s, now, true); d.version == nil {
+		if d.version = w.latestVersion(s, now, !seed); d.version == nil {
 			return d, inUse("The solution %s has no ACTIVE solution version to deploy.", s.arn)
 		}
 		d.latest = sync
@@ -105,7 +106,7 @@ func (w *world) newDeployment(versionArn string, tps *int32, config *personalize
 		if !found {
 			return d, resourceNotFound(versionArn)
 		}
-		if status, _, _ := statusOf(v, now); status != StatusActive {
+		if status, _, _ := statusOf(v, now); status != StatusActive && !seed {
 			return d, inUse("The solution version %s is not ACTIVE (its status is %s).", v.arn, status)
 		}
 		d.version = v
@@ -242,7 +243,7 @@ func (e *Engine) updateCampaign(w *world, in *personalize.UpdateCampaignInput, c
 	if in.CampaignConfig != nil {
 		config = in.CampaignConfig
 	}
-	d, err := w.newDeployment(versionArn, tps, config, cx.now)
+	d, err := w.newDeployment(versionArn, tps, config, cx.now, false)
 	if err != nil {
 		return nil, err
 	}
@@ -284,9 +285,9 @@ func (e *Engine) deleteCampaign(w *world, in *personalize.DeleteCampaignInput, c
 	return &personalize.DeleteCampaignOutput{}, nil
 }
 
-// state is the campaign as the call that creates it, serving what it serves (an update under
-// way is left out, as a dataset's is).
-func (c *campaign) state(w *world, now time.Time) []ResourceState {
+// laterState is the campaign as the call that creates it, serving what it serves (an update under
+// way is left out, as a dataset's is), after the versions it deploys.
+func (c *campaign) laterState(w *world, now time.Time) []ResourceState {
 	d := c.serving(now)
 	arn := d.version.arn
 	if d.latest {

@@ -65,7 +65,10 @@ func (e *Engine) createDatasetImportJob(w *world, in *personalize.CreateDatasetI
 		lifecycle: e.newLifecycle(catalog.DatasetImportJobs, cx),
 		dataset:   d, location: *in.DataSource.DataLocation, roleArn: in.RoleArn, mode: mode, publish: in.PublishAttributionMetricsToS3,
 	}
-	e.readObjects(j, cx)
+	if reason := e.readObjects(j, cx); reason != "" && (cx.seed == nil || creating(cx.seed.Status)) {
+		// A seed that says the job ended ACTIVE stays so, with what it could read (none).
+		j.failReason = reason
+	}
 	w.datasetImportJobs.insert(j, cx.now)
 	if j.rows != nil {
 		d.unsettled++
@@ -74,15 +77,14 @@ func (e *Engine) createDatasetImportJob(w *world, in *personalize.CreateDatasetI
 	return &personalize.CreateDatasetImportJobOutput{DatasetImportJobArn: &j.arn}, nil
 }
 
-// readObjects reads and parses what a new job imports, unless it is to fail anyway; a problem
-// becomes its failure reason.
-func (e *Engine) readObjects(j *datasetImportJob, cx opContext) {
+// readObjects reads and parses what a new job imports, unless it is to fail anyway, and returns
+// why it cannot ("" when it can).
+func (e *Engine) readObjects(j *datasetImportJob, cx opContext) string {
 	if j.failReason != "" {
-		return // a scenario (or a seed) fails it
+		return "" // a scenario (or a seed) fails it
 	}
 	if e.cfg.Objects == nil {
-		j.failReason = "Invalid Data location. The fake holds no objects: give it some with fake.WithObjects (the server: -objects DIR)."
-		return
+		return "Invalid Data location. The fake holds no objects: give it some with fake.WithObjects (the server: -objects DIR)."
 	}
 	fields := j.dataset.inForce(cx.now).parsed.csvFields()
 	opts := csvimport.Options{MinInteractions: csvimport.MinInteractionRecords}
@@ -93,12 +95,12 @@ func (e *Engine) readObjects(j *datasetImportJob, cx opContext) {
 	var bad *csvimport.Error
 	switch {
 	case errors.As(err, &bad):
-		j.failReason = bad.Error()
+		return bad.Error()
 	case err != nil:
-		j.failReason = "Failed to create a data import job: " + err.Error()
-	default:
-		j.rows = res
+		return "Failed to create a data import job: " + err.Error()
 	}
+	j.rows = res
+	return ""
 }
 
 // csvFields is the schema as csvimport reads it.
@@ -194,6 +196,7 @@ func (j *datasetImportJob) state(w *world, now time.Time) []ResourceState {
 		JobName: &j.name, DatasetArn: &j.dataset.arn, DataSource: &personalize.DataSource{DataLocation: &j.location},
 		RoleArn: j.roleArn, ImportMode: &j.mode, PublishAttributionMetricsToS3: j.publish, Tags: j.tags.personalizeOrNil(),
 	})
+	st.Type = j.mode
 	livedState(&st, j, now)
 	return []ResourceState{st}
 }

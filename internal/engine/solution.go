@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/catalog"
@@ -400,6 +401,7 @@ func (s *solution) state(w *world, now time.Time) []ResourceState {
 		in.PerformIncrementalUpdate = &cur.performIncrementalUpdate
 	}
 	st := s.baseState(w, "solution", Personalize, "CreateSolution", in)
+	st.Type = s.recipe()[strings.LastIndexByte(s.recipe(), '/')+1:]
 	livedState(&st, s, now)
 	return []ResourceState{st}
 }

@@ -27,6 +27,7 @@ type solutionVersion struct {
 	data         trainingData  `digest:"-"` // the views: what the group held at creation
 	model        *trainedModel `digest:"-"` // made once, when first needed
 	small        bool          // the fake takes small datasets (Config.SmallDatasets)
+	hours        float64       // trainingHours once ACTIVE
 }
 
 // needs is the version's solution (kinds.txt: needs solutions).
@@ -69,6 +70,10 @@ func (e *Engine) createSolutionVersion(w *world, in *personalize.CreateSolutionV
 		lifecycle: e.newLifecycle(catalog.SolutionVersions, cx),
 		solution:  s, trainingMode: mode, config: s.trainingConfig(cx.now),
 		data: w.takeTrainingData(s.group, cx.now), model: &trainedModel{}, small: e.cfg.SmallDatasets,
+		// The hours of CREATE IN_PROGRESS (as the kind's timing has it, a seed's too), 3
+		// decimals (AWS bills compute hours, which real runs show larger than the wall clock's;
+		// a documented guess).
+		hours: math.Max(0.001, math.Round(e.cfg.Lifecycles[catalog.SolutionVersions].InProgress.Hours()*1000)/1000),
 	}
 	if cx.seed == nil || creating(cx.seed.Status) {
 		v.judge = v // a seed that starts ACTIVE (or CREATE FAILED) is what it says
@@ -183,11 +188,7 @@ func (e *Engine) describeSolutionVersion(w *world, in *personalize.DescribeSolut
 		FailureReason: failureReason(status, v.failure()), CreationDateTime: shape.T(v.created), LastUpdatedDateTime: shape.T(changed),
 	}
 	if status == StatusActive {
-		// "visible only after Amazon Personalize successfully trains a model": the hours of
-		// CREATE IN_PROGRESS, 3 decimals (AWS bills compute hours, which real runs show larger
-		// than the wall clock's; a documented guess).
-		hours := math.Max(0.001, math.Round(v.timing.InProgress.Hours()*1000)/1000)
-		out.TrainingHours = &hours
+		out.TrainingHours = &v.hours // "visible only after Amazon Personalize successfully trains a model"
 	}
 	return &personalize.DescribeSolutionVersionOutput{SolutionVersion: out}, nil
 }
@@ -260,7 +261,9 @@ func (e *Engine) getSolutionMetrics(w *world, in *personalize.GetSolutionMetrics
 	return &personalize.GetSolutionMetricsOutput{SolutionVersionArn: &v.arn, Metrics: metrics}, nil
 }
 
-func (v *solutionVersion) state(w *world, now time.Time) []ResourceState {
+// laterState is the version as the call that creates it. It comes after the data a state
+// document restores (the records and events), so that a restored version trains on them.
+func (v *solutionVersion) laterState(w *world, now time.Time) []ResourceState {
 	in := &personalize.CreateSolutionVersionInput{SolutionArn: &v.solution.arn, TrainingMode: &v.trainingMode, Tags: v.tags.personalizeOrNil()}
 	id := v.arn[len(v.arn)-8:]
 	if v.name != v.solution.name+"/"+id {
@@ -268,9 +271,7 @@ func (v *solutionVersion) state(w *world, now time.Time) []ResourceState {
 	}
 	st := v.baseState(w, "solution-version", Personalize, "CreateSolutionVersion", in)
 	st.IDs = map[string]string{"id": id}
+	st.Type = v.trainingMode
 	livedState(&st, v, now)
-	if st.Status == StatusCreateStopping || st.Status == StatusCreateStopped {
-		return nil // no seed can start in these statuses: a stopped version is left out
-	}
 	return []ResourceState{st}
 }
