@@ -217,7 +217,10 @@ func TestDeleteSolution(t *testing.T) {
 		require.Equal(t, "DELETE PENDING", e.versionStatus(t, v), "the versions go with it")
 		e.clk.Add(30 * time.Second)
 		for _, err := range []error{
-			func() error { _, err := e.pz.DescribeSolution(e.ctx, &personalize.DescribeSolutionInput{SolutionArn: &s}); return err }(),
+			func() error {
+				_, err := e.pz.DescribeSolution(e.ctx, &personalize.DescribeSolutionInput{SolutionArn: &s})
+				return err
+			}(),
 			func() error {
 				_, err := e.pz.DescribeSolutionVersion(e.ctx, &personalize.DescribeSolutionVersionInput{SolutionVersionArn: &v})
 				return err
