@@ -151,6 +151,15 @@ func (d *dataset) settle(w *world, now time.Time) {
 	})
 }
 
+// settleAll settles every dataset with import jobs not yet taken in.
+func (w *world) settleAll(now time.Time) {
+	for _, d := range w.datasets.view(false) {
+		if d.unsettled > 0 && !d.removed {
+			d.settle(w, now)
+		}
+	}
+}
+
 func (e *Engine) describeDatasetImportJob(w *world, in *personalize.DescribeDatasetImportJobInput, cx opContext) (*personalize.DescribeDatasetImportJobOutput, *Error) {
 	j, ok := w.datasetImportJobs.resolve(*in.DatasetImportJobArn, cx.now)
 	if !ok {

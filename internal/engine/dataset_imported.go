@@ -19,7 +19,7 @@ type imported struct {
 	// shared: a training snapshot may read records, so a record is not replaced in place
 	// before records is copied (interactions and batches are only appended to, which no
 	// snapshot sees, or replaced whole).
-	shared bool
+	shared bool `digest:"-"`
 }
 
 // importBatch is where the rows of one import begin, and when the import ended.

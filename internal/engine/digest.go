@@ -25,6 +25,7 @@ func (e *Engine) Digest() string {
 	h := sha256.New()
 	scopes := e.scopes()
 	for _, s := range scopes {
+		e.worlds[s].settleAll(now) // imports that ended are in their datasets, as any read sees them
 		for _, t := range e.worlds[s].tables {
 			all := t.all()
 			if len(all) == 0 && t.count() == 0 {

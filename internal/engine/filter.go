@@ -22,10 +22,41 @@ type filter struct {
 	group      *datasetGroup
 	expression string
 	parsed     *pzfilter.Filter `digest:"-"` // derived from expression (and the schemas)
+	fields     []string         `digest:"-"` // the dataset fields it reads (fieldKeys)
+}
+
+// filterIndex counts, per dataset group, the filters that read each dataset field: AWS limits
+// the distinct fields of a group's filters, and counting them must not cost the group's filters.
+type filterIndex struct {
+	groupFields  map[*datasetGroup]map[string]int // nil until the first filter
+	schemaFields map[*avroSchema][]pzfilter.Field // a schema's fields as pzfilter reads them (schemas never change)
 }
 
 // needs is the filter's dataset group (kinds.txt: needs dataset-groups).
 func (f *filter) needs() needed { return needed{f.group} }
+
+// fieldKeys are the distinct dataset fields a filter reads, as the index keys them.
+func fieldKeys(f *pzfilter.Filter) []string {
+	refs := f.Fields()
+	keys := make([]string, len(refs))
+	for i, r := range refs {
+		keys[i] = r.Dataset.String() + "." + strings.ToUpper(r.Name)
+	}
+	return keys
+}
+
+// purged lets go of the fields a filter whose deletion finished read.
+func (f *filter) purged(w *world) {
+	fields := w.groupFields[f.group]
+	for _, k := range f.fields {
+		if fields[k]--; fields[k] <= 0 {
+			delete(fields, k)
+		}
+	}
+	if len(fields) == 0 {
+		delete(w.groupFields, f.group)
+	}
+}
 
 func (e *Engine) createFilter(w *world, in *personalize.CreateFilterInput, cx opContext) (*personalize.CreateFilterOutput, *Error) {
 	name := *in.Name
@@ -48,7 +79,8 @@ func (e *Engine) createFilter(w *world, in *personalize.CreateFilterInput, cx op
 	if err := w.filters.overQuotaWithin(&e.cfg, g, cx.now); err != nil {
 		return nil, err
 	}
-	if err := w.checkGroupFields(g, parsed, cx.now); err != nil {
+	keys := fieldKeys(parsed)
+	if err := w.checkGroupFields(g, keys); err != nil {
 		return nil, err
 	}
 	tags, err := e.newTags(Personalize, tagsFromPersonalize(in.Tags))
@@ -58,7 +90,7 @@ func (e *Engine) createFilter(w *world, in *personalize.CreateFilterInput, cx op
 	f := &filter{
 		entity:    entity{arn: arn, name: name, tags: tags},
 		lifecycle: e.newLifecycle(catalog.Filters, cx),
-		group:     g, expression: *in.FilterExpression, parsed: parsed,
+		group:     g, expression: *in.FilterExpression, parsed: parsed, fields: keys,
 	}
 	if resolved, rerr := parsed.Resolve(w.filterSchemas(g, cx.now)); rerr != nil {
 		if f.failReason == "" && (cx.seed == nil || creating(cx.seed.Status)) {
@@ -68,29 +100,33 @@ func (e *Engine) createFilter(w *world, in *personalize.CreateFilterInput, cx op
 		f.parsed = resolved
 	}
 	w.filters.insert(f, cx.now)
+	if w.groupFields == nil {
+		w.groupFields = map[*datasetGroup]map[string]int{}
+	}
+	fields := w.groupFields[g]
+	if fields == nil {
+		fields = map[string]int{}
+		w.groupFields[g] = fields
+	}
+	for _, k := range keys {
+		fields[k]++
+	}
 	return &personalize.CreateFilterOutput{FilterArn: &f.arn}, nil
 }
 
 // checkGroupFields refuses a filter that would take the distinct dataset fields of a group's
 // filters past pzfilter.MaxGroupFields (a documented guess at LimitExceededException, which
 // CreateFilter models; AWS states the limit, not the error).
-func (w *world) checkGroupFields(g *datasetGroup, f *pzfilter.Filter, now time.Time) *Error {
-	seen := map[string]bool{}
-	add := func(refs []pzfilter.FieldRef) {
-		for _, r := range refs {
-			seen[r.Dataset.String()+"."+strings.ToUpper(r.Name)] = true
+func (w *world) checkGroupFields(g *datasetGroup, keys []string) *Error {
+	fields := w.groupFields[g]
+	n := len(fields)
+	for _, k := range keys {
+		if fields[k] == 0 {
+			n++
 		}
 	}
-	w.eachUser(g, now, func(u resource) bool {
-		if other, ok := u.(*filter); ok {
-			add(other.parsed.Fields())
-		}
-		return true
-	})
-	before := len(seen)
-	add(f.Fields())
-	if len(seen) > pzfilter.MaxGroupFields && len(seen) > before {
-		return limitExceeded(Personalize, "The filters of the dataset group %s would read %d distinct dataset fields; at most %d are allowed.", g.arn, len(seen), pzfilter.MaxGroupFields)
+	if n > pzfilter.MaxGroupFields && n > len(fields) {
+		return limitExceeded(Personalize, "The filters of the dataset group %s would read %d distinct dataset fields; at most %d are allowed.", g.arn, n, pzfilter.MaxGroupFields)
 	}
 	return nil
 }
@@ -108,12 +144,26 @@ func (w *world) filterSchemas(g *datasetGroup, now time.Time) pzfilter.SchemaInf
 		if !known {
 			return true
 		}
-		for _, f := range d.inForce(now).parsed.fields {
-			info[ds] = append(info[ds], pzfilter.Field{Name: f.name, Type: f.typ, Categorical: f.categorical, Textual: f.textual})
-		}
+		info[ds] = w.pzfilterFields(d.inForce(now).parsed)
 		return true
 	})
 	return info
+}
+
+// pzfilterFields are a schema's fields as pzfilter reads them, made once per schema.
+func (w *world) pzfilterFields(s *avroSchema) []pzfilter.Field {
+	if fields, ok := w.schemaFields[s]; ok {
+		return fields
+	}
+	fields := make([]pzfilter.Field, len(s.fields))
+	for i, f := range s.fields {
+		fields[i] = pzfilter.Field{Name: f.name, Type: f.typ, Categorical: f.categorical, Textual: f.textual}
+	}
+	if w.schemaFields == nil {
+		w.schemaFields = map[*avroSchema][]pzfilter.Field{}
+	}
+	w.schemaFields[s] = fields
+	return fields
 }
 
 var filterDatasets = map[string]pzfilter.Dataset{

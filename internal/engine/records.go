@@ -46,9 +46,10 @@ type records struct {
 	// Copy on write, for training snapshots (view): gen counts the views taken, and a chunk
 	// (and the list of chunks) made before the latest view is copied before a record in it is
 	// replaced, so the view keeps reading what it saw. Adds only append, which no view sees.
-	gen      uint64
-	chunkGen []uint64 // per chunk of list: the gen it was made (or copied) in
-	outerGen uint64   // the gen list's slice of chunks was made (or copied) in
+	// (Bookkeeping that reads change: not state, so the digest reads none of it.)
+	gen      uint64   `digest:"-"`
+	chunkGen []uint64 `digest:"-"` // per chunk of list: the gen it was made (or copied) in
+	outerGen uint64   `digest:"-"` // the gen list's slice of chunks was made (or copied) in
 }
 
 func (r *records) upsert(rec Record) {

@@ -126,6 +126,11 @@ func solutionRecipe(in *personalize.CreateSolutionInput) (recipes.Recipe, *Error
 	if err := checkSolutionConfig(recipe, in.EventType, in.SolutionConfig); err != nil {
 		return recipe, err
 	}
+	if c := in.SolutionConfig; c != nil && c.AutoTrainingConfig != nil {
+		if err := checkSchedule(c.AutoTrainingConfig.SchedulingExpression); err != nil {
+			return recipe, err
+		}
+	}
 	return recipe, nil
 }
 
@@ -142,18 +147,20 @@ func lookupRecipe(arn string) (recipes.Recipe, *Error) {
 }
 
 // checkSolutionConfig refuses a configuration the model cannot train with: its event filters
-// and feature transformations (checked by training on no data) and its schedule.
+// and feature transformations (checked by training on no data, when it has any) and its
+// schedule.
 func checkSolutionConfig(recipe recipes.Recipe, eventType *string, c *personalize.SolutionConfig) *Error {
+	if _, known := recommend.Lookup(recipe.ARN); !known {
+		return invalid(Personalize, "The recipe %s cannot train solutions.", recipe.ARN)
+	}
+	if c == nil || c.EventValueThreshold == nil && c.EventsConfig == nil && len(c.FeatureTransformationParameters) == 0 {
+		return nil // nothing that training could refuse
+	}
 	if _, err := recommend.Train(modelConfig(recipe.ARN, eventType, c), recommend.Data{}); err != nil {
 		if errors.Is(err, recommend.ErrInvalidConfig) {
 			return invalid(Personalize, "Invalid solutionConfig: %v", err)
 		}
 		return invalid(Personalize, "The recipe %s cannot train solutions: %v", recipe.ARN, err)
-	}
-	if c != nil && c.AutoTrainingConfig != nil {
-		if err := checkSchedule(c.AutoTrainingConfig.SchedulingExpression); err != nil {
-			return err
-		}
 	}
 	return nil
 }

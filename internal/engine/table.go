@@ -248,7 +248,7 @@ func (t *table[R]) insert(r R, created time.Time) {
 	if t.needer {
 		for _, used := range any(r).(needer).needs() {
 			if used != nil {
-				use(r, used)
+				useNew(r, used)
 			}
 		}
 	}

@@ -29,6 +29,7 @@ type kindTables struct {
 	lineageGroupIndex
 	datasetIndex
 	eventTrackerIndex
+	filterIndex
 }
 
 // The kinds as the engine reads them.
