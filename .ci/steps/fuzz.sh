@@ -10,6 +10,9 @@ for target in \
 	internal/engine:FuzzCreateSchema \
 	internal/engine:FuzzQueryLineage \
 	internal/model:FuzzFastPatterns \
+	internal/pzfilter:FuzzFilterExpression \
+	internal/csvimport:FuzzCSVImport \
+	internal/recommend:FuzzRecommend \
 	fake:FuzzScenarioJSON; do
 	pkg=${target%%:*}
 	name=${target#*:}
