@@ -167,6 +167,14 @@ func fill(dst reflect.Value, src any) {
 			fill(out.Index(i), sv.Index(i).Interface())
 		}
 		dst.Set(out)
+	case reflect.Map:
+		m := reflect.MakeMap(dst.Type())
+		for k, v := range src.(map[string]string) {
+			ev := reflect.New(dst.Type().Elem()).Elem()
+			fill(ev, v)
+			m.SetMapIndex(reflect.ValueOf(k), ev)
+		}
+		dst.Set(m)
 	case reflect.String:
 		dst.SetString(src.(string))
 	case reflect.Int32, reflect.Int64:
@@ -209,6 +217,15 @@ func normalise(v reflect.Value) any {
 			if m := normalise(v.Field(i)); m != nil {
 				out[strings.ToLower(f.Name[:1])+f.Name[1:]] = m
 			}
+		}
+		return out
+	case reflect.Map:
+		if v.IsNil() {
+			return nil
+		}
+		out := doc{}
+		for it := v.MapRange(); it.Next(); {
+			out[it.Key().String()] = normalise(it.Value())
 		}
 		return out
 	case reflect.Slice:
