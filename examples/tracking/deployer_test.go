@@ -36,7 +36,6 @@ var bucket = fstest.MapFS{
 	"data/broken.csv":       {Data: []byte("USER_ID,ITEM_ID,TIMESTAMP,EVENT_TYPE\nu1,i1,yesterday,click\n")},
 }
 
-
 // deploying is a fake with a provisioned dataset group "shop" and a deployer on a waiting clock.
 type deploying struct {
 	f   *fake.Fake
