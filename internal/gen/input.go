@@ -103,15 +103,6 @@ type shape struct {
 	Location string            `json:"location"`
 }
 
-func (s *shape) required(member string) bool {
-	for _, r := range s.Required {
-		if r == member {
-			return true
-		}
-	}
-	return false
-}
-
 // modelOp is one operation of a model file.
 type modelOp struct {
 	HTTP struct {
