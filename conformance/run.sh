@@ -16,7 +16,9 @@ fi
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 go build -o "$work/awsfake" ./cmd/awsfake
-"$work/awsfake" -addr 127.0.0.1:0 -clock manual -seed 1 >"$work/out" 2>"$work/err" &
+mkdir -p "$work/objects" # what import jobs read; the Personalize training tests write it
+export AWSFAKE_OBJECTS="$work/objects"
+"$work/awsfake" -addr 127.0.0.1:0 -clock manual -seed 1 -objects "$work/objects" >"$work/out" 2>"$work/err" &
 pid=$!
 for _ in $(seq 1 100); do
 	[ -s "$work/out" ] && break

@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"slices"
 	"time"
 
 	"github.com/awsfake/awsfake/internal/shape"
@@ -174,3 +175,17 @@ func convMap[A, B any](m map[string]A, f func(*A) B) map[string]B {
 
 // ptrTo returns a pointer to a copy of v: a union member's value as the shape's optional member.
 func ptrTo[T any](v T) *T { return &v }
+
+// cloneListMap copies a map of string lists, lists and all.
+//
+//lint:ignore U1000 emitted by internal/gen for an operation with a map of lists
+func cloneListMap(m map[string][]string) map[string][]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string][]string, len(m))
+	for k, v := range m {
+		out[k] = slices.Clone(v)
+	}
+	return out
+}

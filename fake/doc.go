@@ -2,6 +2,7 @@
 // artifacts, contexts, the default lineage group, and the graph of associations between them
 // that QueryLineage walks), SageMaker experiments (experiments, trials and trial components,
 // which are lineage entities too, and Search over them) and Amazon Personalize event tracking,
+// training and deployment,
 // behaving like the real services where a test can tell.
 //
 // # Doors
@@ -334,8 +335,97 @@
 //   - Listings are newest first, 100 per page unless maxResults says fewer.
 //   - roleArn without kmsKeyArn is InvalidInputException.
 //
-// Unsupported: import jobs, solutions, campaigns, recommenders, filters and every other
-// Personalize operation answer 400 UnknownOperationException.
+// Unsupported: recommenders, batch inference and segment jobs, dataset export jobs, metric
+// attributions, data deletion jobs, DescribeAlgorithm and DescribeFeatureTransformation, the
+// runtime (GetRecommendations), and every other Personalize operation not named in this
+// documentation answer 400 UnknownOperationException.
+//
+// # Personalize training and deployment
+//
+// Recipes (ListRecipes, DescribeRecipe), solutions (Create, Describe, List, Update, Delete),
+// solution versions (Create, Describe, List, StopSolutionVersionCreation, GetSolutionMetrics),
+// campaigns (Create, Describe, List, Update, Delete), filters (Create, Describe, List, Delete)
+// and dataset import jobs (Create, Describe, List). UpdateSolution is on the wire door only:
+// aws-sdk-go-v2's client v1.30.0 has no such method (boto3, the CLI and aws-sdk-go v1 have it
+// or newer members; the typed door converts what v1.30.0 has).
+//
+// Import jobs read objects from WithObjects(fsys) (the server: -objects DIR): s3://bucket/key is
+// the file bucket/key of fsys, a folder reads every CSV object under it. The rows become the
+// dataset's records when the job ends ACTIVE, as PutEvents' and PutItems' do (f.Records shows
+// them, in the order they arrived), held compactly (about 110 bytes an interaction).
+// WithSmallDatasets lets a test train on a handful of rows.
+//
+// Faithful:
+//   - Lifecycles on the clock, with durations from real runs: an import job CREATE PENDING 1
+//     minute then CREATE IN_PROGRESS 4; a solution ACTIVE in 2 seconds; training 1 + 44 minutes;
+//     a campaign 1 + 8 minutes, its deletion 16; a filter the default minute. WithLifecycle
+//     changes each (Lifecycle.Stopping times CREATE STOPPING). A scenario's FailCreation works on
+//     every one of them.
+//   - Training checks, when it ends, the data AWS documents it needs (at least 1,000
+//     interactions after the solution's eventType, and 25 users with two or more each):
+//     otherwise CREATE FAILED with AWS's reason ("Create failed. Dataset has fewer than 25 users
+//     with at least 2 interactions each."). A version trains on its group's data as it was
+//     when the version was created, imports and events alike (a view taken then, copied on
+//     write); the model itself is made once, when first needed.
+//   - StopSolutionVersionCreation: CREATE PENDING becomes CREATE STOPPED at once, CREATE
+//     IN_PROGRESS becomes CREATE STOPPING (2 minutes) then CREATE STOPPED.
+//   - GetSolutionMetrics: AWS's eight metric names (coverage, mean_reciprocal_rank_at_25,
+//     normalized_discounted_cumulative_gain_at_5/10/25, precision_at_5/10/25), 4 decimals.
+//   - ARNs solution/<name>, solution/<name>/<8 hex digits>, campaign/<name>, filter/<name>,
+//     dataset-import-job/<name>; a version's default name <solution name>/<id>; names unique per
+//     account and Region ("Another resource with Arn ... already exists.").
+//   - Recipes: AWS's catalogue (custom recipes and domain use cases, no retired HRNN), sorted by
+//     name, ListRecipes' domain filter; DescribeRecipe's types, algorithm and feature
+//     transformation ARNs.
+//   - Campaigns keep minProvisionedTPS (default 1) and campaignConfig; UpdateCampaign needs an
+//     ACTIVE or CREATE FAILED campaign, shows in latestCampaignUpdate (only after the first
+//     update) with its own CREATE PENDING, CREATE IN_PROGRESS, ACTIVE, and the campaign serves
+//     the version it served until then. <solution ARN>/$LATEST deploys the newest ACTIVE version.
+//   - Filters: the expression grammar parsed in full at CreateFilter; a syntax error is
+//     InvalidInputException opening with AWS's words ("Could not create filter. Invalid
+//     Expression", "... Invalid input symbol") and saying where (offset and text).
+//   - Import jobs: FULL (the default) replaces what imports put before, not what PutEvents and
+//     PutItems put; INCREMENTAL adds and replaces by id; a location that cannot be read ends
+//     CREATE FAILED "Invalid Data location."; a file missing a required column, with AWS's
+//     words; fewer than 1,000 interaction records fail the job.
+//   - Deletion rules: a solution with a campaign, or a version being trained, cannot be deleted
+//     (ResourceInUseException), and its versions go with it; a dataset cannot be deleted while
+//     an import job of it, or a version of its group, is being created.
+//   - Quotas (WithQuota, the server's -quota): 10 solutions, 5 campaigns and 10 filters per
+//     dataset group; 20 solution versions and 5 import jobs being created per Region, with
+//     AWS's messages ("More than 5 resources with PENDING or IN_PROGRESS status.", "Cannot
+//     create a campaign. More than 5 resources in ACTIVE state. ..."). Tags on every new kind.
+//
+// Documented guesses, where AWS does not say:
+//   - A failed training shows CREATE FAILED when its training would have ended; the reason
+//     for too few interactions is "Create failed. Dataset has fewer than 1000 interactions."
+//     (with the event type when the solution has one); Next-Best-Action needs 1,000 action
+//     interactions; a recipe's required dataset missing from the group fails the training.
+//   - Metric values and the model are the recommend package's stand-in, computed from the data
+//     (leave-last-out over the training data); an UPDATE version reports no metrics.
+//   - trainingHours is the hours of CREATE IN_PROGRESS; trainingType is MANUAL; AUTOTRAIN is
+//     refused at CreateSolutionVersion; UPDATE needs a User-Personalization recipe and an
+//     ACTIVE FULL version (InvalidInputException).
+//   - performAutoTraining is kept (true unless said) but the fake trains nothing by itself.
+//     AutoML picks the first served recipe of autoMLConfig.recipeList (else
+//     aws-user-personalization), shown as autoMLResult once a version is ACTIVE.
+//   - Codes: an unknown recipe or parent ARN is ResourceNotFoundException, a parent not ACTIVE
+//     ResourceInUseException (CreateFilter, which models none, InvalidInputException), a retired
+//     or use-case recipe in CreateSolution InvalidInputException, a campaign of a segmentation
+//     recipe InvalidInputException, metrics before ACTIVE ResourceInUseException.
+//   - A filter that parses but does not fit the group's schemas ends CREATE FAILED with the
+//     reason; more than 20 distinct fields across a group's filters is LimitExceededException.
+//   - UpdateSolution and UpdateCampaign refuse while their last update is under way; a campaign
+//     whose creation failed is ACTIVE once an update is; syncWithLatestSolutionVersion makes a
+//     campaign serve its solution's newest ACTIVE version as versions end.
+//   - Import jobs read their objects when created; a header names fields ignoring case, in any
+//     order (csvimport's documented choices); failure reasons name the object, line and field;
+//     INCREMENTAL needs a FULL import that is ACTIVE or running; an item both imported and put
+//     is the later of the two.
+//   - Lists are newest first (ListRecipes by name), 100 per page.
+//
+// Unsupported here: automatic training (performAutoTraining's versions), HPO, and what
+// recommenders, batch jobs and the runtime add.
 //
 // # Scenarios
 //

@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"io/fs"
 	"time"
 
 	"github.com/benbjohnson/clock"
@@ -102,6 +103,9 @@ type Lifecycle struct {
 	UpdateInProgress time.Duration // UPDATE IN_PROGRESS
 	DeletePending    time.Duration // DELETE PENDING
 	DeleteInProgress time.Duration // DELETE IN_PROGRESS
+	// Stopping is how long CREATE STOPPING lasts when a creation under way is stopped
+	// (StopSolutionVersionCreation: SolutionVersions).
+	Stopping time.Duration
 }
 
 // DefaultLifecycle returns the timing a kind of resource has unless WithLifecycle says
@@ -127,6 +131,19 @@ func WithLifecycle(r Resource, l Lifecycle) Option {
 func WithEventsWithoutDataset() Option {
 	return func(cf *config) { cf.server.Engine.EventsWithoutDataset = true }
 }
+
+// WithObjects gives the fake the objects that dataset import jobs read, as S3 would hold them:
+// s3://bucket/key is the file bucket/key of fsys, and a folder (s3://bucket/folder/) reads every
+// CSV object under it. Tests pass an fstest.MapFS; os.DirFS("testdata") reads a directory. A job
+// reads its objects when it is created. Without this option every import job fails, as one
+// reading a wrong location does ("Invalid Data location.").
+func WithObjects(fsys fs.FS) Option { return func(cf *config) { cf.server.Engine.Objects = fsys } }
+
+// WithSmallDatasets lets a test train on a handful of rows: import jobs take fewer than AWS's
+// 1,000 interaction records, and solution versions train on fewer than 1,000 interactions or 25
+// users with two or more interactions each. Without it, as on AWS, such an import or version
+// ends CREATE FAILED with AWS's failure reason.
+func WithSmallDatasets() Option { return func(cf *config) { cf.server.Engine.SmallDatasets = true } }
 
 // WithCascadingDeletes makes deleting a SageMaker action, artifact or context delete its
 // associations with it. By default such a delete is refused with ValidationException while the

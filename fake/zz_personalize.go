@@ -5,6 +5,8 @@ package fake
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalize/types"
@@ -39,15 +41,44 @@ type PersonalizeAPI interface {
 	ListDatasets(context.Context, *personalize.ListDatasetsInput, ...func(*personalize.Options)) (*personalize.ListDatasetsOutput, error)
 	UpdateDataset(context.Context, *personalize.UpdateDatasetInput, ...func(*personalize.Options)) (*personalize.UpdateDatasetOutput, error)
 	DeleteDataset(context.Context, *personalize.DeleteDatasetInput, ...func(*personalize.Options)) (*personalize.DeleteDatasetOutput, error)
+	ListRecipes(context.Context, *personalize.ListRecipesInput, ...func(*personalize.Options)) (*personalize.ListRecipesOutput, error)
+	DescribeRecipe(context.Context, *personalize.DescribeRecipeInput, ...func(*personalize.Options)) (*personalize.DescribeRecipeOutput, error)
+	CreateSolution(context.Context, *personalize.CreateSolutionInput, ...func(*personalize.Options)) (*personalize.CreateSolutionOutput, error)
+	DescribeSolution(context.Context, *personalize.DescribeSolutionInput, ...func(*personalize.Options)) (*personalize.DescribeSolutionOutput, error)
+	ListSolutions(context.Context, *personalize.ListSolutionsInput, ...func(*personalize.Options)) (*personalize.ListSolutionsOutput, error)
+	DeleteSolution(context.Context, *personalize.DeleteSolutionInput, ...func(*personalize.Options)) (*personalize.DeleteSolutionOutput, error)
+	CreateSolutionVersion(context.Context, *personalize.CreateSolutionVersionInput, ...func(*personalize.Options)) (*personalize.CreateSolutionVersionOutput, error)
+	DescribeSolutionVersion(context.Context, *personalize.DescribeSolutionVersionInput, ...func(*personalize.Options)) (*personalize.DescribeSolutionVersionOutput, error)
+	ListSolutionVersions(context.Context, *personalize.ListSolutionVersionsInput, ...func(*personalize.Options)) (*personalize.ListSolutionVersionsOutput, error)
+	StopSolutionVersionCreation(context.Context, *personalize.StopSolutionVersionCreationInput, ...func(*personalize.Options)) (*personalize.StopSolutionVersionCreationOutput, error)
+	GetSolutionMetrics(context.Context, *personalize.GetSolutionMetricsInput, ...func(*personalize.Options)) (*personalize.GetSolutionMetricsOutput, error)
+	CreateCampaign(context.Context, *personalize.CreateCampaignInput, ...func(*personalize.Options)) (*personalize.CreateCampaignOutput, error)
+	DescribeCampaign(context.Context, *personalize.DescribeCampaignInput, ...func(*personalize.Options)) (*personalize.DescribeCampaignOutput, error)
+	ListCampaigns(context.Context, *personalize.ListCampaignsInput, ...func(*personalize.Options)) (*personalize.ListCampaignsOutput, error)
+	UpdateCampaign(context.Context, *personalize.UpdateCampaignInput, ...func(*personalize.Options)) (*personalize.UpdateCampaignOutput, error)
+	DeleteCampaign(context.Context, *personalize.DeleteCampaignInput, ...func(*personalize.Options)) (*personalize.DeleteCampaignOutput, error)
+	CreateFilter(context.Context, *personalize.CreateFilterInput, ...func(*personalize.Options)) (*personalize.CreateFilterOutput, error)
+	DescribeFilter(context.Context, *personalize.DescribeFilterInput, ...func(*personalize.Options)) (*personalize.DescribeFilterOutput, error)
+	ListFilters(context.Context, *personalize.ListFiltersInput, ...func(*personalize.Options)) (*personalize.ListFiltersOutput, error)
+	DeleteFilter(context.Context, *personalize.DeleteFilterInput, ...func(*personalize.Options)) (*personalize.DeleteFilterOutput, error)
+	CreateDatasetImportJob(context.Context, *personalize.CreateDatasetImportJobInput, ...func(*personalize.Options)) (*personalize.CreateDatasetImportJobOutput, error)
+	DescribeDatasetImportJob(context.Context, *personalize.DescribeDatasetImportJobInput, ...func(*personalize.Options)) (*personalize.DescribeDatasetImportJobOutput, error)
+	ListDatasetImportJobs(context.Context, *personalize.ListDatasetImportJobsInput, ...func(*personalize.Options)) (*personalize.ListDatasetImportJobsOutput, error)
 }
 
 var (
-	_ PersonalizeAPI                         = (*Personalize)(nil)
-	_ PersonalizeAPI                         = (*personalize.Client)(nil)
-	_ personalize.ListDatasetGroupsAPIClient = (*Personalize)(nil)
-	_ personalize.ListEventTrackersAPIClient = (*Personalize)(nil)
-	_ personalize.ListSchemasAPIClient       = (*Personalize)(nil)
-	_ personalize.ListDatasetsAPIClient      = (*Personalize)(nil)
+	_ PersonalizeAPI                             = (*Personalize)(nil)
+	_ PersonalizeAPI                             = (*personalize.Client)(nil)
+	_ personalize.ListDatasetGroupsAPIClient     = (*Personalize)(nil)
+	_ personalize.ListEventTrackersAPIClient     = (*Personalize)(nil)
+	_ personalize.ListSchemasAPIClient           = (*Personalize)(nil)
+	_ personalize.ListDatasetsAPIClient          = (*Personalize)(nil)
+	_ personalize.ListRecipesAPIClient           = (*Personalize)(nil)
+	_ personalize.ListSolutionsAPIClient         = (*Personalize)(nil)
+	_ personalize.ListSolutionVersionsAPIClient  = (*Personalize)(nil)
+	_ personalize.ListCampaignsAPIClient         = (*Personalize)(nil)
+	_ personalize.ListFiltersAPIClient           = (*Personalize)(nil)
+	_ personalize.ListDatasetImportJobsAPIClient = (*Personalize)(nil)
 )
 
 // region is the Region a call's option functions choose, or "" for the fake's default.
@@ -60,6 +91,127 @@ func (d *Personalize) region(optFns []func(*personalize.Options)) string {
 		fn(&o)
 	}
 	return o.Region
+}
+
+func pzAutoMLConfigIn(v *types.AutoMLConfig) pzshape.AutoMLConfig {
+	return pzshape.AutoMLConfig{
+		MetricName: str(v.MetricName),
+		RecipeList: slices.Clone(v.RecipeList),
+	}
+}
+
+func pzAutoMLConfigOut(v *pzshape.AutoMLConfig) types.AutoMLConfig {
+	return types.AutoMLConfig{
+		MetricName: str(v.MetricName),
+		RecipeList: slices.Clone(v.RecipeList),
+	}
+}
+
+func pzAutoMLResultOut(v *pzshape.AutoMLResult) types.AutoMLResult {
+	return types.AutoMLResult{
+		BestRecipeArn: str(v.BestRecipeArn),
+	}
+}
+
+func pzCampaignOut(v *pzshape.Campaign) types.Campaign {
+	sc := newStrings(5)
+	return types.Campaign{
+		CampaignArn:          sc.str(v.CampaignArn),
+		CampaignConfig:       convPtr(v.CampaignConfig, pzCampaignConfigOut),
+		CreationDateTime:     timeOut(v.CreationDateTime),
+		FailureReason:        sc.str(v.FailureReason),
+		LastUpdatedDateTime:  timeOut(v.LastUpdatedDateTime),
+		LatestCampaignUpdate: convPtr(v.LatestCampaignUpdate, pzCampaignUpdateSummaryOut),
+		MinProvisionedTPS:    clonePtr(v.MinProvisionedTPS),
+		Name:                 sc.str(v.Name),
+		SolutionVersionArn:   sc.str(v.SolutionVersionArn),
+		Status:               sc.str(v.Status),
+	}
+}
+
+func pzCampaignConfigIn(v *types.CampaignConfig) pzshape.CampaignConfig {
+	return pzshape.CampaignConfig{
+		EnableMetadataWithRecommendations: clonePtr(v.EnableMetadataWithRecommendations),
+		ItemExplorationConfig:             maps.Clone(v.ItemExplorationConfig),
+		// rankingInfluence: not in the SDK version
+		// syncWithLatestSolutionVersion: not in the SDK version
+	}
+}
+
+func pzCampaignConfigOut(v *pzshape.CampaignConfig) types.CampaignConfig {
+	return types.CampaignConfig{
+		EnableMetadataWithRecommendations: clonePtr(v.EnableMetadataWithRecommendations),
+		ItemExplorationConfig:             maps.Clone(v.ItemExplorationConfig),
+		// rankingInfluence: not in the SDK version
+		// syncWithLatestSolutionVersion: not in the SDK version
+	}
+}
+
+func pzCampaignSummaryOut(v *pzshape.CampaignSummary) types.CampaignSummary {
+	sc := newStrings(4)
+	return types.CampaignSummary{
+		CampaignArn:         sc.str(v.CampaignArn),
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		FailureReason:       sc.str(v.FailureReason),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		Name:                sc.str(v.Name),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzCampaignUpdateSummaryOut(v *pzshape.CampaignUpdateSummary) types.CampaignUpdateSummary {
+	sc := newStrings(3)
+	return types.CampaignUpdateSummary{
+		CampaignConfig:      convPtr(v.CampaignConfig, pzCampaignConfigOut),
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		FailureReason:       sc.str(v.FailureReason),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		MinProvisionedTPS:   clonePtr(v.MinProvisionedTPS),
+		SolutionVersionArn:  sc.str(v.SolutionVersionArn),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzCategoricalHyperParameterRangeIn(v *types.CategoricalHyperParameterRange) pzshape.CategoricalHyperParameterRange {
+	return pzshape.CategoricalHyperParameterRange{
+		Name:   str(v.Name),
+		Values: slices.Clone(v.Values),
+	}
+}
+
+func pzCategoricalHyperParameterRangeOut(v *pzshape.CategoricalHyperParameterRange) types.CategoricalHyperParameterRange {
+	return types.CategoricalHyperParameterRange{
+		Name:   str(v.Name),
+		Values: slices.Clone(v.Values),
+	}
+}
+
+func pzContinuousHyperParameterRangeIn(v *types.ContinuousHyperParameterRange) pzshape.ContinuousHyperParameterRange {
+	return pzshape.ContinuousHyperParameterRange{
+		MaxValue: valuePtr(v.MaxValue),
+		MinValue: valuePtr(v.MinValue),
+		Name:     str(v.Name),
+	}
+}
+
+func pzContinuousHyperParameterRangeOut(v *pzshape.ContinuousHyperParameterRange) types.ContinuousHyperParameterRange {
+	return types.ContinuousHyperParameterRange{
+		MaxValue: ptrValue(v.MaxValue),
+		MinValue: ptrValue(v.MinValue),
+		Name:     str(v.Name),
+	}
+}
+
+func pzDataSourceIn(v *types.DataSource) pzshape.DataSource {
+	return pzshape.DataSource{
+		DataLocation: str(v.DataLocation),
+	}
+}
+
+func pzDataSourceOut(v *pzshape.DataSource) types.DataSource {
+	return types.DataSource{
+		DataLocation: str(v.DataLocation),
+	}
 }
 
 func pzDatasetOut(v *pzshape.Dataset) types.Dataset {
@@ -102,6 +254,36 @@ func pzDatasetGroupSummaryOut(v *pzshape.DatasetGroupSummary) types.DatasetGroup
 		FailureReason:       sc.str(v.FailureReason),
 		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
 		Name:                sc.str(v.Name),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzDatasetImportJobOut(v *pzshape.DatasetImportJob) types.DatasetImportJob {
+	sc := newStrings(6)
+	return types.DatasetImportJob{
+		CreationDateTime:              timeOut(v.CreationDateTime),
+		DataSource:                    convPtr(v.DataSource, pzDataSourceOut),
+		DatasetArn:                    sc.str(v.DatasetArn),
+		DatasetImportJobArn:           sc.str(v.DatasetImportJobArn),
+		FailureReason:                 sc.str(v.FailureReason),
+		ImportMode:                    enumOut[types.ImportMode](v.ImportMode),
+		JobName:                       sc.str(v.JobName),
+		LastUpdatedDateTime:           timeOut(v.LastUpdatedDateTime),
+		PublishAttributionMetricsToS3: clonePtr(v.PublishAttributionMetricsToS3),
+		RoleArn:                       sc.str(v.RoleArn),
+		Status:                        sc.str(v.Status),
+	}
+}
+
+func pzDatasetImportJobSummaryOut(v *pzshape.DatasetImportJobSummary) types.DatasetImportJobSummary {
+	sc := newStrings(4)
+	return types.DatasetImportJobSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		DatasetImportJobArn: sc.str(v.DatasetImportJobArn),
+		FailureReason:       sc.str(v.FailureReason),
+		ImportMode:          enumOut[types.ImportMode](v.ImportMode),
+		JobName:             sc.str(v.JobName),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
 		Status:              sc.str(v.Status),
 	}
 }
@@ -177,6 +359,255 @@ func pzEventTrackerSummaryOut(v *pzshape.EventTrackerSummary) types.EventTracker
 	}
 }
 
+func pzFilterOut(v *pzshape.Filter) types.Filter {
+	sc := newStrings(6)
+	return types.Filter{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		DatasetGroupArn:     sc.str(v.DatasetGroupArn),
+		FailureReason:       sc.str(v.FailureReason),
+		FilterArn:           sc.str(v.FilterArn),
+		FilterExpression:    sc.str(v.FilterExpression),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		Name:                sc.str(v.Name),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzFilterSummaryOut(v *pzshape.FilterSummary) types.FilterSummary {
+	sc := newStrings(5)
+	return types.FilterSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		DatasetGroupArn:     sc.str(v.DatasetGroupArn),
+		FailureReason:       sc.str(v.FailureReason),
+		FilterArn:           sc.str(v.FilterArn),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		Name:                sc.str(v.Name),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzHPOConfigIn(v *types.HPOConfig) pzshape.HPOConfig {
+	return pzshape.HPOConfig{
+		AlgorithmHyperParameterRanges: convPtr(v.AlgorithmHyperParameterRanges, pzHyperParameterRangesIn),
+		HpoObjective:                  convPtr(v.HpoObjective, pzHPOObjectiveIn),
+		HpoResourceConfig:             convPtr(v.HpoResourceConfig, pzHPOResourceConfigIn),
+	}
+}
+
+func pzHPOConfigOut(v *pzshape.HPOConfig) types.HPOConfig {
+	return types.HPOConfig{
+		AlgorithmHyperParameterRanges: convPtr(v.AlgorithmHyperParameterRanges, pzHyperParameterRangesOut),
+		HpoObjective:                  convPtr(v.HpoObjective, pzHPOObjectiveOut),
+		HpoResourceConfig:             convPtr(v.HpoResourceConfig, pzHPOResourceConfigOut),
+	}
+}
+
+func pzHPOObjectiveIn(v *types.HPOObjective) pzshape.HPOObjective {
+	sc := newStrings(3)
+	return pzshape.HPOObjective{
+		MetricName:  sc.str(v.MetricName),
+		MetricRegex: sc.str(v.MetricRegex),
+		Type:        sc.str(v.Type),
+	}
+}
+
+func pzHPOObjectiveOut(v *pzshape.HPOObjective) types.HPOObjective {
+	sc := newStrings(3)
+	return types.HPOObjective{
+		MetricName:  sc.str(v.MetricName),
+		MetricRegex: sc.str(v.MetricRegex),
+		Type:        sc.str(v.Type),
+	}
+}
+
+func pzHPOResourceConfigIn(v *types.HPOResourceConfig) pzshape.HPOResourceConfig {
+	sc := newStrings(2)
+	return pzshape.HPOResourceConfig{
+		MaxNumberOfTrainingJobs: sc.str(v.MaxNumberOfTrainingJobs),
+		MaxParallelTrainingJobs: sc.str(v.MaxParallelTrainingJobs),
+	}
+}
+
+func pzHPOResourceConfigOut(v *pzshape.HPOResourceConfig) types.HPOResourceConfig {
+	sc := newStrings(2)
+	return types.HPOResourceConfig{
+		MaxNumberOfTrainingJobs: sc.str(v.MaxNumberOfTrainingJobs),
+		MaxParallelTrainingJobs: sc.str(v.MaxParallelTrainingJobs),
+	}
+}
+
+func pzHyperParameterRangesIn(v *types.HyperParameterRanges) pzshape.HyperParameterRanges {
+	return pzshape.HyperParameterRanges{
+		CategoricalHyperParameterRanges: convSlice(v.CategoricalHyperParameterRanges, pzCategoricalHyperParameterRangeIn),
+		ContinuousHyperParameterRanges:  convSlice(v.ContinuousHyperParameterRanges, pzContinuousHyperParameterRangeIn),
+		IntegerHyperParameterRanges:     convSlice(v.IntegerHyperParameterRanges, pzIntegerHyperParameterRangeIn),
+	}
+}
+
+func pzHyperParameterRangesOut(v *pzshape.HyperParameterRanges) types.HyperParameterRanges {
+	return types.HyperParameterRanges{
+		CategoricalHyperParameterRanges: convSlice(v.CategoricalHyperParameterRanges, pzCategoricalHyperParameterRangeOut),
+		ContinuousHyperParameterRanges:  convSlice(v.ContinuousHyperParameterRanges, pzContinuousHyperParameterRangeOut),
+		IntegerHyperParameterRanges:     convSlice(v.IntegerHyperParameterRanges, pzIntegerHyperParameterRangeOut),
+	}
+}
+
+func pzIntegerHyperParameterRangeIn(v *types.IntegerHyperParameterRange) pzshape.IntegerHyperParameterRange {
+	return pzshape.IntegerHyperParameterRange{
+		MaxValue: valuePtr(v.MaxValue),
+		MinValue: valuePtr(v.MinValue),
+		Name:     str(v.Name),
+	}
+}
+
+func pzIntegerHyperParameterRangeOut(v *pzshape.IntegerHyperParameterRange) types.IntegerHyperParameterRange {
+	return types.IntegerHyperParameterRange{
+		MaxValue: ptrValue(v.MaxValue),
+		MinValue: ptrValue(v.MinValue),
+		Name:     str(v.Name),
+	}
+}
+
+func pzOptimizationObjectiveIn(v *types.OptimizationObjective) pzshape.OptimizationObjective {
+	return pzshape.OptimizationObjective{
+		ItemAttribute:        str(v.ItemAttribute),
+		ObjectiveSensitivity: enumIn(v.ObjectiveSensitivity),
+	}
+}
+
+func pzOptimizationObjectiveOut(v *pzshape.OptimizationObjective) types.OptimizationObjective {
+	return types.OptimizationObjective{
+		ItemAttribute:        str(v.ItemAttribute),
+		ObjectiveSensitivity: enumOut[types.ObjectiveSensitivity](v.ObjectiveSensitivity),
+	}
+}
+
+func pzRecipeOut(v *pzshape.Recipe) types.Recipe {
+	sc := newStrings(7)
+	return types.Recipe{
+		AlgorithmArn:             sc.str(v.AlgorithmArn),
+		CreationDateTime:         timeOut(v.CreationDateTime),
+		Description:              sc.str(v.Description),
+		FeatureTransformationArn: sc.str(v.FeatureTransformationArn),
+		LastUpdatedDateTime:      timeOut(v.LastUpdatedDateTime),
+		Name:                     sc.str(v.Name),
+		RecipeArn:                sc.str(v.RecipeArn),
+		RecipeType:               sc.str(v.RecipeType),
+		Status:                   sc.str(v.Status),
+	}
+}
+
+func pzRecipeSummaryOut(v *pzshape.RecipeSummary) types.RecipeSummary {
+	sc := newStrings(3)
+	return types.RecipeSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		Domain:              enumOut[types.Domain](v.Domain),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		Name:                sc.str(v.Name),
+		RecipeArn:           sc.str(v.RecipeArn),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzSolutionOut(v *pzshape.Solution) types.Solution {
+	sc := newStrings(6)
+	return types.Solution{
+		AutoMLResult:          convPtr(v.AutoMLResult, pzAutoMLResultOut),
+		CreationDateTime:      timeOut(v.CreationDateTime),
+		DatasetGroupArn:       sc.str(v.DatasetGroupArn),
+		EventType:             sc.str(v.EventType),
+		LastUpdatedDateTime:   timeOut(v.LastUpdatedDateTime),
+		LatestSolutionVersion: convPtr(v.LatestSolutionVersion, pzSolutionVersionSummaryOut),
+		Name:                  sc.str(v.Name),
+		PerformAutoML:         ptrValue(v.PerformAutoML),
+		PerformHPO:            ptrValue(v.PerformHPO),
+		RecipeArn:             sc.str(v.RecipeArn),
+		SolutionArn:           sc.str(v.SolutionArn),
+		SolutionConfig:        convPtr(v.SolutionConfig, pzSolutionConfigOut),
+		Status:                sc.str(v.Status),
+		// latestSolutionUpdate: not in the SDK version
+		// performAutoTraining: not in the SDK version
+		// performIncrementalUpdate: not in the SDK version
+	}
+}
+
+func pzSolutionConfigIn(v *types.SolutionConfig) pzshape.SolutionConfig {
+	return pzshape.SolutionConfig{
+		AlgorithmHyperParameters:        maps.Clone(v.AlgorithmHyperParameters),
+		AutoMLConfig:                    convPtr(v.AutoMLConfig, pzAutoMLConfigIn),
+		EventValueThreshold:             str(v.EventValueThreshold),
+		FeatureTransformationParameters: maps.Clone(v.FeatureTransformationParameters),
+		HpoConfig:                       convPtr(v.HpoConfig, pzHPOConfigIn),
+		OptimizationObjective:           convPtr(v.OptimizationObjective, pzOptimizationObjectiveIn),
+		TrainingDataConfig:              convPtr(v.TrainingDataConfig, pzTrainingDataConfigIn),
+		// autoTrainingConfig: not in the SDK version
+		// eventsConfig: not in the SDK version
+	}
+}
+
+func pzSolutionConfigOut(v *pzshape.SolutionConfig) types.SolutionConfig {
+	return types.SolutionConfig{
+		AlgorithmHyperParameters:        maps.Clone(v.AlgorithmHyperParameters),
+		AutoMLConfig:                    convPtr(v.AutoMLConfig, pzAutoMLConfigOut),
+		EventValueThreshold:             str(v.EventValueThreshold),
+		FeatureTransformationParameters: maps.Clone(v.FeatureTransformationParameters),
+		HpoConfig:                       convPtr(v.HpoConfig, pzHPOConfigOut),
+		OptimizationObjective:           convPtr(v.OptimizationObjective, pzOptimizationObjectiveOut),
+		TrainingDataConfig:              convPtr(v.TrainingDataConfig, pzTrainingDataConfigOut),
+		// autoTrainingConfig: not in the SDK version
+		// eventsConfig: not in the SDK version
+	}
+}
+
+func pzSolutionSummaryOut(v *pzshape.SolutionSummary) types.SolutionSummary {
+	sc := newStrings(4)
+	return types.SolutionSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		Name:                sc.str(v.Name),
+		RecipeArn:           sc.str(v.RecipeArn),
+		SolutionArn:         sc.str(v.SolutionArn),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzSolutionVersionOut(v *pzshape.SolutionVersion) types.SolutionVersion {
+	sc := newStrings(8)
+	return types.SolutionVersion{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		DatasetGroupArn:     sc.str(v.DatasetGroupArn),
+		EventType:           sc.str(v.EventType),
+		FailureReason:       sc.str(v.FailureReason),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		Name:                sc.str(v.Name),
+		PerformAutoML:       ptrValue(v.PerformAutoML),
+		PerformHPO:          ptrValue(v.PerformHPO),
+		RecipeArn:           sc.str(v.RecipeArn),
+		SolutionArn:         sc.str(v.SolutionArn),
+		SolutionConfig:      convPtr(v.SolutionConfig, pzSolutionConfigOut),
+		SolutionVersionArn:  sc.str(v.SolutionVersionArn),
+		Status:              sc.str(v.Status),
+		TrainingHours:       clonePtr(v.TrainingHours),
+		TrainingMode:        enumOut[types.TrainingMode](v.TrainingMode),
+		TunedHPOParams:      convPtr(v.TunedHPOParams, pzTunedHPOParamsOut),
+		// performIncrementalUpdate: not in the SDK version
+		// trainingType: not in the SDK version
+	}
+}
+
+func pzSolutionVersionSummaryOut(v *pzshape.SolutionVersionSummary) types.SolutionVersionSummary {
+	sc := newStrings(3)
+	return types.SolutionVersionSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		FailureReason:       sc.str(v.FailureReason),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		SolutionVersionArn:  sc.str(v.SolutionVersionArn),
+		Status:              sc.str(v.Status),
+		// trainingMode: not in the SDK version
+		// trainingType: not in the SDK version
+	}
+}
+
 func pzTagIn(v *types.Tag) pzshape.Tag {
 	sc := newStrings(2)
 	return pzshape.Tag{
@@ -205,6 +636,26 @@ func pzValidateTag(v *types.Tag) error {
 		return invalidParams
 	}
 	return nil
+}
+
+func pzTrainingDataConfigIn(v *types.TrainingDataConfig) pzshape.TrainingDataConfig {
+	return pzshape.TrainingDataConfig{
+		ExcludedDatasetColumns: cloneListMap(v.ExcludedDatasetColumns),
+		// includedDatasetColumns: not in the SDK version
+	}
+}
+
+func pzTrainingDataConfigOut(v *pzshape.TrainingDataConfig) types.TrainingDataConfig {
+	return types.TrainingDataConfig{
+		ExcludedDatasetColumns: cloneListMap(v.ExcludedDatasetColumns),
+		// includedDatasetColumns: not in the SDK version
+	}
+}
+
+func pzTunedHPOParamsOut(v *pzshape.TunedHPOParams) types.TunedHPOParams {
+	return types.TunedHPOParams{
+		AlgorithmHyperParameters: maps.Clone(v.AlgorithmHyperParameters),
+	}
 }
 
 func pzValidateTags(v []types.Tag) error {

@@ -124,7 +124,7 @@ func (r *Rule) When(pred any) *Rule {
 	}
 	if !ok {
 		want := "func(map[string]any) bool"
-		if op != nil {
+		if op != nil && !op.WireOnly { // a wire-only operation has no SDK input type
 			want = fmt.Sprintf("func(%s) bool or %s", op.InputTypeName(), want)
 		}
 		panic(fmt.Sprintf("scenario: %s.%s: When takes a %s, not %T", r.Service, r.Operation, want, pred))
@@ -183,9 +183,10 @@ func (r *Rule) Delay(d time.Duration) *Rule {
 	return r
 }
 
-// FailCreation makes the dataset group or event tracker that matching calls create end in
-// CREATE FAILED with reason. Only CreateDatasetGroup and CreateEventTracker create such
-// resources; other operations panic.
+// FailCreation makes the resource that matching calls create end in CREATE FAILED with reason,
+// when its creation would end: a Personalize dataset group, event tracker, dataset, solution,
+// solution version (its training), campaign, filter or dataset import job. Other operations
+// create nothing with a status, and panic.
 func (r *Rule) FailCreation(reason string) *Rule {
 	if !createsWithLifecycle(r.Service, r.Operation) {
 		panic(fmt.Sprintf("scenario: %s.%s creates nothing that can fail later; FailCreation applies to the operations that create a resource with a status", r.Service, r.Operation))

@@ -113,8 +113,8 @@ type Context struct {
 }
 
 // DatasetGroup is a Personalize dataset group that already exists, ACTIVE unless Status says
-// CREATE PENDING, CREATE IN_PROGRESS or CREATE FAILED; with its datasets (each with its schema)
-// and an event tracker if they are given.
+// CREATE PENDING, CREATE IN_PROGRESS or CREATE FAILED; with its datasets (each with its schema),
+// an event tracker, solutions (with a version and a campaign) and filters if they are given.
 type DatasetGroup struct {
 	Where
 	Name          string            `json:"name"`
@@ -124,6 +124,8 @@ type DatasetGroup struct {
 	Tags          map[string]string `json:"tags,omitempty"`
 	Datasets      []Dataset         `json:"datasets,omitempty"`
 	EventTracker  *EventTracker     `json:"eventTracker,omitempty"`
+	Solutions     []Solution        `json:"solutions,omitempty"`
+	Filters       []Filter          `json:"filters,omitempty"`
 }
 
 // Dataset is a dataset of a seeded dataset group (which must then be ACTIVE), with a schema of
@@ -358,7 +360,7 @@ func (g DatasetGroup) resources(label string) []Resource {
 		out = append(out, Resource{Where: g.Where, Service: catalog.Personalize, Operation: "CreateEventTracker", Input: tin,
 			Refs: map[string]string{"datasetGroupArn": label}, Status: t.Status, IDs: ids})
 	}
-	return out
+	return append(out, g.trainingResources(label)...)
 }
 
 // datasets returns the group's datasets to seed: those given, and an Interactions dataset for
@@ -441,6 +443,9 @@ func (s Seeds) check() error {
 			if DefaultSchema(d.Type, "") == "" {
 				return fmt.Errorf("seeded dataset group %s: a dataset's type is Interactions, Items, Users, Actions or Action_Interactions, not %q", g.Name, d.Type)
 			}
+		}
+		if err := g.checkTraining(); err != nil {
+			return err
 		}
 	}
 	labels := map[string]bool{}

@@ -12,6 +12,9 @@ for target in \
 	internal/engine:FuzzSearchMatchesAScan \
 	internal/search:FuzzSearchExpression \
 	internal/model:FuzzFastPatterns \
+	internal/pzfilter:FuzzFilterExpression \
+	internal/csvimport:FuzzCSVImport \
+	internal/recommend:FuzzRecommend \
 	fake:FuzzScenarioJSON; do
 	pkg=${target%%:*}
 	name=${target#*:}

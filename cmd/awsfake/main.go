@@ -74,6 +74,8 @@ type options struct {
 	callLogBytes  int
 	allowHosts    listFlag
 	corsOrigins   listFlag
+	objects       string // -objects: what dataset import jobs read
+	small         bool   // -small-datasets
 }
 
 // listFlag is a repeatable flag of strings.
@@ -110,20 +112,31 @@ func (q *quotaFlags) Set(v string) error {
 	return nil
 }
 
-// quotaUsage lists the kinds of resources and their default quotas for -help.
+// quotaUsage lists the kinds of resources and their default quotas for -help: per account and
+// Region, then those counted per dataset group and those counting only what is being created.
 func quotaUsage() string {
-	var kinds []string
+	var kinds, parents, creating []string
+	within := map[string][]string{} // by the kind they count within
 	for _, r := range catalog.Resources {
-		if r.Quota > 0 {
-			q := r.Name + "=" + strconv.Itoa(r.Quota)
-			if r.Per != "" {
-				q += " per " + strings.TrimSuffix(r.Per, "s")
+		switch q := r.Name + "=" + strconv.Itoa(r.Quota); {
+		case r.Quota == 0:
+		case r.Within != "":
+			if within[r.Within] == nil {
+				parents = append(parents, r.Within)
 			}
+			within[r.Within] = append(within[r.Within], q)
+		case r.Creating:
+			creating = append(creating, q)
+		default:
 			kinds = append(kinds, q)
 		}
 	}
-	return "a kind's quota per account and Region (tags: per resource), as `NAME=N`; repeat it for more kinds; 0 lifts it " +
-		"(defaults, AWS's: " + strings.Join(kinds, ", ") + ")"
+	usage := "a kind's quota per account and Region (tags: per resource), as `NAME=N`; repeat it for more kinds; 0 lifts it " +
+		"(defaults, AWS's: " + strings.Join(kinds, ", ")
+	for _, p := range parents {
+		usage += "; per " + strings.ReplaceAll(strings.TrimSuffix(p, "s"), "-", " ") + ": " + strings.Join(within[p], ", ")
+	}
+	return usage + "; of those being created: " + strings.Join(creating, ", ") + ")"
 }
 
 func parse(args []string, stderr io.Writer) (options, error) {
@@ -147,6 +160,8 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.callLogBytes, "call-log-bytes", engine.DefaultCallLogBytes, "about how many bytes the call log keeps at most; its oldest calls go first")
 	fs.Var(&o.allowHosts, "allow-host", "also serve requests whose Host is this `NAME` (a Compose service name, a LAN name); repeat it for more")
 	fs.Var(&o.corsOrigins, "cors-origin", "let a browser app at this `ORIGIN` (such as http://localhost:3000) call the fake, with CORS; repeat it for more")
+	fs.StringVar(&o.objects, "objects", "", "the directory dataset import jobs read objects from: s3://bucket/key is DIR/bucket/key (default: none, so imports fail as from a wrong location)")
+	fs.BoolVar(&o.small, "small-datasets", false, "let imports and training take fewer rows than AWS's minimums (1,000 interactions; 25 users with two or more)")
 	fs.StringVar(&o.creds, "credentials", "", "check SigV4 signatures against these keys: AKID:SECRET[,AKID:SECRET...] (default: no checking)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -300,9 +315,15 @@ wait:
 func (o options) config() (server.Config, error) {
 	cfg := server.Config{
 		Engine: engine.Config{Seed: o.seed, Account: o.account, Region: o.region,
-			CallLogLimit: o.callLog, CallLogBytes: o.callLogBytes},
+			CallLogLimit: o.callLog, CallLogBytes: o.callLogBytes, SmallDatasets: o.small},
 		MaxBody: o.maxBody, MaxControlBody: o.maxControl,
 		CheckHost: true, AllowHosts: o.allowHosts, CORSOrigins: o.corsOrigins,
+	}
+	if o.objects != "" {
+		if info, err := os.Stat(o.objects); err != nil || !info.IsDir() {
+			return cfg, fmt.Errorf("-objects %s is not a directory", o.objects)
+		}
+		cfg.Engine.Objects = os.DirFS(o.objects)
 	}
 	if o.callLog == 0 {
 		cfg.Engine.CallLogLimit = -1 // the engine's "none"; its 0 is the default

@@ -112,7 +112,7 @@ func TestQuotaFlags(t *testing.T) {
 	var help strings.Builder
 	require.Error(t, run([]string{"-help"}, io.Discard, &help, nil))
 	require.Contains(t, help.String(), "-quota NAME=N")
-	require.Contains(t, help.String(), "actions=3000, artifacts=6000, contexts=500, associations=6000, trials=300 per experiment, dataset-groups=5, schemas=500, tags=50")
+	require.Contains(t, help.String(), "actions=3000, artifacts=6000, contexts=500, associations=6000, dataset-groups=5, schemas=500, tags=50; per experiment: trials=300; per dataset group: solutions=10")
 
 	srv := startServer(t, "-addr", "127.0.0.1:0", "-quota", "contexts=1", "-quota", "actions=1", "-quota", "contexts=2")
 	defer func() { close(srv.stop); require.NoError(t, <-srv.done) }()

@@ -159,11 +159,12 @@ func fill(dst reflect.Value, src any) {
 	}
 	switch dst.Kind() {
 	case reflect.Map:
+		// A map of the script (a doc of structures, or strings, numbers or lists as they are).
 		out := reflect.MakeMap(dst.Type())
-		for k, v := range src.(doc) {
+		for it := reflect.ValueOf(src).MapRange(); it.Next(); {
 			e := reflect.New(dst.Type().Elem()).Elem()
-			fill(e, v)
-			out.SetMapIndex(reflect.ValueOf(k), e)
+			fill(e, it.Value().Interface())
+			out.SetMapIndex(it.Key().Convert(dst.Type().Key()), e)
 		}
 		dst.Set(out)
 	case reflect.Struct:
@@ -216,12 +217,6 @@ func normalise(v reflect.Value) any {
 		return doc{strings.ToLower(name[:1]) + name[1:]: normalise(v.Field(0))}
 	}
 	switch v.Kind() {
-	case reflect.Map:
-		out := doc{}
-		for it := v.MapRange(); it.Next(); {
-			out[it.Key().String()] = normalise(it.Value())
-		}
-		return out
 	case reflect.Struct:
 		out := doc{}
 		for i := range v.NumField() {
@@ -232,6 +227,15 @@ func normalise(v reflect.Value) any {
 			if m := normalise(v.Field(i)); m != nil {
 				out[strings.ToLower(f.Name[:1])+f.Name[1:]] = m
 			}
+		}
+		return out
+	case reflect.Map:
+		if v.IsNil() {
+			return nil
+		}
+		out := doc{}
+		for it := v.MapRange(); it.Next(); {
+			out[it.Key().String()] = normalise(it.Value())
 		}
 		return out
 	case reflect.Slice:

@@ -3,7 +3,9 @@
 // dataset group and wait until it is ACTIVE; create (or find) the Interactions and Items
 // schemas and datasets that PutEvents and PutItems write into, and wait for them; create (or
 // find) the group's one event tracker, wait again, and hand the tracker's trackingId and the
-// Items dataset's ARN to the sender.
+// Items dataset's ARN to the sender. A Deployer then takes the group to a campaign as AWS's
+// getting-started path does: an import job, a solution, its training (stopped if it runs too
+// long), its metrics and a campaign, each polled until ACTIVE.
 //
 // It is an example of code under test, written with aws-sdk-go-v2 as a user would: it declares
 // the few client methods it calls as its own interfaces, so *personalize.Client and awsfake's

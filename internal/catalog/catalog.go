@@ -37,17 +37,24 @@ type Operation struct {
 	HTTPPath     string
 	Create       bool // it creates a resource that a scenario may seed
 	Lifecycle    bool // the resource it creates moves through statuses and may end in CREATE FAILED
+	// WireOnly: the pinned aws-sdk-go-v2 has no method for it (a newer operation of the model),
+	// so only the wire door serves it and InputPackage and InputName are empty.
+	WireOnly bool
 }
 
-// InputTypeName is the input type as Go code names it, a pointer: "*sagemaker.CreateActionInput".
+// InputTypeName is the input type as Go code names it, a pointer: "*sagemaker.CreateActionInput";
+// "" for a wire-only operation, which has none.
 func (op *Operation) InputTypeName() string {
+	if op.WireOnly {
+		return ""
+	}
 	return "*" + path.Base(op.InputPackage) + "." + op.InputName
 }
 
 // IsInput reports whether t is the operation's SDK input type, a pointer to it, by the
 // package path and name of what it points to.
 func (op *Operation) IsInput(t reflect.Type) bool {
-	return t != nil && t.Kind() == reflect.Pointer && t.Elem().Name() == op.InputName && t.Elem().PkgPath() == op.InputPackage
+	return !op.WireOnly && t != nil && t.Kind() == reflect.Pointer && t.Elem().Name() == op.InputName && t.Elem().PkgPath() == op.InputPackage
 }
 
 var byName = func() map[string]map[string]*Operation {
@@ -169,6 +176,8 @@ const (
 	StatusDeleteInProgress = "DELETE IN_PROGRESS"
 	StatusUpdatePending    = "UPDATE PENDING"
 	StatusUpdateInProgress = "UPDATE IN_PROGRESS"
+	StatusCreateStopping   = "CREATE STOPPING"
+	StatusCreateStopped    = "CREATE STOPPED"
 )
 
 // CreationStatuses are the statuses a resource can have between its creation and its first

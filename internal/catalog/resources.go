@@ -7,10 +7,12 @@ import "time"
 type Resource struct {
 	Name      string // "actions", "dataset-groups", ...
 	Service   string
-	Quota     int    // per account and Region unless Per says otherwise (tags: per resource); 0 means no limit
-	Per       string // the kind within each of whose resources the quota counts (trials: per experiment), or ""
+	Quota     int    // per account and Region (tags: per resource), or per Within; 0 means no limit
 	Limit     string // what the quota limits, as AWS's quota pages name it
+	Within    string // the kind whose resources the quota counts within (solutions: dataset-groups), or ""
+	Creating  bool   // the quota counts only resources being created (CREATE PENDING, CREATE IN_PROGRESS)
 	Lifecycle bool   // statuses on the clock (CREATE PENDING, ...), with DefaultLifecycle's timing
+	Stoppable bool   // its creation can be stopped (CREATE STOPPING, CREATE STOPPED)
 }
 
 // The kinds (Resources, their names as constants, their timings) are declared in
@@ -49,6 +51,7 @@ type Lifecycle struct {
 	UpdateInProgress time.Duration // UPDATE IN_PROGRESS
 	DeletePending    time.Duration // DELETE PENDING
 	DeleteInProgress time.Duration // DELETE IN_PROGRESS
+	Stopping         time.Duration // CREATE STOPPING, for a kind whose creation can be stopped
 }
 
 // DefaultLifecycle is a guess at AWS's timings where it publishes none: ACTIVE a minute after

@@ -6,20 +6,25 @@ import "time"
 
 // The kinds of resources, by name.
 const (
-	Actions          = "actions"           // SageMaker lineage actions; quota 3,000, AWS's
-	Artifacts        = "artifacts"         // SageMaker lineage artifacts; quota 6,000, AWS's
-	Contexts         = "contexts"          // SageMaker lineage contexts; quota 500, AWS's
-	Associations     = "associations"      // SageMaker lineage associations; quota 6,000, AWS's
-	Experiments      = "experiments"       // SageMaker experiments; no quota by default (AWS documents none)
-	Trials           = "trials"            // SageMaker trials; quota 300 per experiment, AWS's (trials SageMaker made, with a Source, do not count)
-	TrialComponents  = "trial-components"  // SageMaker trial components, also lineage entities; no quota by default (AWS documents none)
-	TrialMemberships = "trial-memberships" // trial components in one trial (AssociateTrialComponent); no quota by default (50 reported, not documented)
-	LineageGroups    = "lineage-groups"    // the account's default SageMaker lineage group, made with its first lineage entity
-	DatasetGroups    = "dataset-groups"    // Personalize dataset groups; quota 5, AWS's default
-	Schemas          = "schemas"           // Personalize schemas; quota 500, AWS's
-	Datasets         = "datasets"          // Personalize datasets; one of each type per dataset group
-	EventTrackers    = "event-trackers"    // Personalize event trackers; one per dataset group
-	Tags             = "tags"              // tags on one resource, in both services; quota 50, AWS's
+	Actions           = "actions"             // SageMaker lineage actions; quota 3,000, AWS's
+	Artifacts         = "artifacts"           // SageMaker lineage artifacts; quota 6,000, AWS's
+	Contexts          = "contexts"            // SageMaker lineage contexts; quota 500, AWS's
+	Associations      = "associations"        // SageMaker lineage associations; quota 6,000, AWS's
+	Experiments       = "experiments"         // SageMaker experiments; no quota by default (AWS documents none)
+	Trials            = "trials"              // SageMaker trials; quota 300 per experiment, AWS's (trials SageMaker made, with a Source, do not count)
+	TrialComponents   = "trial-components"    // SageMaker trial components, also lineage entities; no quota by default (AWS documents none)
+	TrialMemberships  = "trial-memberships"   // trial components in one trial (AssociateTrialComponent); no quota by default (50 reported, not documented)
+	LineageGroups     = "lineage-groups"      // the account's default SageMaker lineage group, made with its first lineage entity
+	DatasetGroups     = "dataset-groups"      // Personalize dataset groups; quota 5, AWS's default
+	Schemas           = "schemas"             // Personalize schemas; quota 500, AWS's
+	Datasets          = "datasets"            // Personalize datasets; one of each type per dataset group
+	EventTrackers     = "event-trackers"      // Personalize event trackers; one per dataset group
+	Solutions         = "solutions"           // Personalize solutions; quota 10 per dataset group, AWS's
+	SolutionVersions  = "solution-versions"   // Personalize solution versions (training); quota 20 being created, AWS's
+	Campaigns         = "campaigns"           // Personalize campaigns; quota 5 per dataset group, AWS's
+	Filters           = "filters"             // Personalize filters; quota 10 per dataset group, AWS's
+	DatasetImportJobs = "dataset-import-jobs" // Personalize dataset import jobs; quota 5 being created, AWS's
+	Tags              = "tags"                // tags on one resource, in both services; quota 50, AWS's
 )
 
 // Resources lists every kind a user may name, in a stable order.
@@ -29,17 +34,26 @@ var Resources = []Resource{
 	{Name: Contexts, Service: SageMaker, Quota: 500, Limit: "Total number of contexts", Lifecycle: false},
 	{Name: Associations, Service: SageMaker, Quota: 6000, Limit: "Total number of associations", Lifecycle: false},
 	{Name: Experiments, Service: SageMaker, Quota: 0, Limit: "Total number of experiments", Lifecycle: false},
-	{Name: Trials, Service: SageMaker, Per: Experiments, Quota: 300, Limit: "Total number of trials allowed in a single experiment, excluding those automatically created by SageMaker", Lifecycle: false},
+	{Name: Trials, Service: SageMaker, Quota: 300, Limit: "Total number of trials allowed in a single experiment, excluding those automatically created by SageMaker", Within: Experiments, Lifecycle: false},
 	{Name: TrialComponents, Service: SageMaker, Quota: 0, Limit: "Total number of trial components", Lifecycle: false},
-	{Name: TrialMemberships, Service: SageMaker, Per: Trials, Quota: 0, Limit: "Total number of trial components allowed in a single trial", Lifecycle: false},
+	{Name: TrialMemberships, Service: SageMaker, Quota: 0, Limit: "Total number of trial components allowed in a single trial", Within: Trials, Lifecycle: false},
 	{Name: DatasetGroups, Service: Personalize, Quota: 5, Limit: "dataset groups", Lifecycle: true},
 	{Name: Schemas, Service: Personalize, Quota: 500, Limit: "schemas", Lifecycle: false},
 	{Name: Datasets, Service: Personalize, Quota: 0, Limit: "datasets", Lifecycle: true},
 	{Name: EventTrackers, Service: Personalize, Quota: 0, Limit: "event trackers", Lifecycle: true},
+	{Name: Solutions, Service: Personalize, Quota: 10, Limit: "active solutions", Within: DatasetGroups, Lifecycle: true},
+	{Name: SolutionVersions, Service: Personalize, Quota: 20, Limit: "pending or in-progress solution versions", Creating: true, Lifecycle: true, Stoppable: true},
+	{Name: Campaigns, Service: Personalize, Quota: 5, Limit: "active campaigns", Within: DatasetGroups, Lifecycle: true},
+	{Name: Filters, Service: Personalize, Quota: 10, Limit: "filters", Within: DatasetGroups, Lifecycle: true},
+	{Name: DatasetImportJobs, Service: Personalize, Quota: 5, Limit: "pending or in-progress dataset import jobs", Creating: true, Lifecycle: true},
 	{Name: Tags, Quota: 50, Limit: "tags per resource", Lifecycle: false},
 }
 
 // lifecycles are the timings of the kinds whose timing is not the default.
 var lifecycles = map[string]Lifecycle{
-	Datasets: {Pending: 5 * time.Second, InProgress: 10 * time.Second, UpdatePending: 10 * time.Second, UpdateInProgress: 110 * time.Second, DeletePending: 5 * time.Second, DeleteInProgress: 25 * time.Second},
+	Datasets:          {Pending: 5 * time.Second, InProgress: 10 * time.Second, UpdatePending: 10 * time.Second, UpdateInProgress: 110 * time.Second, DeletePending: 5 * time.Second, DeleteInProgress: 25 * time.Second},
+	Solutions:         {Pending: 1 * time.Second, InProgress: 1 * time.Second, UpdatePending: 5 * time.Second, UpdateInProgress: 55 * time.Second, DeletePending: 5 * time.Second, DeleteInProgress: 25 * time.Second},
+	SolutionVersions:  {Pending: 1 * time.Minute, InProgress: 44 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0, Stopping: 2 * time.Minute},
+	Campaigns:         {Pending: 1 * time.Minute, InProgress: 8 * time.Minute, UpdatePending: 1 * time.Minute, UpdateInProgress: 8 * time.Minute, DeletePending: 1 * time.Minute, DeleteInProgress: 15 * time.Minute},
+	DatasetImportJobs: {Pending: 1 * time.Minute, InProgress: 4 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
 }

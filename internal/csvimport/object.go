@@ -7,13 +7,23 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
+
+// readers are the 64 KB buffers objects are read through, reused: a small import should not
+// pay for clearing a new one.
+var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
 
 // object reads one CSV object: its header row, then its records.
 func (p *parser) object(o Object) error {
 	f := failure{datasetType: displayNames[p.schema.datasetType], object: "s3://" + o.Name}
-	br := bufio.NewReaderSize(o.Body, 64<<10)
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(o.Body)
+	defer func() {
+		br.Reset(nil) // keep nothing of the object alive
+		readers.Put(br)
+	}()
 	// A UTF-8 byte order mark (what spreadsheets write) is not part of the first column's
 	// name (a guess: AWS documents only that the file must be UTF-8).
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {

@@ -130,14 +130,21 @@ type chunks[T any] struct {
 	n    int
 }
 
-const chunkRows = 8192
+// Chunks grow from firstChunkRows to chunkRows rows, so that a small import does not pay for
+// a large chunk (8192 interactions are 850 KB to clear).
+const (
+	firstChunkRows = 64
+	chunkRows      = 8192
+)
 
 func (c *chunks[T]) add(v T) {
 	if len(c.last) == cap(c.last) {
+		size := firstChunkRows
 		if c.last != nil {
 			c.full = append(c.full, c.last)
+			size = min(2*cap(c.last), chunkRows)
 		}
-		c.last = make([]T, 0, chunkRows)
+		c.last = make([]T, 0, size)
 	}
 	c.last = append(c.last, v)
 	c.n++

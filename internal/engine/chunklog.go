@@ -30,6 +30,32 @@ func (l *chunkLog[T]) len() int {
 
 func (l *chunkLog[T]) at(i int) *T { return &l.chunks[i/logChunk][i%logChunk] }
 
+// view returns what the log holds now, for reading later without copying: adds only append,
+// so the view never sees what is added after it.
+func (l *chunkLog[T]) view() chunkView[T] {
+	return chunkView[T]{chunks: l.chunks[:len(l.chunks):len(l.chunks)], n: l.len()}
+}
+
+// chunkView is a chunkLog as it was when the view was taken.
+type chunkView[T any] struct {
+	chunks [][]T
+	n      int
+}
+
+func (v chunkView[T]) len() int    { return v.n }
+func (v chunkView[T]) at(i int) *T { return &v.chunks[i/logChunk][i%logChunk] }
+func (v chunkView[T]) all() []T    { return chunkLog[T]{chunks: v.chunks}.prefix(v.n) }
+func (l chunkLog[T]) prefix(n int) []T {
+	out := make([]T, 0, n)
+	for _, c := range l.chunks {
+		if len(out)+len(c) > n {
+			c = c[:n-len(out)]
+		}
+		out = append(out, c...)
+	}
+	return out
+}
+
 // all returns the records in a new slice (shallow copies).
 func (l *chunkLog[T]) all() []T {
 	out := make([]T, 0, l.len())

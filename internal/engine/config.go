@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"io/fs"
+
 	"github.com/benbjohnson/clock"
 
 	"github.com/awsfake/awsfake/internal/catalog"
@@ -40,6 +42,13 @@ type Config struct {
 	// CascadeDeletes makes deleting a lineage entity delete its associations too (by default
 	// the delete is refused while it has any, a documented guess).
 	CascadeDeletes bool
+
+	// Objects are what dataset import jobs read: s3://bucket/key is the file bucket/key. Nil
+	// holds no object, so every import job fails as one reading a wrong location does.
+	Objects fs.FS
+	// SmallDatasets lifts AWS's minimums on data: an import job's 1,000 interaction records
+	// and training's 1,000 interactions and 25 users with two or more, for small tests.
+	SmallDatasets bool
 }
 
 // Lifecycle is how long a resource spends in each transitional status.

@@ -19,6 +19,9 @@ type dataset struct {
 	next       *schema // the schema of the latest update, in force once the update is done
 	trackingID string  // an Action interactions dataset's own tracker, for PutActionInteractions
 	records    records
+	usedBy              // its import jobs
+	imported   imported // what its import jobs put in
+	unsettled  int      // import jobs whose rows the dataset has not taken in (see settle)
 }
 
 // datasetIndex finds Action interactions datasets by the trackingId PutActionInteractions names
@@ -203,6 +206,11 @@ func (e *Engine) deleteDataset(w *world, in *personalize.DeleteDatasetInput, cx 
 	if status, _, _ := statusOf(d, cx.now); status != StatusActive && status != StatusCreateFailed {
 		return nil, inUse("The dataset %s is in %s state and cannot be deleted.", d.arn, status)
 	}
+	// AWS: "You can't delete a dataset if an associated DatasetImportJob or SolutionVersion is
+	// in the CREATE PENDING or IN PROGRESS state."
+	if busy := w.busyWith(d, cx.now); busy != "" {
+		return nil, inUse("The dataset %s cannot be deleted while %s.", d.arn, busy)
+	}
 	d.deleted = cx.now
 	w.datasets.retire(d)
 	return &personalize.DeleteDatasetOutput{}, nil
@@ -223,7 +231,33 @@ func (d *dataset) purged(w *world) {
 	if w.byActionTrackingID[d.trackingID] == d {
 		delete(w.byActionTrackingID, d.trackingID)
 	}
-	d.records = records{}
+	d.records, d.imported = records{}, imported{}
+}
+
+// busyWith names what a dataset is busy with that keeps it from being deleted: an import job of
+// it, or a version of a solution of its group, still being created; "" when nothing is.
+func (w *world) busyWith(d *dataset, now time.Time) string {
+	busy := ""
+	w.eachUser(d, now, func(u resource) bool {
+		if status, _, _ := statusOf(u.(lived), now); creating(status) {
+			busy = "the import job " + u.base().arn + " is in " + status + " state"
+		}
+		return busy == ""
+	})
+	w.eachUser(d.group, now, func(u resource) bool {
+		if s, ok := u.(*solution); ok && busy == "" {
+			w.eachUser(s, now, func(u resource) bool {
+				if v, ok := u.(*solutionVersion); ok {
+					if status, _, _ := statusOf(v, now); creatingOrStopping(status) {
+						busy = "the solution version " + v.arn + " is in " + status + " state"
+					}
+				}
+				return busy == ""
+			})
+		}
+		return busy == ""
+	})
+	return busy
 }
 
 // groupDataset returns a group's dataset of a type, if it still has one.

@@ -104,6 +104,11 @@ func (e *Engine) deleteDatasetGroup(w *world, in *personalize.DeleteDatasetGroup
 	case w.groupHasDatasets(g, cx.now):
 		return nil, inUse("The dataset group %s has datasets; delete them first.", g.arn)
 	}
+	// AWS documents the order of a cleanup: campaigns, solutions, filters, trackers, datasets,
+	// then the group (a documented guess at the code: ResourceInUseException, as for the rest).
+	if u := firstUser[resource](w, g, cx.now, nil); u != nil {
+		return nil, inUse("The dataset group %s still has the resource %s; delete it first.", g.arn, u.base().arn)
+	}
 	g.deleted = cx.now
 	w.datasetGroups.retire(g)
 	return &personalize.DeleteDatasetGroupOutput{}, nil

@@ -16,6 +16,8 @@ const (
 	StatusDeleteInProgress = catalog.StatusDeleteInProgress
 	StatusUpdatePending    = catalog.StatusUpdatePending
 	StatusUpdateInProgress = catalog.StatusUpdateInProgress
+	StatusCreateStopping   = catalog.StatusCreateStopping
+	StatusCreateStopped    = catalog.StatusCreateStopped
 )
 
 // lifecycle is a resource's life on the clock: its own timings (fixed when it is created, so a
@@ -26,7 +28,29 @@ type lifecycle struct {
 	timing     Lifecycle
 	updated    time.Time // zero until an update
 	deleted    time.Time // zero until a delete
+	stopped    time.Time // zero unless its creation was stopped (solution versions)
 	failReason string    // non-empty: creation ends in CREATE FAILED
+	// judge, when set, decides how the creation ends once it has ended and a call looks: the
+	// first status at or past its end asks it once, and its verdict (judged) stands. A
+	// verdict computed lazily is no change of state, so the digest reads neither.
+	judge  judge  `digest:"-"`
+	judged string `digest:"-"` // the judge's failure reason ("" for success) once asked
+}
+
+// judge decides, once, how a resource's creation ends when that is known only at its end (a
+// solution version's training checks its data): the failure reason, or "" for success.
+type judge interface{ verdict() string }
+
+// failure is the reason the creation ends in CREATE FAILED, "" if it succeeds; it asks the
+// judge, once, when there is one.
+func (l *lifecycle) failure() string {
+	if l.judge != nil {
+		l.judged, l.judge = l.judge.verdict(), nil
+	}
+	if l.failReason != "" {
+		return l.failReason
+	}
+	return l.judged
 }
 
 func (l *lifecycle) cycle() *lifecycle { return l }
@@ -61,12 +85,24 @@ func (l *lifecycle) status(created, now time.Time) (status string, changed time.
 			return StatusActive, l.updated.Add(t.UpdatePending + t.UpdateInProgress), false
 		}
 	}
+	if !l.stopped.IsZero() && !now.Before(l.stopped) {
+		// Stopped while being created: at once while CREATE PENDING, after CREATE STOPPING
+		// while CREATE IN_PROGRESS.
+		if l.stopped.Sub(created) < t.Pending || now.Sub(l.stopped) >= t.Stopping {
+			end := l.stopped
+			if l.stopped.Sub(created) >= t.Pending {
+				end = end.Add(t.Stopping)
+			}
+			return StatusCreateStopped, end, false
+		}
+		return StatusCreateStopping, l.stopped, false
+	}
 	switch age := now.Sub(created); {
 	case age < t.Pending:
 		return StatusCreatePending, created, false
 	case age < t.Pending+t.InProgress:
 		return StatusCreateInProgress, created.Add(t.Pending), false
-	case l.failReason != "":
+	case l.failure() != "":
 		return StatusCreateFailed, created.Add(t.Pending + t.InProgress), false
 	default:
 		return StatusActive, created.Add(t.Pending + t.InProgress), false
@@ -114,6 +150,11 @@ func (e *Engine) newLifecycle(kind string, cx opContext) lifecycle {
 	return l
 }
 
+// creatingOrStopping reports whether a creation is still under way: being created or stopped.
+func creatingOrStopping(status string) bool {
+	return creating(status) || status == StatusCreateStopping
+}
+
 // failureReason is a resource's failure reason in outputs: only when it failed.
 func failureReason(status, reason string) *string {
 	if status != StatusCreateFailed {
@@ -131,6 +172,8 @@ func (l *lifecycle) next(created, now time.Time) time.Time {
 		marks = []time.Time{l.deleted.Add(t.DeletePending), l.deleted.Add(t.DeletePending + t.DeleteInProgress)}
 	case !l.updated.IsZero():
 		marks = []time.Time{l.updated.Add(t.UpdatePending), l.updated.Add(t.UpdatePending + t.UpdateInProgress)}
+	case !l.stopped.IsZero():
+		marks = []time.Time{l.stopped, l.stopped.Add(t.Stopping)}
 	default:
 		marks = []time.Time{created.Add(t.Pending), created.Add(t.Pending + t.InProgress)}
 	}
@@ -140,4 +183,19 @@ func (l *lifecycle) next(created, now time.Time) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// updateStatus is the status of an update that is a resource of its own in outputs (a
+// campaign's latestCampaignUpdate, a solution's latestSolutionUpdate): CREATE PENDING, CREATE
+// IN_PROGRESS and ACTIVE on the kind's update timings, begun at at, while the resource itself
+// stays as it was. It also returns when the status last changed.
+func (l *lifecycle) updateStatus(at, now time.Time) (string, time.Time) {
+	t := l.timing
+	switch d := now.Sub(at); {
+	case d < t.UpdatePending:
+		return StatusCreatePending, at
+	case d < t.UpdatePending+t.UpdateInProgress:
+		return StatusCreateInProgress, at.Add(t.UpdatePending)
+	}
+	return StatusActive, at.Add(t.UpdatePending + t.UpdateInProgress)
 }

@@ -34,8 +34,13 @@ func (w *world) joinLineageGroup(now time.Time) {
 	if w.lineageGroupARN == "" {
 		w.lineageGroupARN = w.scope.arn(SageMaker, "lineage-group", defaultLineageGroup)
 	}
-	if len(w.lineageGroups.items) > 0 {
-		return // the group, which nothing deletes
+	for _, g := range w.lineageGroups.items {
+		// The group, which nothing deletes. A state document seeds kinds in its own order, not
+		// by time: the group is as old as its oldest entity.
+		if now.Before(g.created) {
+			g.created = now
+		}
+		return
 	}
 	w.lineageGroups.insert(&lineageGroup{entity{arn: w.lineageGroupARN, name: defaultLineageGroup}}, now)
 }

@@ -37,11 +37,19 @@ type Record struct {
 	Mismatches []string `json:"mismatches,omitempty"`
 }
 
-// records is what an Items, Users, Actions or Action interactions dataset holds (an
-// Interactions dataset's events are kept with its group, see PutEvents).
+// records is what the data-plane operations put into an Items, Users, Actions or Action
+// interactions dataset (an Interactions dataset's events are kept with its group, see
+// PutEvents; what import jobs put is kept apart, see imported).
 type records struct {
 	byID map[string]int // items, users, actions: where each id's record is in list
 	list chunkLog[Record]
+	// Copy on write, for training snapshots (view): gen counts the views taken, and a chunk
+	// (and the list of chunks) made before the latest view is copied before a record in it is
+	// replaced, so the view keeps reading what it saw. Adds only append, which no view sees.
+	// (Bookkeeping that reads change: not state, so the digest reads none of it.)
+	gen      uint64   `digest:"-"`
+	chunkGen []uint64 `digest:"-"` // per chunk of list: the gen it was made (or copied) in
+	outerGen uint64   `digest:"-"` // the gen list's slice of chunks was made (or copied) in
 }
 
 func (r *records) upsert(rec Record) {
@@ -49,11 +57,41 @@ func (r *records) upsert(rec Record) {
 		r.byID = map[string]int{}
 	}
 	if i, ok := r.byID[rec.ID]; ok {
+		r.own(i / logChunk)
 		*r.list.at(i) = rec
 		return
 	}
 	r.byID[rec.ID] = r.list.len()
+	r.add(rec)
+}
+
+// add appends a record.
+func (r *records) add(rec Record) {
+	if n := len(r.list.chunks); n == 0 || len(r.list.chunks[n-1]) == logChunk {
+		r.chunkGen = append(r.chunkGen, r.gen)
+	}
 	r.list.add(rec)
+}
+
+// own makes chunk c the records' own to write: a copy, if a view may read it.
+func (r *records) own(c int) {
+	if r.chunkGen[c] == r.gen {
+		return
+	}
+	if r.outerGen != r.gen {
+		r.list.chunks = append(make([][]Record, 0, cap(r.list.chunks)), r.list.chunks...)
+		r.outerGen = r.gen
+	}
+	chunk := make([]Record, len(r.list.chunks[c]), logChunk)
+	copy(chunk, r.list.chunks[c])
+	r.list.chunks[c], r.chunkGen[c] = chunk, r.gen
+}
+
+// view returns the records as they are now, for a training snapshot: later puts never change
+// what it reads.
+func (r *records) view() chunkView[Record] {
+	r.gen++
+	return r.list.view()
 }
 
 // eventsNotFound and eventsInUse are Personalize Events' modelled 404 and 409.
@@ -172,6 +210,7 @@ func (w *world) upsertRecords(arn, typ, list string, n int, cx opContext, record
 	if err != nil {
 		return err
 	}
+	d.settle(w, cx.now) // imports that ended before this put come first
 	for i := range n {
 		if _, props := record(i); props != nil {
 			if err := checkProperties(list, i, props, false); err != nil {
@@ -214,8 +253,9 @@ func (e *Engine) putActionInteractions(w *world, in *personalizeevents.PutAction
 	if status, _, _ := statusOf(d, cx.now); status != StatusActive {
 		return nil, eventsInUse("The dataset %s is in %s state.", d.arn, status)
 	}
+	d.settle(w, cx.now)
 	for _, ai := range in.ActionInteractions {
-		d.records.list.add(Record{
+		d.records.add(Record{
 			DatasetType: typeActionInteractions, ID: deref(ai.EventId), ActionID: *ai.ActionId, UserID: deref(ai.UserId),
 			SessionID: *ai.SessionId, EventType: *ai.EventType, Timestamp: ai.Timestamp.Time, Properties: deref(ai.Properties),
 			Impression: ai.Impression, RecommendationID: deref(ai.RecommendationId), ReceivedAt: cx.now,
@@ -224,8 +264,10 @@ func (e *Engine) putActionInteractions(w *world, in *personalizeevents.PutAction
 	return &personalizeevents.PutActionInteractionsOutput{}, nil
 }
 
-// Records returns copies of the records a dataset holds, in the order they were first put, each
-// with its mismatches against the schema in force; false if there is no such dataset.
+// Records returns copies of the records a dataset holds, in the order they arrived (an import's
+// rows when the import ended), each with its mismatches against the schema in force; false if
+// there is no such dataset. An item, user or action that was both imported and put is the later
+// of the two.
 func (e *Engine) Records(datasetArn string) ([]Record, bool) {
 	out, _, ok := e.records(datasetArn, 0, -1, false)
 	return out, ok
@@ -233,8 +275,8 @@ func (e *Engine) Records(datasetArn string) ([]Record, bool) {
 
 // NewestRecords returns one page of a dataset's records, newest first: n of them after the
 // skip newest, with their mismatches, and how many it holds in all; false if there is no such
-// dataset. Only the page is copied and checked against the schema, so a dashboard pays for
-// what it shows.
+// dataset. Only the page is checked against the schema (the merge of imported and put records
+// is made whole, as Records makes it).
 func (e *Engine) NewestRecords(datasetArn string, skip, n int) (page []Record, total int, ok bool) {
 	return e.records(datasetArn, skip, n, true)
 }
@@ -252,31 +294,16 @@ func (e *Engine) records(datasetArn string, skip, n int, newest bool) ([]Record,
 	if !ok {
 		return nil, 0, false
 	}
-	var all []*Record // in arrival order; events are turned into records only when picked
-	var events []*RecordedEvent
-	if d.typ == typeInteractions {
-		for i := range d.group.events.len() {
-			if ev := d.group.events.at(i); ev.dataset == d.seq {
-				events = append(events, ev)
-			}
-		}
-	} else {
-		for i := range d.records.list.len() {
-			all = append(all, d.records.list.at(i))
-		}
-	}
-	total := len(all) + len(events)
+	d.settle(w, now)
+	all := d.snapshot(now).records() // in arrival order, imports merged
+	total := len(all)
 	var out []Record
 	for k := skip; k < total && (n < 0 || len(out) < n); k++ {
 		i := k
 		if newest {
 			i = total - 1 - k
 		}
-		if events != nil {
-			out = append(out, events[i].record())
-		} else {
-			out = append(out, *all[i])
-		}
+		out = append(out, all[i])
 	}
 	s := d.inForce(now).parsed
 	for i := range out {

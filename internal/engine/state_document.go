@@ -30,14 +30,16 @@ type ResourceState struct {
 
 // State returns every resource of every account and Region, in an order in which seeds can
 // recreate them (what a resource refers to comes before it), with the records the data-plane
-// operations put. Resources being deleted are left out: they are about to be gone. A state
+// operations put. Resources being deleted are left out: they are about to be gone; so are
+// stopped solution versions, which no seed can make. A state
 // document restores the resources in their creation statuses and their timestamps; an update
 // under way restores as the dataset before it, and events whose tracker is gone are left out.
 func (e *Engine) State() []ResourceState {
 	all := e.Resources()
 	kept := all[:0]
 	for _, r := range all {
-		if !deleting(r.Status) {
+		// Resources being deleted are about to be gone; no seed starts stopped.
+		if !deleting(r.Status) && r.Status != StatusCreateStopping && r.Status != StatusCreateStopped {
 			kept = append(kept, r)
 		}
 	}
@@ -97,7 +99,7 @@ func livedState(st *ResourceState, r lived, now time.Time) bool {
 	st.Status, st.Changed, st.Next = status, changed, r.cycle().next(r.base().created, now)
 	st.Modified = changed
 	if status == StatusCreateFailed {
-		st.Failure = r.cycle().failReason
+		st.Failure = r.cycle().failure()
 	}
 	return !deleting(status)
 }

@@ -45,9 +45,12 @@ type kindDecl struct {
 	unit    string // what SageMaker's quota message counts: "Actions"
 	// foldCase: names are unique ignoring case, so the key is the name in lower case.
 	foldCase bool
-	// per is the kind within each of whose resources the quota counts (trials per
-	// experiment), "" for a quota per account and Region.
-	per string
+	// How its quota counts (kinds.txt): within a resource of the kind it needs (within, a kind's
+	// name; "" per account and Region), only resources being created (creating), and the
+	// message AWS gives when it is reached (message, with %d for the quota; "" for the usual).
+	within   string
+	creating bool
+	message  string
 }
 
 // purger is a kind that keeps something outside its table (other indexes, links): purged undoes
@@ -179,37 +182,97 @@ func (t *table[R]) find(arn string, p parsedARN) resource {
 
 // overQuota returns the error a create answers when the kind's quota is reached, in its
 // service's words (SageMaker's ResourceLimitExceeded, Personalize's LimitExceededException),
-// or nil.
+// or nil. It is for kinds whose quota counts every resource of the account and Region; the
+// others (kinds.txt quota-per, quota-counts) use overQuotaWithin.
 func (t *table[R]) overQuota(cfg *Config) *Error {
-	if t.decl.per != "" {
-		panic("engine: the quota of " + t.decl.name + " is per " + t.decl.per + ": check it with overQuotaIn")
+	if t.decl.within != "" || t.decl.creating {
+		panic("engine: the quota of " + t.decl.name + " is checked with overQuotaWithin or overQuotaIn")
 	}
-	return t.overQuotaAt(cfg, func() int { return t.active })
+	return t.overQuotaWithin(cfg, nil, time.Time{})
 }
 
-// overQuotaIn is overQuota for a kind whose quota counts within one resource of another kind
-// (kinds.txt's "quota N per KIND": trials per experiment): used counts what that resource
-// holds, and is called only when there is a quota.
-func (t *table[R]) overQuotaIn(cfg *Config, used func() int) *Error {
-	return t.overQuotaAt(cfg, used)
-}
-
-// overQuotaAt words the quota's error as its service does. SageMaker's is the message a real
-// ResourceLimitExceeded gave (facts: sagemaker-experiments.md §8), with honest arithmetic.
-func (t *table[R]) overQuotaAt(cfg *Config, used func() int) *Error {
+// overQuotaWithin is overQuota for any kind: within is the resource its quota counts within (a
+// solution's dataset group; nil when it counts per account and Region), and now says which
+// resources are still being created (quota-counts creating).
+func (t *table[R]) overQuotaWithin(cfg *Config, within used, now time.Time) *Error {
 	q := cfg.quota(t.decl.name)
 	if q <= 0 {
 		return nil
 	}
-	n := used()
+	n := t.active
+	switch {
+	case t.decl.within != "" && within != nil:
+		n = 0
+		t.w.eachUser(within, now, func(u resource) bool {
+			if r, ok := u.(R); ok && t.counts(r, now) {
+				n++
+			}
+			return n < q
+		})
+	case t.decl.creating:
+		n = t.creatingCount(cfg, q, now)
+	}
+	return t.quotaError(q, n, within)
+}
+
+// overQuotaIn is overQuota for a kind whose quota counts within one resource of another kind
+// by a count of its own (trials per experiment leave out those SageMaker made): used counts
+// what that resource holds, and is called only when there is a quota.
+func (t *table[R]) overQuotaIn(cfg *Config, used func() int) *Error {
+	q := cfg.quota(t.decl.name)
+	if q <= 0 {
+		return nil
+	}
+	return t.quotaError(q, used(), nil)
+}
+
+// quotaError words the error of a quota of q with n in use, or nil while n < q, as the service
+// does. SageMaker's is the message a real ResourceLimitExceeded gave (facts:
+// sagemaker-experiments.md §8), with honest arithmetic.
+func (t *table[R]) quotaError(q, n int, within used) *Error {
 	if n < q {
 		return nil
 	}
-	if t.decl.service == SageMaker {
+	switch {
+	case t.decl.message != "":
+		return limitExceeded(t.decl.service, t.decl.message, q)
+	case t.decl.service == SageMaker:
 		return limitExceeded(SageMaker, "The account-level service limit '%s' is %d %s, with current utilization of %d %s and a request delta of 1 %s. Please contact AWS support to request an increase for this limit.",
 			t.decl.limit, q, t.decl.unit, n, t.decl.unit, t.decl.unit)
+	case within != nil:
+		return limitExceeded(t.decl.service, "You have reached the maximum number of %s (%d) in %s.", t.decl.limit, q, within.base().arn)
 	}
 	return limitExceeded(t.decl.service, "You have reached the maximum number of %s (%d) in this Region.", t.decl.limit, q)
+}
+
+// counts reports whether a resource counts against its kind's quota at now.
+func (t *table[R]) counts(r R, now time.Time) bool {
+	if !r.base().counted {
+		return false
+	}
+	if !t.decl.creating {
+		return true
+	}
+	status, _, _ := statusOf(any(r).(lived), now)
+	return creating(status)
+}
+
+// creatingCount counts the resources being created, up to q, newest first: it stops at the first
+// resource created so long ago that its creation, and every older one's, has ended.
+func (t *table[R]) creatingCount(cfg *Config, q int, now time.Time) int {
+	l := cfg.Lifecycles[t.decl.name]
+	longest := l.Pending + l.InProgress
+	view, n := t.byTime.view(), 0
+	for i := len(view) - 1; i >= 0 && n < q; i-- {
+		r := view[i]
+		if !r.base().created.Add(longest).After(now) {
+			break
+		}
+		if !r.isDeleted() && t.counts(r, now) {
+			n++
+		}
+	}
+	return n
 }
 
 // insert adds a new resource: it takes its place in creation order and counts against the quota.
@@ -225,7 +288,7 @@ func (t *table[R]) insert(r R, created time.Time) {
 		ns := any(r).(needer).needs()
 		for i, used := range ns {
 			if used != nil && !slices.Contains(ns[:i], used) {
-				firstUse(r, used)
+				useNew(r, used)
 			}
 		}
 	}
@@ -318,8 +381,7 @@ func (w *world) resolveAny(service, arn string, now time.Time) resource {
 	if !ok {
 		return nil
 	}
-	arnType, _, _ := strings.Cut(p.resource, "/")
-	t := w.tableOf(service, arnType)
+	t := w.tableOf(service, p.resource)
 	if t == nil {
 		return nil
 	}

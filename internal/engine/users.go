@@ -2,7 +2,6 @@ package engine
 
 import (
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -22,7 +21,7 @@ type needer interface {
 
 // needed lists what a resource refers to, nil where it has less to list: an array, so listing
 // costs no allocation.
-type needed [3]used
+type needed [4]used
 
 // used is a kind that others need.
 type used interface {
@@ -44,9 +43,14 @@ func use(user resource, r used) {
 	}
 }
 
-// firstUse records that user, which did not, now refers to r.
-func firstUse(user resource, r used) {
+// useNew is use for a resource just made, which nothing lists yet: no search of r's users (a
+// solution's versions may number thousands), only of what it listed last (one resource may need
+// another twice).
+func useNew(user resource, r used) {
 	u := r.usage()
+	if n := len(u.users); n > 0 && u.users[n-1] == user {
+		return
+	}
 	u.users = append(u.users, user)
 }
 
@@ -103,8 +107,7 @@ func (w *world) live(r resource, now time.Time) bool {
 		return true
 	}
 	p, _ := parseARN(r.base().arn)
-	arnType, _, _ := strings.Cut(p.resource, "/")
-	if t := w.tableOf(p.service, arnType); t != nil {
+	if t := w.tableOf(p.service, p.resource); t != nil {
 		t.purge(r)
 	}
 	return false

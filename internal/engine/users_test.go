@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -38,10 +39,10 @@ func TestUsersFollowTheDeclaration(t *testing.T) {
 		require.NoError(t, err, "%s", c.op.Name)
 	}
 	w := e.worlds[Scope{Account: DefaultAccount, Region: DefaultRegion}]
-	arnType := func(r resource) string {
+	arnType := func(r resource) string { // the type and how many path segments follow it
 		p, _ := parseARN(r.base().arn)
-		typ, _, _ := strings.Cut(p.resource, "/")
-		return typ
+		typ, id, _ := strings.Cut(p.resource, "/")
+		return fmt.Sprintf("%s %d", typ, strings.Count(id, "/")+1)
 	}
 	want := map[resource][]resource{}
 	for _, tb := range w.tables {

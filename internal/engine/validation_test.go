@@ -120,6 +120,55 @@ var baselines = map[string]map[string]string{
 		"ListDatasets":    `{"datasetGroupArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1","nextToken":"t","maxResults":10}`,
 		"UpdateDataset":   `{"datasetArn":"arn:aws:personalize:us-east-1:123456789012:dataset/dg-1/ITEMS","schemaArn":"arn:aws:personalize:us-east-1:123456789012:schema/s-2"}`,
 		"DeleteDataset":   `{"datasetArn":"arn:aws:personalize:us-east-1:123456789012:dataset/dg-1/ITEMS"}`,
+		"ListRecipes":     `{"recipeProvider":"SERVICE","domain":"ECOMMERCE","nextToken":"t","maxResults":10}`,
+		"DescribeRecipe":  `{"recipeArn":"arn:aws:personalize:::recipe/aws-sims"}`,
+		"CreateSolution": `{"name":"s-1","datasetGroupArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1",
+			"recipeArn":"arn:aws:personalize:::recipe/aws-sims","eventType":"click","performHPO":false,"performAutoML":false,
+			"performAutoTraining":true,"performIncrementalUpdate":false,"tags":[{"tagKey":"k","tagValue":"v"}],
+			"solutionConfig":{"algorithmHyperParameters":{"k":"v"},"autoMLConfig":{"metricName":"m","recipeList":["arn:aws:personalize:::recipe/aws-sims"]},
+				"autoTrainingConfig":{"schedulingExpression":"rate(7 days)"},"eventValueThreshold":"1",
+				"eventsConfig":{"eventParametersList":[{"eventType":"click","eventValueThreshold":1,"weight":0.5}]},
+				"featureTransformationParameters":{"k":"v"},
+				"hpoConfig":{"algorithmHyperParameterRanges":{"categoricalHyperParameterRanges":[{"name":"n","values":["v"]}],
+					"continuousHyperParameterRanges":[{"name":"n","minValue":0.1,"maxValue":0.9}],
+					"integerHyperParameterRanges":[{"name":"n","minValue":1,"maxValue":9}]},
+					"hpoObjective":{"metricName":"m","metricRegex":"r","type":"Maximize"},
+					"hpoResourceConfig":{"maxNumberOfTrainingJobs":"4","maxParallelTrainingJobs":"2"}},
+				"optimizationObjective":{"itemAttribute":"PRICE","objectiveSensitivity":"LOW"},
+				"trainingDataConfig":{"excludedDatasetColumns":{"Items":["PRICE"]},"includedDatasetColumns":{"Items":["GENRE"]}}}}`,
+		"DescribeSolution": `{"solutionArn":"arn:aws:personalize:us-east-1:123456789012:solution/s-1"}`,
+		"ListSolutions":    `{"datasetGroupArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1","nextToken":"t","maxResults":10}`,
+		"UpdateSolution": `{"solutionArn":"arn:aws:personalize:us-east-1:123456789012:solution/s-1","performAutoTraining":true,
+			"performIncrementalUpdate":false,"solutionUpdateConfig":{"autoTrainingConfig":{"schedulingExpression":"rate(7 days)"},
+				"eventsConfig":{"eventParametersList":[{"eventType":"click","eventValueThreshold":1,"weight":0.5}]}}}`,
+		"DeleteSolution": `{"solutionArn":"arn:aws:personalize:us-east-1:123456789012:solution/s-1"}`,
+		"CreateSolutionVersion": `{"solutionArn":"arn:aws:personalize:us-east-1:123456789012:solution/s-1","name":"v-1",
+			"trainingMode":"FULL","tags":[{"tagKey":"k","tagValue":"v"}]}`,
+		"DescribeSolutionVersion":     `{"solutionVersionArn":"arn:aws:personalize:us-east-1:123456789012:solution/s-1/0123abcd"}`,
+		"ListSolutionVersions":        `{"solutionArn":"arn:aws:personalize:us-east-1:123456789012:solution/s-1","nextToken":"t","maxResults":10}`,
+		"StopSolutionVersionCreation": `{"solutionVersionArn":"arn:aws:personalize:us-east-1:123456789012:solution/s-1/0123abcd"}`,
+		"GetSolutionMetrics":          `{"solutionVersionArn":"arn:aws:personalize:us-east-1:123456789012:solution/s-1/0123abcd"}`,
+		"CreateCampaign": `{"name":"c-1","solutionVersionArn":"arn:aws:personalize:us-east-1:123456789012:solution/s-1/0123abcd",
+			"minProvisionedTPS":1,"tags":[{"tagKey":"k","tagValue":"v"}],
+			"campaignConfig":{"itemExplorationConfig":{"explorationWeight":"0.3"},"enableMetadataWithRecommendations":true,
+				"syncWithLatestSolutionVersion":false,"rankingInfluence":{"POPULARITY":0.5}}}`,
+		"DescribeCampaign": `{"campaignArn":"arn:aws:personalize:us-east-1:123456789012:campaign/c-1"}`,
+		"ListCampaigns":    `{"solutionArn":"arn:aws:personalize:us-east-1:123456789012:solution/s-1","nextToken":"t","maxResults":10}`,
+		"UpdateCampaign": `{"campaignArn":"arn:aws:personalize:us-east-1:123456789012:campaign/c-1",
+			"solutionVersionArn":"arn:aws:personalize:us-east-1:123456789012:solution/s-1/0123abcd","minProvisionedTPS":2,
+			"campaignConfig":{"itemExplorationConfig":{"explorationWeight":"0.3"},"enableMetadataWithRecommendations":true,
+				"syncWithLatestSolutionVersion":false,"rankingInfluence":{"FRESHNESS":0.5}}}`,
+		"DeleteCampaign": `{"campaignArn":"arn:aws:personalize:us-east-1:123456789012:campaign/c-1"}`,
+		"CreateFilter": `{"name":"f-1","datasetGroupArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1",
+			"filterExpression":"EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"click\")","tags":[{"tagKey":"k","tagValue":"v"}]}`,
+		"DescribeFilter": `{"filterArn":"arn:aws:personalize:us-east-1:123456789012:filter/f-1"}`,
+		"ListFilters":    `{"datasetGroupArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1","nextToken":"t","maxResults":10}`,
+		"DeleteFilter":   `{"filterArn":"arn:aws:personalize:us-east-1:123456789012:filter/f-1"}`,
+		"CreateDatasetImportJob": `{"jobName":"j-1","datasetArn":"arn:aws:personalize:us-east-1:123456789012:dataset/dg-1/INTERACTIONS",
+			"dataSource":{"dataLocation":"s3://bucket/interactions.csv"},"roleArn":"arn:aws:iam::123456789012:role/r",
+			"importMode":"FULL","publishAttributionMetricsToS3":false,"tags":[{"tagKey":"k","tagValue":"v"}]}`,
+		"DescribeDatasetImportJob": `{"datasetImportJobArn":"arn:aws:personalize:us-east-1:123456789012:dataset-import-job/j-1"}`,
+		"ListDatasetImportJobs":    `{"datasetArn":"arn:aws:personalize:us-east-1:123456789012:dataset/dg-1/INTERACTIONS","nextToken":"t","maxResults":10}`,
 	},
 	PersonalizeEvents: {
 		"PutEvents": `{"trackingId":"t","userId":"u","sessionId":"s","eventList":[{"eventId":"e","eventType":"click","eventValue":1.5,
@@ -243,6 +292,17 @@ func deriveCases(s *model.Shape, base map[string]any, at []step, path string, di
 				mutate(p+" at max", p, c, false, func(d map[string]any) { put(d, steps, *ms.Max) })
 				mutate(p+" above max", p, c, true, func(d map[string]any) { put(d, steps, *ms.Max+1) })
 			}
+		case "double", "float":
+			if ms.Min != nil {
+				c := fmt.Sprintf("Member must have value greater than or equal to %d", *ms.Min)
+				mutate(p+" at min", p, c, false, func(d map[string]any) { put(d, steps, float64(*ms.Min)) })
+				mutate(p+" below min", p, c, true, func(d map[string]any) { put(d, steps, float64(*ms.Min)-0.5) })
+			}
+			if ms.Max != nil {
+				c := fmt.Sprintf("Member must have value less than or equal to %d", *ms.Max)
+				mutate(p+" at max", p, c, false, func(d map[string]any) { put(d, steps, float64(*ms.Max)) })
+				mutate(p+" above max", p, c, true, func(d map[string]any) { put(d, steps, float64(*ms.Max)+0.5) })
+			}
 		case "list":
 			elem := cur.([]any)[0]
 			sized := func(n int64) []any {
@@ -272,10 +332,11 @@ func deriveCases(s *model.Shape, base map[string]any, at []step, path string, di
 			}
 		case "map":
 			first := slices.Sorted(maps.Keys(cur.(map[string]any)))[0]
+			sample := cur.(map[string]any)[first] // a valid value, of the map's value type
 			sized := func(n int64) map[string]any {
 				m := map[string]any{}
 				for i := int64(0); i < n; i++ {
-					m[fmt.Sprintf("k%d", i)] = clone(cur.(map[string]any)[first])
+					m[fmt.Sprintf("k%d", i)] = clone(sample)
 				}
 				return m
 			}
@@ -284,13 +345,14 @@ func deriveCases(s *model.Shape, base map[string]any, at []step, path string, di
 				mutate(p+" at max", p, c, false, func(d map[string]any) { put(d, steps, sized(*ms.Max)) })
 				mutate(p+" above max", p, c, true, func(d map[string]any) { put(d, steps, sized(*ms.Max+1)) })
 			}
+			mapNumberCases(ms, first, steps, p, mutate)
 			parts := []struct {
 				what  string
 				shape *model.Shape
 				entry func(s string) map[string]any
 			}{
-				{"Map keys", ms.Key, func(s string) map[string]any { return map[string]any{s: clone(cur.(map[string]any)[first])} }},
-				{"Map value", ms.Value, func(s string) map[string]any { return map[string]any{"k": s} }},
+				{"Map keys", ms.Key, func(s string) map[string]any { return map[string]any{s: clone(sample)} }},
+				{"Map value", ms.Value, func(s string) map[string]any { return map[string]any{first: s} }},
 			}
 			if ms.Value.Type == "structure" {
 				// A map of structures: its keys as a map of strings' are, and each value's
@@ -299,6 +361,9 @@ func deriveCases(s *model.Shape, base map[string]any, at []step, path string, di
 				out = append(out, deriveCases(ms.Value, base, append(slices.Clip(steps), first), p+"."+first, display, enclosing)...)
 			}
 			for _, part := range parts {
+				if part.shape.Type != "string" || len(part.shape.Enum) > 0 {
+					continue // numbers: mapNumberCases; enum keys: no length to probe
+				}
 				var all []string
 				if part.shape.Max != nil {
 					all = append(all, fmt.Sprintf("Member must have length less than or equal to %d", *part.shape.Max))
@@ -319,6 +384,34 @@ func deriveCases(s *model.Shape, base map[string]any, at []step, path string, di
 		}
 	}
 	return out
+}
+
+// mapNumberCases probes the bounds of a map's numeric values: AWS's "Map value must satisfy
+// constraint" lists them all when one value breaks one.
+func mapNumberCases(ms *model.Shape, key string, steps []step, p string, mutate func(name, path, constraint string, violates bool, f func(map[string]any))) {
+	v := ms.Value
+	if v.Type != "double" && v.Type != "float" || v.Min == nil && v.Max == nil {
+		return
+	}
+	var all []string
+	if v.Max != nil {
+		all = append(all, fmt.Sprintf("Member must have value less than or equal to %d", *v.Max))
+	}
+	if v.Min != nil {
+		all = append(all, fmt.Sprintf("Member must have value greater than or equal to %d", *v.Min))
+	}
+	c := "Map value must satisfy constraint: [" + strings.Join(all, ", ") + "]"
+	set := func(x float64) func(d map[string]any) {
+		return func(d map[string]any) { put(d, steps, map[string]any{key: x}) }
+	}
+	if v.Max != nil {
+		mutate(p+" value at max", p, c, false, set(float64(*v.Max)))
+		mutate(p+" value above max", p, c, true, set(float64(*v.Max)+0.5))
+	}
+	if v.Min != nil {
+		mutate(p+" value at min", p, c, false, set(float64(*v.Min)))
+		mutate(p+" value below min", p, c, true, set(float64(*v.Min)-0.5))
+	}
 }
 
 // stringCases probes a string's length, pattern and enum constraints.

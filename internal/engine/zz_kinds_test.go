@@ -2,11 +2,17 @@
 
 package engine
 
-// kindNeeds are, by ARN type, the ARN types of the kinds each kind may refer to.
+// kindNeeds are, by ARN type and number of path segments ("dataset 2"), those of the kinds
+// each kind may refer to.
 var kindNeeds = map[string][]string{
-	"association":                 {"action", "artifact", "context", "experiment-trial-component"},
-	"experiment-trial":            {"experiment"},
-	"experiment-trial-membership": {"experiment-trial", "experiment-trial-component"},
-	"dataset":                     {"dataset-group", "schema"},
-	"event-tracker":               {"dataset-group"},
+	"association 1":                 {"action 1", "artifact 1", "context 1", "experiment-trial-component 1"},
+	"experiment-trial 1":            {"experiment 1"},
+	"experiment-trial-membership 1": {"experiment-trial 1", "experiment-trial-component 1"},
+	"dataset 2":                     {"dataset-group 1", "schema 1"},
+	"event-tracker 1":               {"dataset-group 1"},
+	"solution 1":                    {"dataset-group 1"},
+	"solution 2":                    {"solution 1"},
+	"campaign 1":                    {"dataset-group 1", "solution 1", "solution 2"},
+	"filter 1":                      {"dataset-group 1"},
+	"dataset-import-job 1":          {"dataset 2"},
 }

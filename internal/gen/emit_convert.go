@@ -46,6 +46,12 @@ func (sd *serviceData) conv(m *shape, sdkT, src string, copier, in bool) (string
 			return "clonePtr(" + src + ")", nil
 		case "*float32":
 			return "float" + dir + "(" + src + ")", nil
+		case "float64":
+			// Unboxed: the SDK sends nothing for 0, so 0 is "not set", as for integers.
+			if in {
+				return "valuePtr(" + src + ")", nil
+			}
+			return "ptrValue(" + src + ")", nil
 		}
 	case "timestamp":
 		if sdkT == "*time.Time" {
@@ -57,8 +63,10 @@ func (sd *serviceData) conv(m *shape, sdkT, src string, copier, in bool) (string
 		}
 	case "map":
 		switch v := m.Value; {
-		case v.Type == "string" && sdkT == "map[string]string":
+		case sdkT == "map[string]string" || sdkT == "map[string]float64":
 			return "maps.Clone(" + src + ")", nil
+		case sdkT == "map[string][]string":
+			return "cloneListMap(" + src + ")", nil
 		case v.Type == "structure" && sdkT == "map[string]types."+v.Name:
 			return "convMap(" + src + ", " + sd.prefix + v.Name + dir + ")", nil
 		}

@@ -66,7 +66,7 @@ func (g *generator) emitOperation(sd *serviceData, op *operation) error {
 		doc = " AWS: " + doc
 	}
 	validate := "nil"
-	if sd.validates(op.input) {
+	if sd.validates(op.input, op.name+"Input") {
 		validate = p + "Validate" + in
 	}
 	fmt.Fprintf(&body, `// %s is *%s.Client's %s, on the fake.%s
@@ -138,12 +138,12 @@ func (g *generator) emitService(sd *serviceData) error {
 	fmt.Fprintf(&b, "// %sService is the service id the SDK names in its errors.\nconst %sService = %q\n\n", p, p, sd.sdk.serviceID)
 	fmt.Fprintf(&b, "// %sAPI is every method of *%s.Client that the fake supports. *%s.Client satisfies it\n", sd.door, pkg, pkg)
 	fmt.Fprintf(&b, "// too, so code written against it runs unchanged on the fake and on AWS.\ntype %sAPI interface {\n", sd.door)
-	for _, op := range sd.ops {
+	for _, op := range sd.typedOps() {
 		fmt.Fprintf(&b, "\t%s(context.Context, *%s.%sInput, ...func(*%s.Options)) (*%s.%sOutput, error)\n", op.name, pkg, op.name, pkg, pkg, op.name)
 	}
 	b.WriteString("}\n\n")
 	fmt.Fprintf(&b, "var (\n\t_ %sAPI = (*%s)(nil)\n\t_ %sAPI = (*%s.Client)(nil)\n", sd.door, sd.door, sd.door, pkg)
-	for _, op := range sd.ops {
+	for _, op := range sd.typedOps() {
 		if sd.sdk.paginated[op.name] {
 			fmt.Fprintf(&b, "\t_ %s.%sAPIClient = (*%s)(nil)\n", pkg, op.name, sd.door)
 		}
@@ -192,8 +192,8 @@ func (d *%s) region(optFns []func(*%s.Options)) string {
 		}
 	}
 	// Lists of structures that validate, named as the model names them (TagList).
-	for _, op := range sd.ops {
-		collectLists(sd, op.input, lists)
+	for _, op := range sd.typedOps() {
+		collectLists(sd, op.input, op.name+"Input", lists)
 	}
 	names := make([]string, 0, len(lists))
 	for n := range lists {
@@ -211,33 +211,40 @@ func (d *%s) region(optFns []func(*%s.Options)) string {
 	return g.emit(filepath.Join("fake", "zz_"+sd.shapePkg+".go"), file.Bytes())
 }
 
-// collectLists finds the lists and maps of validating structures reachable from s.
-func collectLists(sd *serviceData, s *shape, into map[string]*shape) {
+// collectLists finds the lists and maps of validating structures reachable from s (whose SDK
+// struct is sdkStruct, or its own name when that is "") through members the SDK has.
+func collectLists(sd *serviceData, s *shape, sdkStruct string, into map[string]*shape) {
 	seen := map[*shape]bool{}
-	var walk func(s *shape)
-	walk = func(s *shape) {
+	var walk func(s *shape, sdkStruct string)
+	walk = func(s *shape, sdkStruct string) {
 		if seen[s] {
 			return // a shape that contains itself
 		}
 		seen[s] = true
 		switch s.Type {
 		case "structure":
-			for _, m := range s.Members {
-				walk(m)
+			if sdkStruct == "" {
+				sdkStruct = s.Name
+			}
+			_, fields := sd.members(s, sdkStruct)
+			for name, m := range s.Members {
+				if _, ok := fields[name]; ok {
+					walk(m, "")
+				}
 			}
 		case "list":
-			if sd.validates(s) {
+			if sd.validates(s, "") {
 				into[s.Name] = s
 			}
-			walk(s.Member)
+			walk(s.Member, "")
 		case "map":
-			if sd.validates(s) {
+			if sd.validates(s, "") {
 				into[s.Name] = s
 			}
-			walk(s.Value)
+			walk(s.Value, "")
 		}
 	}
-	walk(s)
+	walk(s, sdkStruct)
 }
 
 // emitPredicateInputs writes the conversion of every operation's input shape to its SDK type,
@@ -251,7 +258,7 @@ func (g *generator) emitPredicateInputs() error {
 	}
 	b.WriteString(")\n\n// sdkInputs converts a call's input shape into the SDK v2 input type, for scenario predicates\n// that take it.\nvar sdkInputs = map[*engine.Op]func(any) any{\n")
 	for _, sd := range g.svcs {
-		for _, op := range sd.ops {
+		for _, op := range sd.typedOps() {
 			fmt.Fprintf(&b, "\tengine.Op%s: func(in any) any { return %s%sInputOut(in.(*%s.%sInput)) },\n", op.name, sd.prefix, op.name, sd.shapeFrom, op.name)
 		}
 	}

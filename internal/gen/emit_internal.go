@@ -13,7 +13,7 @@ func (g *generator) generate() error {
 		if err := g.emitShapes(sd); err != nil {
 			return err
 		}
-		for _, op := range sd.ops {
+		for _, op := range sd.typedOps() {
 			if err := g.emitOperation(sd, op); err != nil {
 				return fmt.Errorf("%s.%s: %w", sd.name, op.name, err)
 			}
@@ -62,8 +62,12 @@ func (g *generator) emitCatalog() error {
 	b.WriteString("package catalog\n\nvar operations = []Operation{\n")
 	for _, sd := range g.svcs {
 		for _, op := range sd.ops {
-			fmt.Fprintf(&b, "\t{Service: %q, Name: %q, InputPackage: %q, InputName: %q, Errors: %#v, HTTPMethod: %q, HTTPPath: %q, Create: %t, Lifecycle: %t},\n",
-				sd.name, op.name, sd.sdk.path, op.name+"Input", op.model.Errors, op.model.HTTP.Method, op.model.HTTP.RequestURI, op.flags["create"], op.flags["lifecycle"])
+			pkg, input := sd.sdk.path, op.name+"Input"
+			if op.flags["wire-only"] {
+				pkg, input = "", "" // no SDK type: typed predicates cannot name it
+			}
+			fmt.Fprintf(&b, "\t{Service: %q, Name: %q, InputPackage: %q, InputName: %q, Errors: %#v, HTTPMethod: %q, HTTPPath: %q, Create: %t, Lifecycle: %t, WireOnly: %t},\n",
+				sd.name, op.name, pkg, input, op.model.Errors, op.model.HTTP.Method, op.model.HTTP.RequestURI, op.flags["create"], op.flags["lifecycle"], op.flags["wire-only"])
 		}
 	}
 	b.WriteString("}\n")

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -53,15 +55,21 @@ func (g *generator) emitEngineKinds(kinds []*kind) error {
 		if unit == "" {
 			unit = k.goName()
 		}
-		extra := ""
+		fmt.Fprintf(&b, "\tkind%s = &kindDecl{name: %q, arnType: %q, service: %s, keying: %s, byName: %t, limit: %q, unit: %q",
+			k.goName(), k.name, k.arn, engineService(k.service), keying, k.byName, k.limit, unit)
 		if k.foldCase {
-			extra += ", foldCase: true"
+			b.WriteString(", foldCase: true")
 		}
-		if k.per != "" {
-			extra += fmt.Sprintf(", per: %q", k.per)
+		if k.quotaPer != "" {
+			fmt.Fprintf(&b, ", within: %q", k.quotaPer)
 		}
-		fmt.Fprintf(&b, "\tkind%s = &kindDecl{name: %q, arnType: %q, service: %s, keying: %s, byName: %t, limit: %q, unit: %q%s}\n",
-			k.goName(), k.name, k.arn, engineService(k.service), keying, k.byName, k.limit, unit, extra)
+		if k.creating {
+			b.WriteString(", creating: true")
+		}
+		if k.message != "" {
+			fmt.Fprintf(&b, ", message: %q", k.message)
+		}
+		b.WriteString("}\n")
 	}
 	b.WriteString(")\n\n")
 
@@ -86,17 +94,47 @@ func (g *generator) emitEngineKinds(kinds []*kind) error {
 	}
 	b.WriteString("}\n}\n\n")
 
-	b.WriteString("// tableOf returns the table of a service's ARN resource type, or nil.\nfunc (w *world) tableOf(service, arnType string) anyTable {\n\tswitch service {\n")
+	b.WriteString("// tableOf returns the table of the kind an ARN's resource (what follows its account: \"action/x\")\n// names in a service, or nil. Kinds that share a resource type differ in how many path\n// segments follow it.\nfunc (w *world) tableOf(service, resource string) anyTable {\n")
+	shared := map[string]bool{}
+	for _, k := range kinds {
+		key := k.service + ":" + k.arn
+		if k.table() {
+			shared[key] = shared[key] || slices.ContainsFunc(kinds, func(o *kind) bool { return o != k && o.table() && o.service+":"+o.arn == key })
+		}
+	}
+	if slices.Contains(slices.Collect(maps.Values(shared)), true) {
+		b.WriteString("\tarnType, id, _ := strings.Cut(resource, \"/\")\n\tswitch service {\n")
+	} else {
+		b.WriteString("\tarnType, _, _ := strings.Cut(resource, \"/\")\n\tswitch service {\n")
+	}
 	for _, s := range services {
-		var cases []string
+		var types []string
+		byType := map[string][]*kind{}
 		for _, k := range kinds {
 			if k.table() && k.service == s.name && !k.noARN {
-				cases = append(cases, fmt.Sprintf("\t\tcase %q:\n\t\t\treturn w.%s\n", k.arn, k.field()))
+				if byType[k.arn] == nil {
+					types = append(types, k.arn)
+				}
+				byType[k.arn] = append(byType[k.arn], k)
 			}
 		}
-		if len(cases) > 0 {
-			fmt.Fprintf(&b, "\tcase %s:\n\t\tswitch arnType {\n%s\t\t}\n", s.engine, strings.Join(cases, ""))
+		if len(types) == 0 {
+			continue
 		}
+		fmt.Fprintf(&b, "\tcase %s:\n\t\tswitch arnType {\n", s.engine)
+		for _, t := range types {
+			ks := byType[t]
+			if len(ks) == 1 {
+				fmt.Fprintf(&b, "\t\tcase %q:\n\t\t\treturn w.%s\n", t, ks[0].field())
+				continue
+			}
+			fmt.Fprintf(&b, "\t\tcase %q:\n\t\t\tswitch strings.Count(id, \"/\") + 1 {\n", t)
+			for _, k := range ks {
+				fmt.Fprintf(&b, "\t\t\tcase %d:\n\t\t\t\treturn w.%s\n", k.arnParts, k.field())
+			}
+			b.WriteString("\t\t\t}\n")
+		}
+		b.WriteString("\t\t}\n")
 	}
 	b.WriteString("\t}\n\treturn nil\n}\n\n")
 
@@ -134,15 +172,15 @@ func (g *generator) emitEngineKinds(kinds []*kind) error {
 }
 
 // emitKindNeeds writes, for the engine's tests, what each kind declares it needs, so that a
-// test can hold what resources refer to (their needs methods) to the declaration.
+// test can hold what resources refer to (eachNeed) to the declaration.
 func (g *generator) emitKindNeeds(kinds []*kind) error {
 	arnOf := map[string]string{}
 	for _, k := range kinds {
-		arnOf[k.name] = k.arn
+		arnOf[k.name] = fmt.Sprintf("%s %d", k.arn, k.arnParts)
 	}
 	var b bytes.Buffer
 	b.WriteString(header("kinds.txt"))
-	b.WriteString("package engine\n\n// kindNeeds are, by ARN type, the ARN types of the kinds each kind may refer to.\nvar kindNeeds = map[string][]string{\n")
+	b.WriteString("package engine\n\n// kindNeeds are, by ARN type and number of path segments (\"dataset 2\"), those of the kinds\n// each kind may refer to.\nvar kindNeeds = map[string][]string{\n")
 	for _, k := range kinds {
 		if len(k.needs) == 0 {
 			continue
@@ -151,7 +189,7 @@ func (g *generator) emitKindNeeds(kinds []*kind) error {
 		for _, n := range k.needs {
 			arns = append(arns, fmt.Sprintf("%q", arnOf[n]))
 		}
-		fmt.Fprintf(&b, "\t%q: {%s},\n", k.arn, strings.Join(arns, ", "))
+		fmt.Fprintf(&b, "\t%q: {%s},\n", arnOf[k.name], strings.Join(arns, ", "))
 	}
 	b.WriteString("}\n")
 	return g.emit(filepath.Join("internal", "engine", "zz_kinds_test.go"), b.Bytes())
@@ -174,18 +212,30 @@ func (g *generator) emitCatalogKinds(kinds []*kind) error {
 		if k.service != "" {
 			svc = ", Service: " + engineService(k.service)
 		}
-		if k.per != "" {
-			svc += ", Per: " + kindGoName(kinds, k.per)
+		per := ""
+		if k.quotaPer != "" {
+			per = ", Within: " + kindGoName(kinds, k.quotaPer)
 		}
-		fmt.Fprintf(&b, "\t{Name: %s%s, Quota: %d, Limit: %q, Lifecycle: %t},\n", k.goName(), svc, k.quota, k.limit, k.lifecycle)
+		if k.creating {
+			per += ", Creating: true"
+		}
+		stoppable := ""
+		if k.stopping > 0 {
+			stoppable = ", Stoppable: true"
+		}
+		fmt.Fprintf(&b, "\t{Name: %s%s, Quota: %d, Limit: %q%s, Lifecycle: %t%s},\n", k.goName(), svc, k.quota, k.limit, per, k.lifecycle, stoppable)
 	}
 	b.WriteString("}\n\n// lifecycles are the timings of the kinds whose timing is not the default.\nvar lifecycles = map[string]Lifecycle{\n")
 	for _, k := range kinds {
 		if k.timing == nil {
 			continue
 		}
-		fmt.Fprintf(&b, "\t%s: {Pending: %s, InProgress: %s, UpdatePending: %s, UpdateInProgress: %s, DeletePending: %s, DeleteInProgress: %s},\n",
-			k.goName(), goDuration(k.timing[0]), goDuration(k.timing[1]), goDuration(k.timing[2]), goDuration(k.timing[3]), goDuration(k.timing[4]), goDuration(k.timing[5]))
+		stopping := ""
+		if k.stopping > 0 {
+			stopping = ", Stopping: " + goDuration(k.stopping)
+		}
+		fmt.Fprintf(&b, "\t%s: {Pending: %s, InProgress: %s, UpdatePending: %s, UpdateInProgress: %s, DeletePending: %s, DeleteInProgress: %s%s},\n",
+			k.goName(), goDuration(k.timing[0]), goDuration(k.timing[1]), goDuration(k.timing[2]), goDuration(k.timing[3]), goDuration(k.timing[4]), goDuration(k.timing[5]), stopping)
 	}
 	b.WriteString("}\n")
 	src := b.Bytes()
@@ -195,11 +245,23 @@ func (g *generator) emitCatalogKinds(kinds []*kind) error {
 	return g.emit(filepath.Join("internal", "catalog", "zz_kinds.go"), src)
 }
 
+// kindGoName is the Go name of the kind called name.
+func kindGoName(kinds []*kind, name string) string {
+	for _, k := range kinds {
+		if k.name == name {
+			return k.goName()
+		}
+	}
+	return ""
+}
+
 // goDuration writes a duration as Go source.
 func goDuration(d time.Duration) string {
 	switch {
 	case d == 0:
 		return "0"
+	case d%time.Minute == 0:
+		return fmt.Sprintf("%d * time.Minute", d/time.Minute)
 	case d%time.Second == 0:
 		return fmt.Sprintf("%d * time.Second", d/time.Second)
 	default:
@@ -233,14 +295,4 @@ func (g *generator) emitResources(kinds []*kind) error {
 	}
 	b.WriteString(")\n")
 	return g.emit(filepath.Join("fake", "zz_resources.go"), b.Bytes())
-}
-
-// kindGoName is the Go name of the kind called name.
-func kindGoName(kinds []*kind, name string) string {
-	for _, k := range kinds {
-		if k.name == name {
-			return k.goName()
-		}
-	}
-	return ""
 }

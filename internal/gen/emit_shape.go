@@ -34,9 +34,25 @@ func shapeType(s *shape, member bool) string {
 	case "list":
 		return "[]" + shapeType(s.Member, false)
 	case "map":
-		return "map[string]" + shapeType(s.Value, false)
+		return "map[string]" + mapValueType(s.Value)
 	}
 	panic(fmt.Sprintf("unsupported shape type %s", s.Type))
+}
+
+// mapValueType is the Go type of a map's values: strings, numbers (float64) or lists of
+// strings, the kinds the supported models use (structures checks that no other occurs).
+func mapValueType(v *shape) string {
+	switch {
+	case v.Type == "string":
+		return "string"
+	case v.Type == "double" || v.Type == "float":
+		return "float64"
+	case v.Type == "list" && v.Member.Type == "string":
+		return "[]string"
+	case v.Type == "structure":
+		return shapeType(v, false)
+	}
+	panic(fmt.Sprintf("unsupported map value %s %s", v.Type, v.Name))
 }
 
 func (g *generator) emitShapes(sd *serviceData) error {

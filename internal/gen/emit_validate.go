@@ -34,7 +34,7 @@ func (sd *serviceData) validator(fn, sdkType, context string, s *shape, sdkStruc
 		m := s.Members[name]
 		field := goName(name)
 		nested := ""
-		if sd.validates(m) {
+		if sd.validates(m, "") {
 			target := m.Name
 			if m.Type == "list" || m.Type == "map" {
 				lists[m.Name] = m
@@ -44,10 +44,11 @@ func (sd *serviceData) validator(fn, sdkType, context string, s *shape, sdkStruc
 		}
 		nilable := strings.HasPrefix(f.typ, "*") || strings.HasPrefix(f.typ, "[]") || strings.HasPrefix(f.typ, "map[")
 		missing := ""
+		required := sd.sdkRequires(sdkStruct, name)
 		switch {
-		case s.required(name) && nilable:
+		case required && nilable:
 			missing = "v." + field + " == nil"
-		case s.required(name) && sd.isEnum(f.typ):
+		case required && sd.isEnum(f.typ):
 			missing = "len(v." + field + ") == 0"
 		}
 		switch {

@@ -39,7 +39,7 @@ type opLine struct {
 	flags map[string]bool
 }
 
-var knownFlags = map[string]bool{"lifecycle": true, "create": true}
+var knownFlags = map[string]bool{"lifecycle": true, "create": true, "wire-only": true}
 
 func readOperations(path string) (map[string][]opLine, error) {
 	f, err := os.Open(path)
@@ -102,15 +102,6 @@ type shape struct {
 	Value    *shape            `json:"value"`
 	Enum     []string          `json:"enum"`
 	Location string            `json:"location"`
-}
-
-func (s *shape) required(member string) bool {
-	for _, r := range s.Required {
-		if r == member {
-			return true
-		}
-	}
-	return false
 }
 
 // modelOp is one operation of a model file.
@@ -227,8 +218,9 @@ func structures(s *shape, top bool, into map[string]*shape) error {
 	case "list":
 		return structures(s.Member, false, into)
 	case "map":
-		if s.Key.Type != "string" || (s.Value.Type != "string" && s.Value.Type != "structure") {
-			return fmt.Errorf("map %s: only maps from strings to strings or structures are supported", s.Name)
+		v := s.Value
+		if s.Key.Type != "string" || !(v.Type == "string" || v.Type == "double" || v.Type == "float" || v.Type == "structure" || v.Type == "list" && v.Member.Type == "string") {
+			return fmt.Errorf("map %s: only maps from strings to strings, numbers, structures or lists of strings are supported", s.Name)
 		}
 		return structures(s.Value, false, into)
 	}

@@ -15,16 +15,20 @@ type kind struct {
 	name      string // "dataset-groups"
 	service   string // botocore name; "" for a quota alone
 	arn       string // the ARN's resource type: "dataset-group"
+	arnParts  int    // how many path segments follow it: dataset/<group>/<TYPE> has 2
 	keyByARN  bool
 	byName    bool
 	quota     int
-	per       string // the kind whose every resource has its own quota of this kind; "" for per account and Region
 	limit     string
 	unit      string // what SageMaker's quota messages count; "" for the kind's Go name
 	foldCase  bool   // names compare ignoring case: the table's key is the name in lower case
 	noARN     bool   // its resources have no ARN at AWS: no lookup by ARN finds them
+	quotaPer  string // the kind whose resources the quota counts within ("" per account and Region)
+	creating  bool   // only resources being created (CREATE PENDING, CREATE IN_PROGRESS) count
+	message   string // the quota's own message, %d its value; "" for the service's usual one
 	lifecycle bool
 	timing    []time.Duration // nil: catalog.DefaultLifecycle's
+	stopping  time.Duration   // >0: creation can be stopped, and CREATE STOPPING lasts this long
 	lineage   string          // the LineageType of a vertex; "" when it is none
 	needs     []string
 	goType    string // the engine's struct
@@ -45,6 +49,10 @@ func (k *kind) goName() string {
 }
 
 func (k *kind) field() string { return lowerFirst(k.goName()) }
+
+// arnKey is what tells the kind's ARNs from others': the service, the type and how many path
+// segments follow it (a solution and its versions share the type solution).
+func (k *kind) arnKey() string { return fmt.Sprintf("%s:%s:%d", k.service, k.arn, k.arnParts) }
 
 // table reports whether the kind is a table of resources (not a quota alone).
 func (k *kind) table() bool { return k.goType != "" }
@@ -119,7 +127,15 @@ func (k *kind) set(fields []string) error {
 			err = fmt.Errorf("unknown service %q", k.service)
 		}
 	case "arn":
-		k.arn, err = one()
+		if len(args) < 1 || len(args) > 2 {
+			return fmt.Errorf("want arn TYPE [PARTS]")
+		}
+		k.arn, k.arnParts = args[0], 1
+		if len(args) == 2 {
+			if k.arnParts, err = strconv.Atoi(args[1]); err != nil || k.arnParts < 1 {
+				return fmt.Errorf("an ARN has at least one path segment after its type, not %q", args[1])
+			}
+		}
 	case "key":
 		var v string
 		if v, err = one(); err == nil && v != "name" && v != "arn" {
@@ -130,25 +146,38 @@ func (k *kind) set(fields []string) error {
 		k.byName = true
 	case "quota":
 		if len(args) < 2 {
-			return fmt.Errorf("want quota N [per KIND] LIMIT")
+			return fmt.Errorf("want quota N LIMIT")
 		}
 		if k.quota, err = strconv.Atoi(args[0]); err != nil || k.quota < 0 {
 			return fmt.Errorf("a quota is a number of at least 0, not %q", args[0])
 		}
-		args = args[1:]
-		if args[0] == "per" {
-			if len(args) < 3 {
-				return fmt.Errorf("want quota N per KIND LIMIT")
-			}
-			k.per, args = args[1], args[2:]
-		}
-		k.limit = strings.Join(args, " ")
+		k.limit = strings.Join(args[1:], " ")
 	case "unit":
 		k.unit, err = one()
 	case "fold-case":
 		k.foldCase = true
 	case "no-arn":
 		k.noARN = true
+	case "quota-per":
+		k.quotaPer, err = one()
+	case "quota-counts":
+		var v string
+		if v, err = one(); err == nil && v != "creating" {
+			err = fmt.Errorf("quota-counts takes creating (only resources being created count), not %q", v)
+		}
+		k.creating = true
+	case "quota-message":
+		if len(args) == 0 || strings.Count(strings.Join(args, " "), "%d") != 1 || strings.Count(strings.Join(args, " "), "%") != 1 {
+			return fmt.Errorf("a quota message names the quota once, as %%d")
+		}
+		k.message = strings.Join(args, " ")
+	case "stoppable":
+		var v string
+		if v, err = one(); err == nil {
+			if k.stopping, err = time.ParseDuration(v); err != nil || k.stopping <= 0 {
+				return fmt.Errorf("stoppable takes how long CREATE STOPPING lasts, a positive duration, not %q", v)
+			}
+		}
 	case "lifecycle":
 		k.lifecycle = true
 		if len(args) != 0 && len(args) != 6 {
@@ -194,18 +223,22 @@ func checkKinds(path string, kinds []*kind) error {
 			return bad("a kind with a struct needs a service and an ARN type")
 		case !k.table() && (k.service != "" || k.arn != "" || k.lifecycle || k.lineage != "" || len(k.needs) > 0 || k.index):
 			return bad("a kind without a struct is a quota alone")
-		case k.table() && arns[k.service+":"+k.arn]:
-			return bad("another kind has the ARN type %s", k.arn)
+		case k.table() && arns[k.arnKey()]:
+			return bad("another kind has the ARN type %s with %d path segments", k.arn, k.arnParts)
 		case k.internal && (k.quota > 0 || k.lifecycle):
 			return bad("an internal kind has no quota or lifecycle a user could set")
-		case k.per != "" && !slices.Contains(k.needs, k.per):
-			return bad("a quota per %s counts what each %s is used by: the kind needs it", k.per, k.per)
 		case k.noARN && k.lineage != "":
 			return bad("a lineage vertex is found by its ARN")
 		case k.foldCase && k.keyByARN:
 			return bad("fold-case folds names, and the kind is keyed by ARN")
+		case k.quotaPer != "" && !slices.Contains(k.needs, k.quotaPer):
+			return bad("its quota counts per %s, which it does not need", k.quotaPer)
+		case k.creating && !k.lifecycle:
+			return bad("only a kind with a lifecycle has resources being created")
+		case k.stopping > 0 && k.timing == nil:
+			return bad("a stoppable kind declares its lifecycle's durations")
 		}
-		names[k.name], arns[k.service+":"+k.arn] = true, true
+		names[k.name], arns[k.arnKey()] = true, true
 	}
 	tables := map[string]bool{}
 	for _, k := range kinds {

@@ -89,11 +89,11 @@ kind bs
 		"internal quota":     {"kind as\n  service personalize\n  arn a\n  struct a\n  quota 5 a\n  internal\n  doc d\n", "internal kind"},
 		"same ARN type":      {"kind as\n  service personalize\n  arn a\n  struct a\n  doc d\nkind bs\n  service personalize\n  arn a\n  struct b\n  doc d\n", "ARN type a"},
 		"quota with a table": {"kind as\n  lineage Action\n  doc d\n", "quota alone"},
-		"quota per a kind not needed": {"kind as\n  service sagemaker\n  arn a\n  struct a\n  quota 3 per bs things\n  doc d\n" +
-			"kind bs\n  service sagemaker\n  arn b\n  struct b\n  doc d\n", "the kind needs it"},
-		"quota per without limit": {"kind as\n  quota 3 per bs\n", "quota N per KIND LIMIT"},
-		"folded ARN keys":         {"kind as\n  service sagemaker\n  arn a\n  key arn\n  fold-case\n  struct a\n  doc d\n", "fold-case folds names"},
-		"a vertex without ARN":    {"kind as\n  service sagemaker\n  arn a\n  no-arn\n  lineage Action\n  struct a\n  doc d\n", "found by its ARN"},
+		"quota per a kind not needed": {"kind as\n  service sagemaker\n  arn a\n  struct a\n  quota 3 things\n  quota-per bs\n  doc d\n" +
+			"kind bs\n  service sagemaker\n  arn b\n  struct b\n  doc d\n", "which it does not need"},
+		"quota without limit":  {"kind as\n  quota 3\n", "want quota N LIMIT"},
+		"folded ARN keys":      {"kind as\n  service sagemaker\n  arn a\n  key arn\n  fold-case\n  struct a\n  doc d\n", "fold-case folds names"},
+		"a vertex without ARN": {"kind as\n  service sagemaker\n  arn a\n  no-arn\n  lineage Action\n  struct a\n  doc d\n", "found by its ARN"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -120,7 +120,8 @@ kind trials
   arn experiment-trial
   key name
   fold-case
-  quota 300 per experiments Trials in one experiment
+  quota 300 Trials in one experiment
+  quota-per experiments
   unit Trials
   needs experiments
   struct trial
@@ -136,7 +137,7 @@ kind memberships
 `))
 	require.NoError(t, err)
 	trials := kinds[1]
-	require.Equal(t, "experiments", trials.per)
+	require.Equal(t, "experiments", trials.quotaPer)
 	require.Equal(t, 300, trials.quota)
 	require.Equal(t, "Trials in one experiment", trials.limit)
 	require.True(t, trials.foldCase)

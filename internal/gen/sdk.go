@@ -30,6 +30,9 @@ type sdkPackage struct {
 	// the members it checks in the order it checks them: the model's declaration order, which
 	// neither the reference files (sorted) nor the SDK's structs (required members first) keep.
 	checkOrder map[string][]string
+	// required is, per validator function, the members it reports missing: what the client
+	// itself requires, which an older SDK may see differently from the current model.
+	required map[string]map[string]bool
 }
 
 // sdkField is one exported field of an SDK struct: its name and its type as Go source, with
@@ -49,7 +52,7 @@ func loadSDK(root, path string) (*sdkPackage, error) {
 	}
 	p := &sdkPackage{path: path, dir: dir, version: version, structs: map[string][]sdkField{},
 		enums: map[string]bool{}, errors: map[string]bool{}, unions: map[string]bool{}, docs: map[string]string{}, paginated: map[string]bool{},
-		checkOrder: map[string][]string{}}
+		checkOrder: map[string][]string{}, required: map[string]map[string]bool{}}
 	for _, file := range []string{"types/types.go", "types/enums.go", "types/errors.go", "api_client.go"} {
 		path := filepath.Join(dir, file)
 		if _, err := os.Stat(path); err != nil && file == "types/enums.go" {
@@ -70,6 +73,12 @@ func loadSDK(root, path string) (*sdkPackage, error) {
 
 // sdkModule is the module of a package: the service packages are modules of their own.
 func sdkModule(pkg string) string { return pkg }
+
+// hasOperation reports whether the SDK version has a client method for an operation.
+func (p *sdkPackage) hasOperation(op string) bool {
+	_, err := os.Stat(filepath.Join(p.dir, "api_op_"+op+".go"))
+	return err == nil
+}
 
 // loadOperation reads api_op_<op>.go.
 func (p *sdkPackage) loadOperation(op string) error {
@@ -196,11 +205,23 @@ func (p *sdkPackage) parseValidators(file string) error {
 			continue
 		}
 		var order []string
+		required := map[string]bool{}
 		for _, stmt := range fn.Body.List {
 			ifs, ok := stmt.(*ast.IfStmt)
 			if !ok {
 				continue
 			}
+			// if v.X == nil { invalidParams.Add(smithy.NewErrParamRequired("X")) }
+			ast.Inspect(ifs.Body, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "NewErrParamRequired" && len(call.Args) == 1 {
+						if lit, ok := call.Args[0].(*ast.BasicLit); ok {
+							required[strings.Trim(lit.Value, `"`)] = true
+						}
+					}
+				}
+				return true
+			})
 			// if v.X == nil, if len(v.X) == 0, if v.X != nil: the first v.<member> names it.
 			found := false
 			ast.Inspect(ifs.Cond, func(n ast.Node) bool {
@@ -214,6 +235,7 @@ func (p *sdkPackage) parseValidators(file string) error {
 			})
 		}
 		p.checkOrder[fn.Name.Name] = order
+		p.required[fn.Name.Name] = required
 	}
 	return nil
 }

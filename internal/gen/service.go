@@ -44,7 +44,13 @@ func (g *generator) loadService(svc service, lines []opLine) error {
 		if m == nil {
 			return fmt.Errorf("%s is not in internal/model/data/%s.json", l.name, svc.name)
 		}
-		if err := sdk.loadOperation(l.name); err != nil {
+		if l.flags["wire-only"] {
+			// The pinned SDK has no method for it: a newer model's operation, served on the
+			// wire door alone. Once the SDK has it, the flag must go (the typed door then gets it).
+			if sdk.hasOperation(l.name) {
+				return fmt.Errorf("%s is flagged wire-only, but %s %s has it: drop the flag", l.name, sdk.path, sdk.version)
+			}
+		} else if err := sdk.loadOperation(l.name); err != nil {
 			return err
 		}
 		op := &operation{name: l.name, flags: l.flags, model: m, input: m.Input, output: m.Output}
@@ -70,17 +76,23 @@ func (g *generator) loadService(svc service, lines []opLine) error {
 		if strings.HasSuffix(name, "Input") || strings.HasSuffix(name, "Output") {
 			return fmt.Errorf("structure %s would clash with an operation's input or output type", name)
 		}
-		if _, ok := sdk.structs[name]; !ok && !sdk.unions[name] {
-			return fmt.Errorf("structure %s of the model is not types.%s in %s %s", name, name, sdk.path, sdk.version)
+	}
+	// The typed door converts only what the SDK version has: structures reached through members
+	// it lacks (or from wire-only operations) are shapes alone.
+	for _, op := range sd.typedOps() {
+		sd.mark(op.input, op.name+"Input", sd.needIn)
+		sd.mark(op.input, op.name+"Input", sd.needOut)
+		sd.mark(op.output, op.name+"Output", sd.needOut)
+	}
+	for _, need := range []map[string]bool{sd.needIn, sd.needOut} {
+		for name := range need {
+			if _, ok := sdk.structs[name]; !ok && !sdk.unions[name] {
+				return fmt.Errorf("structure %s of the model is not types.%s in %s %s", name, name, sdk.path, sdk.version)
+			}
 		}
 	}
-	for _, op := range sd.ops {
-		sd.mark(op.input, sd.needIn)
-		sd.mark(op.input, sd.needOut)
-		sd.mark(op.output, sd.needOut)
-	}
 	for name, s := range sd.structs {
-		if sd.validates(s) && sd.needIn[name] {
+		if sd.needIn[name] && sd.validates(s, name) {
 			sd.needValidate[name] = true
 		}
 	}
@@ -88,11 +100,23 @@ func (g *generator) loadService(svc service, lines []opLine) error {
 	return nil
 }
 
-// mark records every structure reachable from s (not s itself) in need.
-func (sd *serviceData) mark(s *shape, need map[string]bool) {
+// typedOps are the operations the typed door has: all but the wire-only ones.
+func (sd *serviceData) typedOps() []*operation {
+	var out []*operation
+	for _, op := range sd.ops {
+		if !op.flags["wire-only"] {
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
+// mark records every structure reachable from s (not s itself) through members that the SDK
+// struct sdkStruct (and the SDK structs below it) has.
+func (sd *serviceData) mark(s *shape, sdkStruct string, need map[string]bool) {
 	seen := map[*shape]bool{}
-	var walk func(s *shape, top bool)
-	walk = func(s *shape, top bool) {
+	var walk func(s *shape, sdkStruct string, top bool)
+	walk = func(s *shape, sdkStruct string, top bool) {
 		if seen[s] {
 			return // a shape that contains itself
 		}
@@ -101,49 +125,47 @@ func (sd *serviceData) mark(s *shape, need map[string]bool) {
 		case "structure":
 			if !top {
 				need[s.Name] = true
+				sdkStruct = s.Name
 			}
-			for _, m := range s.Members {
-				walk(m, false)
+			_, fields := sd.members(s, sdkStruct)
+			for name, m := range s.Members {
+				if _, ok := fields[name]; ok {
+					walk(m, "", false)
+				}
 			}
 		case "list":
-			walk(s.Member, false)
+			walk(s.Member, "", false)
 		case "map":
-			walk(s.Value, false)
+			walk(s.Value, "", false)
 		}
 	}
-	walk(s, true)
+	walk(s, sdkStruct, true)
 }
 
-// validates reports whether the SDK has a validator for a shape: a structure with a required
-// member or with a member that validates, or a list or map of such structures.
-func (sd *serviceData) validates(s *shape) bool {
-	return validates(s, map[*shape]bool{})
-}
-
-// validates is serviceData.validates, with the structures being looked into: a shape that
-// contains itself adds nothing to what its other members say.
-func validates(s *shape, visiting map[*shape]bool) bool {
+// validates reports whether the SDK has a validator for a shape: a structure (whose SDK struct
+// is sdkStruct, or its own name when that is "") that its validators.go checks, or a list or map
+// of such structures. The SDK version's own validators decide, not the model: an older client
+// may require what the current model does not (or the reverse), and the typed door checks as
+// the client does.
+func (sd *serviceData) validates(s *shape, sdkStruct string) bool {
 	switch s.Type {
 	case "structure":
-		if len(s.Required) > 0 {
-			return true
+		if sdkStruct == "" {
+			sdkStruct = s.Name
 		}
-		if visiting[s] {
-			return false
-		}
-		visiting[s] = true
-		defer delete(visiting, s)
-		for _, m := range s.Members {
-			if validates(m, visiting) {
-				return true
-			}
-		}
+		_, ok := sd.sdk.checkOrder[sdkValidatorName(sdkStruct)]
+		return ok
 	case "list":
-		return validates(s.Member, visiting)
+		return sd.validates(s.Member, "")
 	case "map":
-		return validates(s.Value, visiting)
+		return sd.validates(s.Value, "")
 	}
 	return false
+}
+
+// sdkRequires reports whether the SDK's validator of sdkStruct reports a member missing.
+func (sd *serviceData) sdkRequires(sdkStruct, member string) bool {
+	return sd.sdk.required[sdkValidatorName(sdkStruct)][goName(member)]
 }
 
 // members returns a structure's member names in the SDK struct's field order (members the SDK

@@ -49,8 +49,8 @@ func (c *compiler) node(s *Shape, t reflect.Type, where string) *node {
 		n.typ, n.elem = kindList, c.node(s.Member, t.Elem(), where+"[]")
 	case "map":
 		mustBe(t, reflect.Map, where, s)
-		if t.Key().Kind() != reflect.String || s.Key.Type != "string" || (s.Value.Type != "string" && s.Value.Type != "structure") {
-			panic(fmt.Sprintf("%s: only maps from strings to strings or structures are supported, not %s", where, t))
+		if t.Key().Kind() != reflect.String || s.Key.Type != "string" {
+			panic(fmt.Sprintf("%s: only maps with string keys are supported, not %s", where, t))
 		}
 		n.typ = kindMap
 		n.key = c.node(s.Key, t.Key(), where+"{key}")
@@ -69,7 +69,12 @@ func (c *compiler) node(s *Shape, t reflect.Type, where string) *node {
 			panic(fmt.Sprintf("%s: %s mapped to %s", where, s.Type, t))
 		}
 		n.typ = kindInteger
-	case "float", "double", "timestamp", "boolean":
+	case "float", "double":
+		if k := t.Kind(); k != reflect.Float64 && k != reflect.Float32 {
+			panic(fmt.Sprintf("%s: %s mapped to %s", where, s.Type, t))
+		}
+		n.typ = kindFloat
+	case "timestamp", "boolean":
 		// No constraints in these models beyond the type, which decoding enforces.
 	default:
 		panic(fmt.Sprintf("%s: unsupported shape type %s", where, s.Type))

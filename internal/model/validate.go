@@ -70,6 +70,7 @@ const (
 	kindMap
 	kindString
 	kindInteger
+	kindFloat
 )
 
 type node struct {
@@ -138,13 +139,24 @@ func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[
 			v.walkStructMap(n, val, parent, name, out)
 			return
 		}
-		m, _ := val.Interface().(map[string]string)
 		badKey, badValue := false, false
-		for k, e := range m {
-			badKey = badKey || !v.stringOK(n.key, k)
-			badValue = badValue || !v.stringOK(n.value, e)
-			if badKey && badValue {
-				break
+		if m, ok := val.Interface().(map[string]string); ok {
+			// The common map, checked without reflection or allocation.
+			for k, e := range m {
+				badKey = badKey || !v.stringOK(n.key, k)
+				badValue = badValue || !v.stringOK(n.value, e)
+				if badKey && badValue {
+					break
+				}
+			}
+		} else {
+			for it := val.MapRange(); it.Next() && !(badKey && badValue); {
+				badKey = badKey || !v.stringOK(n.key, it.Key().String())
+				if !badValue {
+					var sub []Violation
+					v.walk(n.value, it.Value(), "", "value", &sub)
+					badValue = len(sub) > 0
+				}
 			}
 		}
 		if badKey {
@@ -159,6 +171,16 @@ func (v *Validator) walk(n *node, val reflect.Value, parent, name string, out *[
 			for _, c := range v.stringConstraints(n, s) {
 				*out = append(*out, Violation{Path: join(parent, name), Value: s, Sensitive: n.shape.Sensitive, Constraint: c})
 			}
+		}
+	case kindFloat:
+		f := val.Float()
+		if n.shape.Min != nil && f < float64(*n.shape.Min) {
+			*out = append(*out, Violation{Path: join(parent, name), Value: strconv.FormatFloat(f, 'g', -1, 64), Sensitive: n.shape.Sensitive,
+				Constraint: fmt.Sprintf("Member must have value greater than or equal to %d", *n.shape.Min)})
+		}
+		if n.shape.Max != nil && f > float64(*n.shape.Max) {
+			*out = append(*out, Violation{Path: join(parent, name), Value: strconv.FormatFloat(f, 'g', -1, 64), Sensitive: n.shape.Sensitive,
+				Constraint: fmt.Sprintf("Member must have value less than or equal to %d", *n.shape.Max)})
 		}
 	case kindInteger:
 		i := val.Int()
@@ -269,14 +291,21 @@ func (v *Validator) checkSize(n *node, val reflect.Value, l int, parent, name st
 func (v *Validator) mapPartViolation(n *node, val reflect.Value, parent, name, what string, part *node, out *[]Violation) {
 	var all []string
 	s := part.shape
+	measure := "length" // strings and lists; numbers are bounded by value
+	if part.typ == kindFloat || part.typ == kindInteger {
+		measure = "value"
+	}
 	if s.Max != nil {
-		all = append(all, fmt.Sprintf("Member must have length less than or equal to %d", *s.Max))
+		all = append(all, fmt.Sprintf("Member must have %s less than or equal to %d", measure, *s.Max))
 	}
 	if s.Min != nil {
-		all = append(all, fmt.Sprintf("Member must have length greater than or equal to %d", *s.Min))
+		all = append(all, fmt.Sprintf("Member must have %s greater than or equal to %d", measure, *s.Min))
 	}
 	if s.Pattern != "" {
 		all = append(all, "Member must satisfy regular expression pattern: "+v.display(s.Pattern))
+	}
+	if len(s.Enum) > 0 {
+		all = append(all, "Member must satisfy enum value set: ["+strings.Join(s.Enum, ", ")+"]")
 	}
 	*out = append(*out, Violation{Path: join(parent, name), Value: render(val), Sensitive: n.secret,
 		Constraint: what + " must satisfy constraint: [" + strings.Join(all, ", ") + "]"})

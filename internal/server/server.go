@@ -105,7 +105,7 @@ func (c *Config) Check() error {
 			return configErr("WithLifecycle", "", "%s have no statuses (those that do: %s)", name, strings.Join(catalog.ResourceNames(true), ", "))
 		}
 		lc := e.Lifecycles[name]
-		if min(lc.Pending, lc.InProgress, lc.UpdatePending, lc.UpdateInProgress, lc.DeletePending, lc.DeleteInProgress) < 0 {
+		if min(lc.Pending, lc.InProgress, lc.UpdatePending, lc.UpdateInProgress, lc.DeletePending, lc.DeleteInProgress, lc.Stopping) < 0 {
 			return configErr(fmt.Sprintf("WithLifecycle(%s)", name), "", "durations must not be negative: %+v", lc)
 		}
 	}

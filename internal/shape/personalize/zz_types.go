@@ -8,6 +8,83 @@ package personalize
 
 import "github.com/awsfake/awsfake/internal/shape"
 
+// AutoMLConfig is the model's AutoMLConfig structure.
+type AutoMLConfig struct {
+	MetricName *string  `json:"metricName,omitzero"`
+	RecipeList []string `json:"recipeList,omitzero"`
+}
+
+// AutoMLResult is the model's AutoMLResult structure.
+type AutoMLResult struct {
+	BestRecipeArn *string `json:"bestRecipeArn,omitzero"`
+}
+
+// AutoTrainingConfig is the model's AutoTrainingConfig structure.
+type AutoTrainingConfig struct {
+	SchedulingExpression *string `json:"schedulingExpression,omitzero"`
+}
+
+// Campaign is the model's Campaign structure.
+type Campaign struct {
+	CampaignArn          *string                `json:"campaignArn,omitzero"`
+	CampaignConfig       *CampaignConfig        `json:"campaignConfig,omitzero"`
+	CreationDateTime     *shape.Time            `json:"creationDateTime,omitzero"`
+	FailureReason        *string                `json:"failureReason,omitzero"`
+	LastUpdatedDateTime  *shape.Time            `json:"lastUpdatedDateTime,omitzero"`
+	LatestCampaignUpdate *CampaignUpdateSummary `json:"latestCampaignUpdate,omitzero"`
+	MinProvisionedTPS    *int32                 `json:"minProvisionedTPS,omitzero"`
+	Name                 *string                `json:"name,omitzero"`
+	SolutionVersionArn   *string                `json:"solutionVersionArn,omitzero"`
+	Status               *string                `json:"status,omitzero"`
+}
+
+// CampaignConfig is the model's CampaignConfig structure.
+type CampaignConfig struct {
+	EnableMetadataWithRecommendations *bool              `json:"enableMetadataWithRecommendations,omitzero"`
+	ItemExplorationConfig             map[string]string  `json:"itemExplorationConfig,omitzero"`
+	RankingInfluence                  map[string]float64 `json:"rankingInfluence,omitzero"`
+	SyncWithLatestSolutionVersion     *bool              `json:"syncWithLatestSolutionVersion,omitzero"`
+}
+
+// CampaignSummary is the model's CampaignSummary structure.
+type CampaignSummary struct {
+	CampaignArn         *string     `json:"campaignArn,omitzero"`
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	FailureReason       *string     `json:"failureReason,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	Name                *string     `json:"name,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
+// CampaignUpdateSummary is the model's CampaignUpdateSummary structure.
+type CampaignUpdateSummary struct {
+	CampaignConfig      *CampaignConfig `json:"campaignConfig,omitzero"`
+	CreationDateTime    *shape.Time     `json:"creationDateTime,omitzero"`
+	FailureReason       *string         `json:"failureReason,omitzero"`
+	LastUpdatedDateTime *shape.Time     `json:"lastUpdatedDateTime,omitzero"`
+	MinProvisionedTPS   *int32          `json:"minProvisionedTPS,omitzero"`
+	SolutionVersionArn  *string         `json:"solutionVersionArn,omitzero"`
+	Status              *string         `json:"status,omitzero"`
+}
+
+// CategoricalHyperParameterRange is the model's CategoricalHyperParameterRange structure.
+type CategoricalHyperParameterRange struct {
+	Name   *string  `json:"name,omitzero"`
+	Values []string `json:"values,omitzero"`
+}
+
+// ContinuousHyperParameterRange is the model's ContinuousHyperParameterRange structure.
+type ContinuousHyperParameterRange struct {
+	MaxValue *float64 `json:"maxValue,omitzero"`
+	MinValue *float64 `json:"minValue,omitzero"`
+	Name     *string  `json:"name,omitzero"`
+}
+
+// DataSource is the model's DataSource structure.
+type DataSource struct {
+	DataLocation *string `json:"dataLocation,omitzero"`
+}
+
 // Dataset is the model's Dataset structure.
 type Dataset struct {
 	CreationDateTime    *shape.Time           `json:"creationDateTime,omitzero"`
@@ -43,6 +120,32 @@ type DatasetGroupSummary struct {
 	FailureReason       *string     `json:"failureReason,omitzero"`
 	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
 	Name                *string     `json:"name,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
+// DatasetImportJob is the model's DatasetImportJob structure.
+type DatasetImportJob struct {
+	CreationDateTime              *shape.Time `json:"creationDateTime,omitzero"`
+	DataSource                    *DataSource `json:"dataSource,omitzero"`
+	DatasetArn                    *string     `json:"datasetArn,omitzero"`
+	DatasetImportJobArn           *string     `json:"datasetImportJobArn,omitzero"`
+	FailureReason                 *string     `json:"failureReason,omitzero"`
+	ImportMode                    *string     `json:"importMode,omitzero"`
+	JobName                       *string     `json:"jobName,omitzero"`
+	LastUpdatedDateTime           *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	PublishAttributionMetricsToS3 *bool       `json:"publishAttributionMetricsToS3,omitzero"`
+	RoleArn                       *string     `json:"roleArn,omitzero"`
+	Status                        *string     `json:"status,omitzero"`
+}
+
+// DatasetImportJobSummary is the model's DatasetImportJobSummary structure.
+type DatasetImportJobSummary struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	DatasetImportJobArn *string     `json:"datasetImportJobArn,omitzero"`
+	FailureReason       *string     `json:"failureReason,omitzero"`
+	ImportMode          *string     `json:"importMode,omitzero"`
+	JobName             *string     `json:"jobName,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
 	Status              *string     `json:"status,omitzero"`
 }
 
@@ -84,6 +187,13 @@ type DatasetUpdateSummary struct {
 	Status              *string     `json:"status,omitzero"`
 }
 
+// EventParameters is the model's EventParameters structure.
+type EventParameters struct {
+	EventType           *string  `json:"eventType,omitzero"`
+	EventValueThreshold *float64 `json:"eventValueThreshold,omitzero"`
+	Weight              *float64 `json:"weight,omitzero"`
+}
+
 // EventTracker is the model's EventTracker structure.
 type EventTracker struct {
 	AccountId           *string     `json:"accountId,omitzero"`
@@ -105,8 +215,203 @@ type EventTrackerSummary struct {
 	Status              *string     `json:"status,omitzero"`
 }
 
+// EventsConfig is the model's EventsConfig structure.
+type EventsConfig struct {
+	EventParametersList []EventParameters `json:"eventParametersList,omitzero"`
+}
+
+// Filter is the model's Filter structure.
+type Filter struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	DatasetGroupArn     *string     `json:"datasetGroupArn,omitzero"`
+	FailureReason       *string     `json:"failureReason,omitzero"`
+	FilterArn           *string     `json:"filterArn,omitzero"`
+	FilterExpression    *string     `json:"filterExpression,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	Name                *string     `json:"name,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
+// FilterSummary is the model's FilterSummary structure.
+type FilterSummary struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	DatasetGroupArn     *string     `json:"datasetGroupArn,omitzero"`
+	FailureReason       *string     `json:"failureReason,omitzero"`
+	FilterArn           *string     `json:"filterArn,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	Name                *string     `json:"name,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
+// HPOConfig is the model's HPOConfig structure.
+type HPOConfig struct {
+	AlgorithmHyperParameterRanges *HyperParameterRanges `json:"algorithmHyperParameterRanges,omitzero"`
+	HpoObjective                  *HPOObjective         `json:"hpoObjective,omitzero"`
+	HpoResourceConfig             *HPOResourceConfig    `json:"hpoResourceConfig,omitzero"`
+}
+
+// HPOObjective is the model's HPOObjective structure.
+type HPOObjective struct {
+	MetricName  *string `json:"metricName,omitzero"`
+	MetricRegex *string `json:"metricRegex,omitzero"`
+	Type        *string `json:"type,omitzero"`
+}
+
+// HPOResourceConfig is the model's HPOResourceConfig structure.
+type HPOResourceConfig struct {
+	MaxNumberOfTrainingJobs *string `json:"maxNumberOfTrainingJobs,omitzero"`
+	MaxParallelTrainingJobs *string `json:"maxParallelTrainingJobs,omitzero"`
+}
+
+// HyperParameterRanges is the model's HyperParameterRanges structure.
+type HyperParameterRanges struct {
+	CategoricalHyperParameterRanges []CategoricalHyperParameterRange `json:"categoricalHyperParameterRanges,omitzero"`
+	ContinuousHyperParameterRanges  []ContinuousHyperParameterRange  `json:"continuousHyperParameterRanges,omitzero"`
+	IntegerHyperParameterRanges     []IntegerHyperParameterRange     `json:"integerHyperParameterRanges,omitzero"`
+}
+
+// IntegerHyperParameterRange is the model's IntegerHyperParameterRange structure.
+type IntegerHyperParameterRange struct {
+	MaxValue *int32  `json:"maxValue,omitzero"`
+	MinValue *int32  `json:"minValue,omitzero"`
+	Name     *string `json:"name,omitzero"`
+}
+
+// OptimizationObjective is the model's OptimizationObjective structure.
+type OptimizationObjective struct {
+	ItemAttribute        *string `json:"itemAttribute,omitzero"`
+	ObjectiveSensitivity *string `json:"objectiveSensitivity,omitzero"`
+}
+
+// Recipe is the model's Recipe structure.
+type Recipe struct {
+	AlgorithmArn             *string     `json:"algorithmArn,omitzero"`
+	CreationDateTime         *shape.Time `json:"creationDateTime,omitzero"`
+	Description              *string     `json:"description,omitzero"`
+	FeatureTransformationArn *string     `json:"featureTransformationArn,omitzero"`
+	LastUpdatedDateTime      *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	Name                     *string     `json:"name,omitzero"`
+	RecipeArn                *string     `json:"recipeArn,omitzero"`
+	RecipeType               *string     `json:"recipeType,omitzero"`
+	Status                   *string     `json:"status,omitzero"`
+}
+
+// RecipeSummary is the model's RecipeSummary structure.
+type RecipeSummary struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	Domain              *string     `json:"domain,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	Name                *string     `json:"name,omitzero"`
+	RecipeArn           *string     `json:"recipeArn,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
+// Solution is the model's Solution structure.
+type Solution struct {
+	AutoMLResult             *AutoMLResult           `json:"autoMLResult,omitzero"`
+	CreationDateTime         *shape.Time             `json:"creationDateTime,omitzero"`
+	DatasetGroupArn          *string                 `json:"datasetGroupArn,omitzero"`
+	EventType                *string                 `json:"eventType,omitzero"`
+	LastUpdatedDateTime      *shape.Time             `json:"lastUpdatedDateTime,omitzero"`
+	LatestSolutionVersion    *SolutionVersionSummary `json:"latestSolutionVersion,omitzero"`
+	Name                     *string                 `json:"name,omitzero"`
+	PerformAutoML            *bool                   `json:"performAutoML,omitzero"`
+	PerformHPO               *bool                   `json:"performHPO,omitzero"`
+	RecipeArn                *string                 `json:"recipeArn,omitzero"`
+	SolutionArn              *string                 `json:"solutionArn,omitzero"`
+	SolutionConfig           *SolutionConfig         `json:"solutionConfig,omitzero"`
+	Status                   *string                 `json:"status,omitzero"`
+	LatestSolutionUpdate     *SolutionUpdateSummary  `json:"latestSolutionUpdate,omitzero"`
+	PerformAutoTraining      *bool                   `json:"performAutoTraining,omitzero"`
+	PerformIncrementalUpdate *bool                   `json:"performIncrementalUpdate,omitzero"`
+}
+
+// SolutionConfig is the model's SolutionConfig structure.
+type SolutionConfig struct {
+	AlgorithmHyperParameters        map[string]string      `json:"algorithmHyperParameters,omitzero"`
+	AutoMLConfig                    *AutoMLConfig          `json:"autoMLConfig,omitzero"`
+	EventValueThreshold             *string                `json:"eventValueThreshold,omitzero"`
+	FeatureTransformationParameters map[string]string      `json:"featureTransformationParameters,omitzero"`
+	HpoConfig                       *HPOConfig             `json:"hpoConfig,omitzero"`
+	OptimizationObjective           *OptimizationObjective `json:"optimizationObjective,omitzero"`
+	TrainingDataConfig              *TrainingDataConfig    `json:"trainingDataConfig,omitzero"`
+	AutoTrainingConfig              *AutoTrainingConfig    `json:"autoTrainingConfig,omitzero"`
+	EventsConfig                    *EventsConfig          `json:"eventsConfig,omitzero"`
+}
+
+// SolutionSummary is the model's SolutionSummary structure.
+type SolutionSummary struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	Name                *string     `json:"name,omitzero"`
+	RecipeArn           *string     `json:"recipeArn,omitzero"`
+	SolutionArn         *string     `json:"solutionArn,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
+// SolutionUpdateConfig is the model's SolutionUpdateConfig structure.
+type SolutionUpdateConfig struct {
+	AutoTrainingConfig *AutoTrainingConfig `json:"autoTrainingConfig,omitzero"`
+	EventsConfig       *EventsConfig       `json:"eventsConfig,omitzero"`
+}
+
+// SolutionUpdateSummary is the model's SolutionUpdateSummary structure.
+type SolutionUpdateSummary struct {
+	CreationDateTime         *shape.Time           `json:"creationDateTime,omitzero"`
+	FailureReason            *string               `json:"failureReason,omitzero"`
+	LastUpdatedDateTime      *shape.Time           `json:"lastUpdatedDateTime,omitzero"`
+	PerformAutoTraining      *bool                 `json:"performAutoTraining,omitzero"`
+	PerformIncrementalUpdate *bool                 `json:"performIncrementalUpdate,omitzero"`
+	SolutionUpdateConfig     *SolutionUpdateConfig `json:"solutionUpdateConfig,omitzero"`
+	Status                   *string               `json:"status,omitzero"`
+}
+
+// SolutionVersion is the model's SolutionVersion structure.
+type SolutionVersion struct {
+	CreationDateTime         *shape.Time     `json:"creationDateTime,omitzero"`
+	DatasetGroupArn          *string         `json:"datasetGroupArn,omitzero"`
+	EventType                *string         `json:"eventType,omitzero"`
+	FailureReason            *string         `json:"failureReason,omitzero"`
+	LastUpdatedDateTime      *shape.Time     `json:"lastUpdatedDateTime,omitzero"`
+	Name                     *string         `json:"name,omitzero"`
+	PerformAutoML            *bool           `json:"performAutoML,omitzero"`
+	PerformHPO               *bool           `json:"performHPO,omitzero"`
+	RecipeArn                *string         `json:"recipeArn,omitzero"`
+	SolutionArn              *string         `json:"solutionArn,omitzero"`
+	SolutionConfig           *SolutionConfig `json:"solutionConfig,omitzero"`
+	SolutionVersionArn       *string         `json:"solutionVersionArn,omitzero"`
+	Status                   *string         `json:"status,omitzero"`
+	TrainingHours            *float64        `json:"trainingHours,omitzero"`
+	TrainingMode             *string         `json:"trainingMode,omitzero"`
+	TunedHPOParams           *TunedHPOParams `json:"tunedHPOParams,omitzero"`
+	PerformIncrementalUpdate *bool           `json:"performIncrementalUpdate,omitzero"`
+	TrainingType             *string         `json:"trainingType,omitzero"`
+}
+
+// SolutionVersionSummary is the model's SolutionVersionSummary structure.
+type SolutionVersionSummary struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	FailureReason       *string     `json:"failureReason,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	SolutionVersionArn  *string     `json:"solutionVersionArn,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+	TrainingMode        *string     `json:"trainingMode,omitzero"`
+	TrainingType        *string     `json:"trainingType,omitzero"`
+}
+
 // Tag is the model's Tag structure.
 type Tag struct {
 	TagKey   *string `json:"tagKey,omitzero"`
 	TagValue *string `json:"tagValue,omitzero"`
+}
+
+// TrainingDataConfig is the model's TrainingDataConfig structure.
+type TrainingDataConfig struct {
+	ExcludedDatasetColumns map[string][]string `json:"excludedDatasetColumns,omitzero"`
+	IncludedDatasetColumns map[string][]string `json:"includedDatasetColumns,omitzero"`
+}
+
+// TunedHPOParams is the model's TunedHPOParams structure.
+type TunedHPOParams struct {
+	AlgorithmHyperParameters map[string]string `json:"algorithmHyperParameters,omitzero"`
 }
