@@ -5,13 +5,15 @@ package fake
 // The kinds of resources, for WithQuota and WithLifecycle and the server's -quota flag (each
 // declared once, in internal/gen/kinds.txt).
 const (
-	Actions       Resource = "actions"        // SageMaker lineage actions; quota 3,000, AWS's
-	Artifacts     Resource = "artifacts"      // SageMaker lineage artifacts; quota 6,000, AWS's
-	Contexts      Resource = "contexts"       // SageMaker lineage contexts; quota 500, AWS's
-	Associations  Resource = "associations"   // SageMaker lineage associations; quota 6,000, AWS's
-	DatasetGroups Resource = "dataset-groups" // Personalize dataset groups; quota 5, AWS's default
-	Schemas       Resource = "schemas"        // Personalize schemas; quota 500, AWS's
-	Datasets      Resource = "datasets"       // Personalize datasets; one of each type per dataset group
-	EventTrackers Resource = "event-trackers" // Personalize event trackers; one per dataset group
-	Tags          Resource = "tags"           // tags on one resource, in both services; quota 50, AWS's
+	Actions            Resource = "actions"             // SageMaker lineage actions; quota 3,000, AWS's
+	Artifacts          Resource = "artifacts"           // SageMaker lineage artifacts; quota 6,000, AWS's
+	Contexts           Resource = "contexts"            // SageMaker lineage contexts; quota 500, AWS's
+	Associations       Resource = "associations"        // SageMaker lineage associations; quota 6,000, AWS's
+	DatasetGroups      Resource = "dataset-groups"      // Personalize dataset groups; quota 5, AWS's default
+	Schemas            Resource = "schemas"             // Personalize schemas; quota 500, AWS's
+	Datasets           Resource = "datasets"            // Personalize datasets; one of each type per dataset group
+	EventTrackers      Resource = "event-trackers"      // Personalize event trackers; one per dataset group
+	Tags               Resource = "tags"                // tags on one resource, in both services; quota 50, AWS's
+	DatasetExportJobs  Resource = "dataset-export-jobs" // Personalize dataset export jobs; they write the dataset's records as CSV objects
+	MetricAttributions Resource = "metric-attributions" // Personalize metric attributions; one per dataset group
 )

@@ -6,16 +6,18 @@ import "time"
 
 // The kinds of resources, by name.
 const (
-	Actions       = "actions"        // SageMaker lineage actions; quota 3,000, AWS's
-	Artifacts     = "artifacts"      // SageMaker lineage artifacts; quota 6,000, AWS's
-	Contexts      = "contexts"       // SageMaker lineage contexts; quota 500, AWS's
-	Associations  = "associations"   // SageMaker lineage associations; quota 6,000, AWS's
-	LineageGroups = "lineage-groups" // the account's default SageMaker lineage group, made with its first lineage entity
-	DatasetGroups = "dataset-groups" // Personalize dataset groups; quota 5, AWS's default
-	Schemas       = "schemas"        // Personalize schemas; quota 500, AWS's
-	Datasets      = "datasets"       // Personalize datasets; one of each type per dataset group
-	EventTrackers = "event-trackers" // Personalize event trackers; one per dataset group
-	Tags          = "tags"           // tags on one resource, in both services; quota 50, AWS's
+	Actions            = "actions"             // SageMaker lineage actions; quota 3,000, AWS's
+	Artifacts          = "artifacts"           // SageMaker lineage artifacts; quota 6,000, AWS's
+	Contexts           = "contexts"            // SageMaker lineage contexts; quota 500, AWS's
+	Associations       = "associations"        // SageMaker lineage associations; quota 6,000, AWS's
+	LineageGroups      = "lineage-groups"      // the account's default SageMaker lineage group, made with its first lineage entity
+	DatasetGroups      = "dataset-groups"      // Personalize dataset groups; quota 5, AWS's default
+	Schemas            = "schemas"             // Personalize schemas; quota 500, AWS's
+	Datasets           = "datasets"            // Personalize datasets; one of each type per dataset group
+	EventTrackers      = "event-trackers"      // Personalize event trackers; one per dataset group
+	Tags               = "tags"                // tags on one resource, in both services; quota 50, AWS's
+	DatasetExportJobs  = "dataset-export-jobs" // Personalize dataset export jobs; they write the dataset's records as CSV objects
+	MetricAttributions = "metric-attributions" // Personalize metric attributions; one per dataset group
 )
 
 // Resources lists every kind a user may name, in a stable order.
@@ -29,9 +31,12 @@ var Resources = []Resource{
 	{Name: Datasets, Service: Personalize, Quota: 0, Limit: "datasets", Lifecycle: true},
 	{Name: EventTrackers, Service: Personalize, Quota: 0, Limit: "event trackers", Lifecycle: true},
 	{Name: Tags, Quota: 50, Limit: "tags per resource", Lifecycle: false},
+	{Name: DatasetExportJobs, Service: Personalize, Quota: 0, Limit: "dataset export jobs", Lifecycle: true},
+	{Name: MetricAttributions, Service: Personalize, Quota: 0, Limit: "metric attributions", Lifecycle: true},
 }
 
 // lifecycles are the timings of the kinds whose timing is not the default.
 var lifecycles = map[string]Lifecycle{
-	Datasets: {Pending: 5 * time.Second, InProgress: 10 * time.Second, UpdatePending: 10 * time.Second, UpdateInProgress: 110 * time.Second, DeletePending: 5 * time.Second, DeleteInProgress: 25 * time.Second},
+	Datasets:          {Pending: 5 * time.Second, InProgress: 10 * time.Second, UpdatePending: 10 * time.Second, UpdateInProgress: 110 * time.Second, DeletePending: 5 * time.Second, DeleteInProgress: 25 * time.Second},
+	DatasetExportJobs: {Pending: 60 * time.Second, InProgress: 240 * time.Second, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
 }

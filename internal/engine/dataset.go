@@ -19,6 +19,7 @@ type dataset struct {
 	next       *schema // the schema of the latest update, in force once the update is done
 	trackingID string  // an Action interactions dataset's own tracker, for PutActionInteractions
 	records    records
+	usedBy     // its export jobs
 }
 
 // datasetIndex finds Action interactions datasets by the trackingId PutActionInteractions names
@@ -202,6 +203,9 @@ func (e *Engine) deleteDataset(w *world, in *personalize.DeleteDatasetInput, cx 
 	}
 	if status, _, _ := statusOf(d, cx.now); status != StatusActive && status != StatusCreateFailed {
 		return nil, inUse("The dataset %s is in %s state and cannot be deleted.", d.arn, status)
+	}
+	if j := w.exportBusy(d, cx.now); j != nil {
+		return nil, inUse("The dataset %s cannot be deleted while its export job %s is being created.", d.arn, j.arn)
 	}
 	d.deleted = cx.now
 	w.datasets.retire(d)

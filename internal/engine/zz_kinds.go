@@ -10,15 +10,17 @@ import (
 // kindTables are a world's tables, one per kind of resource, and the indexes some kinds
 // keep besides theirs.
 type kindTables struct {
-	actions       *table[*action]         // SageMaker lineage actions; quota 3,000, AWS's
-	artifacts     *table[*artifact]       // SageMaker lineage artifacts; quota 6,000, AWS's
-	contexts      *table[*lineageContext] // SageMaker lineage contexts; quota 500, AWS's
-	associations  *table[*association]    // SageMaker lineage associations; quota 6,000, AWS's
-	lineageGroups *table[*lineageGroup]   // the account's default SageMaker lineage group, made with its first lineage entity
-	datasetGroups *table[*datasetGroup]   // Personalize dataset groups; quota 5, AWS's default
-	schemas       *table[*schema]         // Personalize schemas; quota 500, AWS's
-	datasets      *table[*dataset]        // Personalize datasets; one of each type per dataset group
-	eventTrackers *table[*eventTracker]   // Personalize event trackers; one per dataset group
+	actions            *table[*action]            // SageMaker lineage actions; quota 3,000, AWS's
+	artifacts          *table[*artifact]          // SageMaker lineage artifacts; quota 6,000, AWS's
+	contexts           *table[*lineageContext]    // SageMaker lineage contexts; quota 500, AWS's
+	associations       *table[*association]       // SageMaker lineage associations; quota 6,000, AWS's
+	lineageGroups      *table[*lineageGroup]      // the account's default SageMaker lineage group, made with its first lineage entity
+	datasetGroups      *table[*datasetGroup]      // Personalize dataset groups; quota 5, AWS's default
+	schemas            *table[*schema]            // Personalize schemas; quota 500, AWS's
+	datasets           *table[*dataset]           // Personalize datasets; one of each type per dataset group
+	eventTrackers      *table[*eventTracker]      // Personalize event trackers; one per dataset group
+	datasetExportJobs  *table[*datasetExportJob]  // Personalize dataset export jobs; they write the dataset's records as CSV objects
+	metricAttributions *table[*metricAttribution] // Personalize metric attributions; one per dataset group
 	artifactIndex
 	associationIndex
 	lineageGroupIndex
@@ -28,15 +30,17 @@ type kindTables struct {
 
 // The kinds as the engine reads them.
 var (
-	kindActions       = &kindDecl{name: "actions", arnType: "action", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of actions", unit: "Actions"}
-	kindArtifacts     = &kindDecl{name: "artifacts", arnType: "artifact", service: SageMaker, keying: keyByARN, byName: false, limit: "Total number of artifacts", unit: "Artifacts"}
-	kindContexts      = &kindDecl{name: "contexts", arnType: "context", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of contexts", unit: "Contexts"}
-	kindAssociations  = &kindDecl{name: "associations", arnType: "association", service: SageMaker, keying: keyByID, byName: false, limit: "Total number of associations", unit: "Associations"}
-	kindLineageGroups = &kindDecl{name: "lineage-groups", arnType: "lineage-group", service: SageMaker, keying: keyByID, byName: true, limit: "", unit: "LineageGroups"}
-	kindDatasetGroups = &kindDecl{name: "dataset-groups", arnType: "dataset-group", service: Personalize, keying: keyByID, byName: false, limit: "dataset groups", unit: "DatasetGroups"}
-	kindSchemas       = &kindDecl{name: "schemas", arnType: "schema", service: Personalize, keying: keyByID, byName: false, limit: "schemas", unit: "Schemas"}
-	kindDatasets      = &kindDecl{name: "datasets", arnType: "dataset", service: Personalize, keying: keyByARN, byName: false, limit: "datasets", unit: "Datasets"}
-	kindEventTrackers = &kindDecl{name: "event-trackers", arnType: "event-tracker", service: Personalize, keying: keyByARN, byName: false, limit: "event trackers", unit: "EventTrackers"}
+	kindActions            = &kindDecl{name: "actions", arnType: "action", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of actions", unit: "Actions"}
+	kindArtifacts          = &kindDecl{name: "artifacts", arnType: "artifact", service: SageMaker, keying: keyByARN, byName: false, limit: "Total number of artifacts", unit: "Artifacts"}
+	kindContexts           = &kindDecl{name: "contexts", arnType: "context", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of contexts", unit: "Contexts"}
+	kindAssociations       = &kindDecl{name: "associations", arnType: "association", service: SageMaker, keying: keyByID, byName: false, limit: "Total number of associations", unit: "Associations"}
+	kindLineageGroups      = &kindDecl{name: "lineage-groups", arnType: "lineage-group", service: SageMaker, keying: keyByID, byName: true, limit: "", unit: "LineageGroups"}
+	kindDatasetGroups      = &kindDecl{name: "dataset-groups", arnType: "dataset-group", service: Personalize, keying: keyByID, byName: false, limit: "dataset groups", unit: "DatasetGroups"}
+	kindSchemas            = &kindDecl{name: "schemas", arnType: "schema", service: Personalize, keying: keyByID, byName: false, limit: "schemas", unit: "Schemas"}
+	kindDatasets           = &kindDecl{name: "datasets", arnType: "dataset", service: Personalize, keying: keyByARN, byName: false, limit: "datasets", unit: "Datasets"}
+	kindEventTrackers      = &kindDecl{name: "event-trackers", arnType: "event-tracker", service: Personalize, keying: keyByARN, byName: false, limit: "event trackers", unit: "EventTrackers"}
+	kindDatasetExportJobs  = &kindDecl{name: "dataset-export-jobs", arnType: "dataset-export-job", service: Personalize, keying: keyByID, byName: false, limit: "dataset export jobs", unit: "DatasetExportJobs"}
+	kindMetricAttributions = &kindDecl{name: "metric-attributions", arnType: "metric-attribution", service: Personalize, keying: keyByID, byName: false, limit: "metric attributions", unit: "MetricAttributions"}
 )
 
 // makeTables makes a world's tables in the order kinds.txt declares them: the order of
@@ -51,12 +55,14 @@ func (w *world) makeTables() {
 	w.schemas = newTable[*schema](w, kindSchemas)
 	w.datasets = newTable[*dataset](w, kindDatasets)
 	w.eventTrackers = newTable[*eventTracker](w, kindEventTrackers)
+	w.datasetExportJobs = newTable[*datasetExportJob](w, kindDatasetExportJobs)
+	w.metricAttributions = newTable[*metricAttribution](w, kindMetricAttributions)
 }
 
 // stateTables are a world's tables in an order in which seeds can recreate their resources:
 // each kind after the kinds it needs.
 func (w *world) stateTables() []anyTable {
-	return []anyTable{w.actions, w.artifacts, w.contexts, w.associations, w.lineageGroups, w.datasetGroups, w.schemas, w.datasets, w.eventTrackers}
+	return []anyTable{w.actions, w.artifacts, w.contexts, w.associations, w.lineageGroups, w.datasetGroups, w.schemas, w.datasets, w.eventTrackers, w.datasetExportJobs, w.metricAttributions}
 }
 
 // tableOf returns the table of a service's ARN resource type, or nil.
@@ -85,6 +91,10 @@ func (w *world) tableOf(service, arnType string) anyTable {
 			return w.datasets
 		case "event-tracker":
 			return w.eventTrackers
+		case "dataset-export-job":
+			return w.datasetExportJobs
+		case "metric-attribution":
+			return w.metricAttributions
 		}
 	}
 	return nil

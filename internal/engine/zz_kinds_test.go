@@ -4,7 +4,9 @@ package engine
 
 // kindNeeds are, by ARN type, the ARN types of the kinds each kind may refer to.
 var kindNeeds = map[string][]string{
-	"association":   {"action", "artifact", "context"},
-	"dataset":       {"dataset-group", "schema"},
-	"event-tracker": {"dataset-group"},
+	"association":        {"action", "artifact", "context"},
+	"dataset":            {"dataset-group", "schema"},
+	"event-tracker":      {"dataset-group"},
+	"dataset-export-job": {"dataset"},
+	"metric-attribution": {"dataset-group"},
 }

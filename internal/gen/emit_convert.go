@@ -46,6 +46,12 @@ func (sd *serviceData) conv(m *shape, sdkT, src string, copier, in bool) (string
 			return "clonePtr(" + src + ")", nil
 		case "*float32":
 			return "float" + dir + "(" + src + ")", nil
+		case "float64":
+			// Unboxed: the SDK sends nothing for 0, so 0 is "not set", as for integers.
+			if in {
+				return "valuePtr(" + src + ")", nil
+			}
+			return "ptrValue(" + src + ")", nil
 		}
 	case "timestamp":
 		if sdkT == "*time.Time" {

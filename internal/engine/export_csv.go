@@ -1,0 +1,124 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// What a dataset export job writes: one CSV file with a header row of the schema's field names
+// ("The output CSV file includes a header row with column names that match the fields in the
+// dataset's schema"), then a row per record, in the order the records arrived. A record's own
+// members fill the fields they name (USER_ID, ITEM_ID, TIMESTAMP in epoch seconds, EVENT_TYPE,
+// EVENT_VALUE, IMPRESSION as ids joined by "|", RECOMMENDATION_ID, EVENT_ATTRIBUTION_SOURCE),
+// its properties the rest (numberOfRatings fills NUMBER_OF_RATINGS), and a field without a
+// value is empty. Records that match exactly are written once, as AWS combines them; records
+// that do not fit the schema are left out, as AWS drops them (see record_mismatch.go).
+
+// The ingestion modes of an export: what it takes from the dataset.
+const (
+	ingestionBulk = "BULK" // what dataset import jobs put
+	ingestionPut  = "PUT"  // what PutEvents, PutItems, PutUsers put (the default)
+	ingestionAll  = "ALL"
+)
+
+// exportCSV renders records of a dataset type as an export writes them against a schema.
+func exportCSV(typ string, s *avroSchema, recs []Record) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	header := make([]string, len(s.fields))
+	for i, f := range s.fields {
+		header[i] = f.name
+	}
+	_ = w.Write(header) // a bytes.Buffer does not fail
+	seen := map[string]bool{}
+	row := make([]string, len(s.fields))
+	var line bytes.Buffer
+	for _, r := range recs {
+		if len(mismatches(typ, s, r)) > 0 {
+			continue
+		}
+		props := recordProperties(r.Properties)
+		for i, f := range s.fields {
+			row[i] = exportValue(r, strings.ToUpper(f.name), props)
+		}
+		line.Reset()
+		lw := csv.NewWriter(&line)
+		_ = lw.Write(row)
+		lw.Flush()
+		if seen[line.String()] {
+			continue
+		}
+		seen[line.String()] = true
+		b.Write(line.Bytes())
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// recordProperties reads a record's properties by the field each key fills (in upper case).
+func recordProperties(text string) map[string]json.RawMessage {
+	if text == "" {
+		return nil
+	}
+	var raw map[string]json.RawMessage
+	_ = json.Unmarshal([]byte(text), &raw) // checked when put
+	out := make(map[string]json.RawMessage, len(raw))
+	for k, v := range raw {
+		out[strings.ToUpper(fieldName(k))] = v
+	}
+	return out
+}
+
+// exportValue is the CSV text of one field of a record: from the record's own members where the
+// field is one of them, else from its properties.
+func exportValue(r Record, field string, props map[string]json.RawMessage) string {
+	switch field {
+	case "USER_ID":
+		return r.UserID
+	case "ITEM_ID":
+		return r.ItemID
+	case "ACTION_ID":
+		return r.ActionID
+	case "TIMESTAMP":
+		if !r.Timestamp.IsZero() {
+			return strconv.FormatInt(r.Timestamp.Unix(), 10)
+		}
+	case "EVENT_TYPE":
+		if r.EventType != "" {
+			return r.EventType
+		}
+	case "EVENT_VALUE":
+		if r.EventValue != nil {
+			return strconv.FormatFloat(*r.EventValue, 'f', -1, 64)
+		}
+	case "IMPRESSION":
+		if len(r.Impression) > 0 {
+			return strings.Join(r.Impression, "|")
+		}
+	case "RECOMMENDATION_ID":
+		if r.RecommendationID != "" {
+			return r.RecommendationID
+		}
+	case "EVENT_ATTRIBUTION_SOURCE":
+		if r.AttributionSource != "" {
+			return r.AttributionSource
+		}
+	}
+	return jsonCell(props[field])
+}
+
+// jsonCell is a property's value as a CSV cell: a string as it is, a number or boolean as JSON
+// writes it, null or nothing as an empty cell.
+func jsonCell(raw json.RawMessage) string {
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	var s string
+	if raw[0] == '"' && json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return string(raw)
+}
