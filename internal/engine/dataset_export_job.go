@@ -92,10 +92,10 @@ func (j *datasetExportJob) objectsAt(now time.Time) ([]Object, bool) {
 	if j.removed {
 		return nil, true
 	}
-	switch status, _, _ := statusOf(j, now); status {
+	switch status, changed, _ := statusOf(j, now); status {
 	case StatusActive:
 		uri := objectKey(*j.output.S3DataDestination.Path, exportObjectName(j.name))
-		return []Object{{URI: uri, Body: j.body}}, true
+		return []Object{{URI: uri, Body: j.body, At: changed}}, true
 	case StatusCreateFailed:
 		return nil, true
 	}

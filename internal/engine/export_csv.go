@@ -26,16 +26,16 @@ const (
 
 // exportCSV renders records of a dataset type as an export writes them against a schema.
 func exportCSV(typ string, s *avroSchema, recs []Record) []byte {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	header := make([]string, len(s.fields))
-	for i, f := range s.fields {
-		header[i] = f.name
-	}
-	_ = w.Write(header) // a bytes.Buffer does not fail
-	seen := map[string]bool{}
+	var b, line bytes.Buffer
+	w := csv.NewWriter(&line) // one row at a time, so that a repeated row can be left out
 	row := make([]string, len(s.fields))
-	var line bytes.Buffer
+	for i, f := range s.fields {
+		row[i] = f.name
+	}
+	_ = w.Write(row) // a bytes.Buffer does not fail
+	w.Flush()
+	b.Write(line.Bytes())
+	seen := map[string]bool{}
 	for _, r := range recs {
 		if len(mismatches(typ, s, r)) > 0 {
 			continue
@@ -45,16 +45,14 @@ func exportCSV(typ string, s *avroSchema, recs []Record) []byte {
 			row[i] = exportValue(r, strings.ToUpper(f.name), props)
 		}
 		line.Reset()
-		lw := csv.NewWriter(&line)
-		_ = lw.Write(row)
-		lw.Flush()
+		_ = w.Write(row)
+		w.Flush()
 		if seen[line.String()] {
 			continue
 		}
 		seen[line.String()] = true
 		b.Write(line.Bytes())
 	}
-	w.Flush()
 	return b.Bytes()
 }
 

@@ -13,10 +13,12 @@ import (
 // the engine's, not a world's: an S3 URI names one object whatever account or Region wrote it, as
 // bucket names are global.
 
-// Object is one object a job wrote: its s3:// URI and its content.
+// Object is one object a job writes: its s3:// URI, its content, and when it is written (when
+// the job completed).
 type Object struct {
 	URI  string
 	Body []byte
+	At   time.Time
 }
 
 // objectWriter is a job that writes objects when it completes.
@@ -29,9 +31,9 @@ type objectWriter interface {
 
 // objectStore is the engine's objects, by URI, and the writers whose jobs have not completed.
 type objectStore struct {
-	byURI   map[string][]byte
+	byURI   map[string]Object
 	pending []objectWriter
-	settled map[objectWriter]bool // pending writers already done (taken out of pending lazily)
+	settled map[objectWriter]bool // writers that are done, so that none writes twice
 }
 
 // expect registers a writer whose objects appear when its job completes. mu held.
@@ -43,39 +45,41 @@ func (s *objectStore) settleOne(w objectWriter, now time.Time) {
 	if s.settled[w] {
 		return
 	}
-	objects, done := w.objectsAt(now)
-	if !done {
-		return
+	if objects, done := w.objectsAt(now); done {
+		s.done(w, objects)
 	}
-	s.put(objects)
-	if s.settled == nil {
-		s.settled = map[objectWriter]bool{}
-	}
-	s.settled[w] = true
 }
 
-// settle writes the objects of every writer whose job has completed. mu held.
+// settle writes the objects of every writer whose job has completed, and forgets those writers
+// (settleOne may have written some already). mu held.
 func (s *objectStore) settle(now time.Time) {
 	s.pending = slices.DeleteFunc(s.pending, func(w objectWriter) bool {
 		if s.settled[w] {
-			delete(s.settled, w)
 			return true
 		}
 		objects, done := w.objectsAt(now)
 		if done {
-			s.put(objects)
+			s.done(w, objects)
 		}
 		return done
 	})
 }
 
-// put stores objects; a later object at a URI replaces the earlier, as in S3.
-func (s *objectStore) put(objects []Object) {
+// done stores a writer's objects, once (a job described again must not put back what another
+// replaced). The object written later replaces the earlier at a URI, as in S3, whichever of the
+// two the fake saw complete first.
+func (s *objectStore) done(w objectWriter, objects []Object) {
+	if s.settled == nil {
+		s.settled = map[objectWriter]bool{}
+	}
+	s.settled[w] = true
 	for _, o := range objects {
 		if s.byURI == nil {
-			s.byURI = map[string][]byte{}
+			s.byURI = map[string]Object{}
 		}
-		s.byURI[o.URI] = o.Body
+		if old, ok := s.byURI[o.URI]; !ok || !o.At.Before(old.At) {
+			s.byURI[o.URI] = o
+		}
 	}
 }
 
@@ -85,11 +89,11 @@ func (e *Engine) Object(uri string) ([]byte, bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.objects.settle(e.now())
-	body, ok := e.objects.byURI[uri]
+	o, ok := e.objects.byURI[uri]
 	if !ok {
 		return nil, false
 	}
-	return slices.Clone(body), true
+	return slices.Clone(o.Body), true
 }
 
 // Objects returns the URIs of the objects jobs wrote that begin with prefix, sorted (every
