@@ -1,6 +1,8 @@
 package fake_test
 
 import (
+	"net/http"
+	"net/url"
 	"testing"
 	"time"
 
@@ -86,6 +88,22 @@ func TestDatasetExportJobLifecycle(t *testing.T) {
 			"hat's price is no float: AWS drops it; late came after the job")
 		_, ok := e.f.Object("s3://exports/items-export/nothing.csv")
 		require.False(t, ok)
+
+		// The same through the control endpoints, for tests in other languages.
+		status, _, raw := rawCallBytes(t, e.f.Handler(), "GET", "/_fake/objects?prefix="+url.QueryEscape("s3://exports/"), nil, "")
+		require.Equal(t, http.StatusOK, status)
+		require.JSONEq(t, `{"objects": ["s3://exports/items-export/items-export/part-00000.csv"]}`, string(raw))
+		status, header, raw := rawCallBytes(t, e.f.Handler(), "GET", "/_fake/objects?uri="+
+			url.QueryEscape("s3://exports/items-export/items-export/part-00000.csv"), nil, "")
+		require.Equal(t, http.StatusOK, status)
+		require.Equal(t, "text/csv; charset=utf-8", header.Get("Content-Type"))
+		require.Equal(t, object(t, e.f, "s3://exports/items-export/"), string(raw))
+		status, _, raw = rawCallBytes(t, e.f.Handler(), "GET", "/_fake/objects?uri=s3://nothing/here", nil, "")
+		require.Equal(t, http.StatusNotFound, status)
+		require.JSONEq(t, `{"error": "no object s3://nothing/here"}`, string(raw))
+		status, _, raw = rawCallBytes(t, e.f.Handler(), "GET", "/_fake/objects?prefix=s3://nothing/", nil, "")
+		require.Equal(t, http.StatusOK, status)
+		require.JSONEq(t, `{"objects": []}`, string(raw))
 
 		list, err := e.pz.ListDatasetExportJobs(e.ctx, &personalize.ListDatasetExportJobsInput{DatasetArn: &items})
 		require.NoError(t, err)
