@@ -225,6 +225,15 @@ func normalise(v reflect.Value) any {
 			return nil // an aws-sdk-go-v2 enum that is not set
 		}
 		return v.String()
+	case reflect.Map:
+		if v.IsNil() {
+			return nil
+		}
+		out := doc{}
+		for _, k := range v.MapKeys() {
+			out[k.String()] = normalise(v.MapIndex(k))
+		}
+		return out
 	case reflect.Int32, reflect.Int64:
 		return v.Int()
 	case reflect.Float64:
