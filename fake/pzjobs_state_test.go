@@ -1,6 +1,7 @@
 package fake_test
 
 import (
+	"net/http"
 	"testing"
 	"time"
 
@@ -72,4 +73,21 @@ func TestSeededExportJobAndAttribution(t *testing.T) {
 		require.NotEmpty(t, object(t, e.f, "s3://exports/nightly/"), "an ACTIVE seed has written its objects")
 		require.Equal(t, "CREATE IN_PROGRESS", aws.ToString(e.attribution(t, "arn:aws:personalize:us-east-1:123456789012:metric-attribution/impact").Status))
 	}, fake.WithScenario(s))
+}
+
+// The dashboard lists export jobs and metric attributions with their statuses, as every kind.
+func TestDashboardShowsExportJobsAndAttributions(t *testing.T) {
+	t.Parallel()
+	e := typedPZ(t)
+	g := e.shopForMetrics(t, "shop")
+	job := e.export(t, "nightly", "arn:aws:personalize:us-east-1:123456789012:dataset/shop/ITEMS", pztypes.IngestionModeBulk)
+	_, err := e.pz.CreateMetricAttribution(e.ctx, &personalize.CreateMetricAttributionInput{Name: aws.String("impact"), DatasetGroupArn: &g,
+		Metrics: []pztypes.MetricAttribute{metric("clicks", "click", "SAMPLECOUNT()")}, MetricsOutputConfig: metricsOutput})
+	require.NoError(t, err)
+	status, _, body := rawCallBytes(t, e.f.Handler(), "GET", "/_fake/ui", nil, "")
+	require.Equal(t, http.StatusOK, status)
+	for _, want := range []string{"<td>dataset-export-job</td>", "<code>" + job + "</code>", "<td>BULK</td>",
+		"<td>metric-attribution</td>", "<code>arn:aws:personalize:us-east-1:123456789012:metric-attribution/impact</code>"} {
+		require.Contains(t, string(body), want)
+	}
 }

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"sync"
+
 	"github.com/awsfake/awsfake/internal/recipes"
 	"github.com/awsfake/awsfake/internal/shape"
 	"github.com/awsfake/awsfake/internal/shape/personalize"
@@ -11,10 +13,27 @@ import (
 // Region, as recipes are. An ARN no served recipe names is ResourceNotFoundException.
 
 func (e *Engine) describeAlgorithm(w *world, in *personalize.DescribeAlgorithmInput, cx opContext) (*personalize.DescribeAlgorithmOutput, *Error) {
-	a, ok := recipes.LookupAlgorithm(*in.AlgorithmArn)
+	a, ok := algorithms()[*in.AlgorithmArn]
 	if !ok {
 		return nil, resourceNotFound(*in.AlgorithmArn)
 	}
+	return &personalize.DescribeAlgorithmOutput{Algorithm: a}, nil
+}
+
+// algorithms are the catalogue's algorithms as DescribeAlgorithm shows them, made once: they
+// never change, and outputs are only read (the doors copy them).
+var algorithms = sync.OnceValue(func() map[string]*personalize.Algorithm {
+	out := map[string]*personalize.Algorithm{}
+	for _, r := range recipes.All() {
+		if a, ok := recipes.LookupAlgorithm(r.AlgorithmARN); ok {
+			out[a.ARN] = algorithmShape(a)
+		}
+	}
+	return out
+})
+
+// algorithmShape is an algorithm as the model's Algorithm structure.
+func algorithmShape(a recipes.Algorithm) *personalize.Algorithm {
 	out := &personalize.Algorithm{
 		Name:                   &a.Name,
 		AlgorithmArn:           &a.ARN,
@@ -27,7 +46,7 @@ func (e *Engine) describeAlgorithm(w *world, in *personalize.DescribeAlgorithmIn
 	if len(a.Ranges) > 0 {
 		out.DefaultHyperParameterRanges = hyperParameterRanges(a.Ranges)
 	}
-	return &personalize.DescribeAlgorithmOutput{Algorithm: out}, nil
+	return out
 }
 
 func (e *Engine) describeFeatureTransformation(w *world, in *personalize.DescribeFeatureTransformationInput, cx opContext) (*personalize.DescribeFeatureTransformationOutput, *Error) {

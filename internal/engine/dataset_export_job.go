@@ -10,7 +10,8 @@ import (
 
 // datasetExportJob is one dataset export job: it writes its dataset's records as a CSV object
 // under its S3 destination when it completes. What it writes is the dataset as it was when the
-// job was created (a documented guess: AWS does not say when during the job it reads the data).
+// job was created (a documented guess: AWS does not say when during the job it reads the data),
+// kept as a cheap snapshot and rendered once, when the job is first seen complete.
 type datasetExportJob struct {
 	entity
 	lifecycle
@@ -18,7 +19,7 @@ type datasetExportJob struct {
 	ingestion string // BULK, PUT or ALL
 	roleArn   string
 	output    personalize.DatasetExportJobOutput
-	body      []byte // the CSV it writes when it completes
+	snap      *exportSnapshot // until the job has written its object
 }
 
 // exportObjectName is the name of the object an export job writes under its destination: a
@@ -65,7 +66,7 @@ func (e *Engine) createDatasetExportJob(w *world, in *personalize.CreateDatasetE
 		roleArn:   *in.RoleArn,
 		output:    copyExportOutput(in.JobOutput),
 	}
-	j.body = exportCSV(d.typ, d.inForce(cx.now).parsed, d.exportedRecords(mode))
+	j.snap = d.exportSnapshot(mode, cx.now)
 	w.datasetExportJobs.insert(j, cx.now)
 	e.objects.expect(j)
 	return &personalize.CreateDatasetExportJobOutput{DatasetExportJobArn: &j.arn}, nil
@@ -95,31 +96,14 @@ func (j *datasetExportJob) objectsAt(now time.Time) ([]Object, bool) {
 	switch status, changed, _ := statusOf(j, now); status {
 	case StatusActive:
 		uri := objectKey(*j.output.S3DataDestination.Path, exportObjectName(j.name))
-		return []Object{{URI: uri, Body: j.body, At: changed}}, true
+		body := j.snap.render()
+		j.snap = nil // written once: what it held can go
+		return []Object{{URI: uri, Body: body, At: changed}}, true
 	case StatusCreateFailed:
+		j.snap = nil
 		return nil, true
 	}
 	return nil, false
-}
-
-// exportedRecords are the records an export in an ingestion mode takes from the dataset, in the
-// order they arrived: BULK what import jobs put, PUT what the data-plane operations put, ALL
-// both. The fake keeps one record per item, user or action id (a put replaces it), so PUT cannot
-// show the earlier versions AWS would.
-func (d *dataset) exportedRecords(mode string) []Record {
-	if mode == ingestionBulk {
-		return nil // no import job has put anything: the fake has none yet
-	}
-	if d.typ != typeInteractions {
-		return d.records.list.all()
-	}
-	var out []Record
-	for _, ev := range d.group.events.all() {
-		if ev.dataset == d.seq {
-			out = append(out, ev.record())
-		}
-	}
-	return out
 }
 
 func (e *Engine) describeDatasetExportJob(w *world, in *personalize.DescribeDatasetExportJobInput, cx opContext) (*personalize.DescribeDatasetExportJobOutput, *Error) {

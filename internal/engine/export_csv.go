@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // What a dataset export job writes: one CSV file with a header row of the schema's field names
@@ -23,6 +25,46 @@ const (
 	ingestionPut  = "PUT"  // what PutEvents, PutItems, PutUsers put (the default)
 	ingestionAll  = "ALL"
 )
+
+// exportSnapshot is what an export takes from a dataset, as the dataset was when the job was
+// created, kept cheaply until the job renders it: the group's event log by its length (it is only
+// appended to), a copy of the records put (a put replaces a record in place).
+type exportSnapshot struct {
+	typ     string
+	schema  *avroSchema
+	events  [][]RecordedEvent // Interactions: the group's event log's chunks, as long as they were
+	dataset uint64            // Interactions: the dataset's creation order, which its events carry
+	records []Record          // the others: the records put
+}
+
+// exportSnapshot takes what an export in an ingestion mode writes: BULK what import jobs put,
+// PUT what the data-plane operations put, ALL both. The fake keeps one record per item, user or
+// action id (a put replaces it), so PUT cannot show the earlier versions AWS would; no import
+// job has put anything yet, so BULK exports the header alone.
+func (d *dataset) exportSnapshot(mode string, now time.Time) *exportSnapshot {
+	s := &exportSnapshot{typ: d.typ, schema: d.inForce(now).parsed, dataset: d.seq}
+	switch {
+	case mode == ingestionBulk:
+	case d.typ == typeInteractions:
+		s.events = slices.Clone(d.group.events.chunks) // each chunk's length as it is now
+	default:
+		s.records = d.records.list.all()
+	}
+	return s
+}
+
+// render is the CSV of the snapshot, in the order the records arrived.
+func (s *exportSnapshot) render() []byte {
+	recs := s.records
+	for _, chunk := range s.events {
+		for _, ev := range chunk {
+			if ev.dataset == s.dataset {
+				recs = append(recs, ev.record())
+			}
+		}
+	}
+	return exportCSV(s.typ, s.schema, recs)
+}
 
 // exportCSV renders records of a dataset type as an export writes them against a schema.
 func exportCSV(typ string, s *avroSchema, recs []Record) []byte {
