@@ -1,6 +1,7 @@
 package fake_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"testing"
@@ -237,4 +238,34 @@ func TestDatasetExportJobScenarioAndListing(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, tags.Tags, 1)
 	}, fake.WithScenario(s))
+}
+
+// Export jobs created, described and read from many goroutines while the clock moves: the
+// object store stays consistent (run under -race).
+func TestExportJobsConcurrently(t *testing.T) {
+	t.Parallel()
+	e := typedPZ(t, fake.WithLifecycle(fake.DatasetExportJobs, fake.Lifecycle{Pending: time.Second, InProgress: time.Second}))
+	g := e.group(t, "shop", "")
+	e.dataset(t, g, "Items", e.schema(t, "items", itemsSchema))
+	errs := make(chan error, 4)
+	for w := range 4 {
+		go func() {
+			var err error
+			for i := 0; i < 25 && err == nil; i++ {
+				var out *personalize.CreateDatasetExportJobOutput
+				out, err = e.pz.CreateDatasetExportJob(e.ctx, exportInput(fmt.Sprintf("w%d-%d", w, i)))
+				if err == nil {
+					e.clk.Add(time.Second)
+					_, err = e.pz.DescribeDatasetExportJob(e.ctx, &personalize.DescribeDatasetExportJobInput{DatasetExportJobArn: out.DatasetExportJobArn})
+					_ = e.f.Objects("s3://exports/")
+				}
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		require.NoError(t, <-errs)
+	}
+	e.clk.Add(time.Minute)
+	require.Len(t, e.f.Objects("s3://exports/"), 100)
 }
