@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"slices"
 	"strings"
 	"time"
 )
@@ -179,13 +178,9 @@ func (t *table[R]) insert(r R, created time.Time) {
 	t.active++
 	t.items[t.key(r)] = r
 	if t.needer {
-		// A new resource is no user of anything yet: no search of the users it joins (which
-		// would make inserting n users of one resource cost n squared), only of the resources
-		// it lists, which may repeat one.
-		ns := any(r).(needer).needs()
-		for i, used := range ns {
-			if used != nil && !slices.Contains(ns[:i], used) {
-				used.usage().users = append(used.usage().users, r)
+		for _, used := range any(r).(needer).needs() {
+			if used != nil {
+				useNew(r, used)
 			}
 		}
 	}

@@ -44,6 +44,17 @@ func use(user resource, r used) {
 	}
 }
 
+// useNew is use for a resource just made, which nothing lists yet: no search of r's users (a
+// solution's versions may number thousands), only of what it listed last (one resource may need
+// another twice).
+func useNew(user resource, r used) {
+	u := r.usage()
+	if n := len(u.users); n > 0 && u.users[n-1] == user {
+		return
+	}
+	u.users = append(u.users, user)
+}
+
 // unuse records that user no longer refers to r.
 func unuse(user resource, r used) {
 	u := r.usage()
