@@ -64,28 +64,12 @@ func (e *Engine) createDatasetExportJob(w *world, in *personalize.CreateDatasetE
 		dataset:   d,
 		ingestion: mode,
 		roleArn:   *in.RoleArn,
-		output:    copyExportOutput(in.JobOutput),
+		output:    *in.JobOutput,
 	}
 	j.snap = d.exportSnapshot(mode, cx.now)
 	w.datasetExportJobs.insert(j, cx.now)
 	e.objects.expect(j)
 	return &personalize.CreateDatasetExportJobOutput{DatasetExportJobArn: &j.arn}, nil
-}
-
-// copyExportOutput copies a job's output configuration, so the job keeps its own.
-func copyExportOutput(o *personalize.DatasetExportJobOutput) personalize.DatasetExportJobOutput {
-	dest := *o.S3DataDestination
-	dest.Path, dest.KmsKeyArn = clonedString(dest.Path), clonedString(dest.KmsKeyArn)
-	return personalize.DatasetExportJobOutput{S3DataDestination: &dest}
-}
-
-// clonedString is a pointer to a copy of *s, or nil.
-func clonedString(s *string) *string {
-	if s == nil {
-		return nil
-	}
-	v := *s
-	return &v
 }
 
 // objectsAt is the CSV the job writes once it is ACTIVE; nothing if it failed or is gone.

@@ -18,8 +18,10 @@ import (
 type metricAttribution struct {
 	entity
 	lifecycle
-	group   *datasetGroup
-	metrics []personalize.MetricAttribute // the attribution's own copies, never changed in place
+	group *datasetGroup
+	// What the call gave (the doors hand the engine copies), never changed in place: an update
+	// makes a new list, so a listing may hand out part of it.
+	metrics []personalize.MetricAttribute
 	output  personalize.MetricAttributionOutput
 }
 
@@ -56,32 +58,11 @@ func (e *Engine) createMetricAttribution(w *world, in *personalize.CreateMetricA
 		entity:    entity{arn: arn, name: *in.Name},
 		lifecycle: e.newLifecycle(catalog.MetricAttributions, cx),
 		group:     g,
-		metrics:   copyMetrics(nil, in.Metrics),
-		output:    copyMetricsOutput(in.MetricsOutputConfig),
+		metrics:   in.Metrics,
+		output:    *in.MetricsOutputConfig,
 	}
 	w.metricAttributions.insert(m, cx.now)
 	return &personalize.CreateMetricAttributionOutput{MetricAttributionArn: &m.arn}, nil
-}
-
-// copyMetrics appends copies of metrics to a new list that begins with keep.
-func copyMetrics(keep, add []personalize.MetricAttribute) []personalize.MetricAttribute {
-	out := make([]personalize.MetricAttribute, 0, len(keep)+len(add))
-	out = append(out, keep...)
-	for _, m := range add {
-		out = append(out, personalize.MetricAttribute{
-			EventType: clonedString(m.EventType), MetricName: clonedString(m.MetricName), Expression: clonedString(m.Expression),
-		})
-	}
-	return out
-}
-
-// copyMetricsOutput copies an output configuration, so the attribution keeps its own.
-func copyMetricsOutput(o *personalize.MetricAttributionOutput) personalize.MetricAttributionOutput {
-	out := personalize.MetricAttributionOutput{RoleArn: clonedString(o.RoleArn)}
-	if d := o.S3DataDestination; d != nil {
-		out.S3DataDestination = &personalize.S3DataConfig{Path: clonedString(d.Path), KmsKeyArn: clonedString(d.KmsKeyArn)}
-	}
-	return out
 }
 
 // groupAttribution returns a dataset group's metric attribution, if it has one (one being
@@ -165,9 +146,9 @@ func (e *Engine) updateMetricAttribution(w *world, in *personalize.UpdateMetricA
 	if err := w.checkMetrics(m.group, kept, in.AddMetrics, cx.now); err != nil {
 		return nil, err
 	}
-	m.metrics = copyMetrics(kept, in.AddMetrics)
+	m.metrics = append(kept, in.AddMetrics...) // kept is a new list
 	if in.MetricsOutputConfig != nil {
-		m.output = copyMetricsOutput(in.MetricsOutputConfig)
+		m.output = *in.MetricsOutputConfig
 	}
 	m.updated = cx.now
 	return &personalize.UpdateMetricAttributionOutput{MetricAttributionArn: &m.arn}, nil
@@ -208,7 +189,7 @@ func (e *Engine) listMetricAttributionMetrics(w *world, in *personalize.ListMetr
 		start = n
 	}
 	end := min(len(m.metrics), start+pageSize(in.MaxResults, 100))
-	out.Metrics = copyMetrics(nil, m.metrics[start:end])
+	out.Metrics = m.metrics[start:end:end]
 	if end < len(m.metrics) {
 		tok := sealToken("metric-attribution-metrics", m.arn, strconv.Itoa(end))
 		out.NextToken = &tok
