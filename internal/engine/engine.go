@@ -80,7 +80,7 @@ func (e *Engine) worldOf(arn string) *world {
 	return e.worlds[Scope{Account: p.account, Region: p.region}]
 }
 
-// Reset forgets every resource and recorded call; configuration and hook stay.
+// Reset forgets every resource, recorded call and object jobs wrote; configuration and hook stay.
 func (e *Engine) Reset() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
