@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/benbjohnson/clock"
 )
 
 // LockedError is Open's error when another process holds the state file.
@@ -39,8 +41,9 @@ func acquire(path, lockPath string) (*os.File, error) {
 		}
 		return nil, fmt.Errorf("state file %s: lock %s: %w", path, lockPath, err)
 	}
-	// Who holds it is information for the next one's message; the lock works without it.
-	_ = writeHolder(lock, "pid "+strconv.Itoa(os.Getpid())+", started "+time.Now().UTC().Format(time.RFC3339))
+	// Who holds it is information for the next one's message; the lock works without it. When it
+	// started is the machine's time, for a person reading the lock, whatever the fake's clock says.
+	_ = writeHolder(lock, "pid "+strconv.Itoa(os.Getpid())+", started "+clock.New().Now().UTC().Format(time.RFC3339))
 	return lock, nil
 }
 
