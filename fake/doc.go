@@ -335,10 +335,9 @@
 //   - Listings are newest first, 100 per page unless maxResults says fewer.
 //   - roleArn without kmsKeyArn is InvalidInputException.
 //
-// Unsupported: recommenders, batch inference and segment jobs, dataset export jobs, metric
-// attributions, data deletion jobs, DescribeAlgorithm and DescribeFeatureTransformation, the
-// runtime (GetRecommendations), and every other Personalize operation not named in this
-// documentation answer 400 UnknownOperationException.
+// Unsupported: recommenders, batch inference and segment jobs, data deletion jobs, the runtime
+// (GetRecommendations), and every other Personalize operation not named in this documentation
+// answer 400 UnknownOperationException.
 //
 // # Personalize training and deployment
 //
@@ -426,6 +425,68 @@
 //
 // Unsupported here: automatic training (performAutoTraining's versions), HPO, and what
 // recommenders, batch jobs and the runtime add.
+//
+// # Personalize export jobs, metric attributions and algorithms
+//
+// CreateDatasetExportJob, DescribeDatasetExportJob and ListDatasetExportJobs; the metric
+// attribution operations (Create, Describe, List, Update, Delete, ListMetricAttributionMetrics);
+// DescribeAlgorithm and DescribeFeatureTransformation. What jobs write to S3 a test reads with
+// f.Object(uri) and lists with f.Objects(prefix) (GET /_fake/objects?uri= and ?prefix= on the
+// server). Objects appear when their job completes on the fake's clock (nothing writes them in
+// the background: they are written when anything looks after that moment) and are the same for
+// every account and Region, as S3 bucket names are global; the later of two writes to one URI
+// wins. They are apart from the objects jobs read.
+//
+// Faithful:
+//   - An export job's ARN is ...:dataset-export-job/<jobName>; jobName, datasetArn, roleArn and
+//     jobOutput.s3DataDestination.path are required (the v2 SDK itself refuses a missing
+//     roleArn); ingestionMode BULK, PUT (the default) or ALL; statuses CREATE PENDING, CREATE
+//     IN_PROGRESS, then ACTIVE or CREATE FAILED (from a scenario, with its failureReason). Actions
+//     and Action interactions datasets cannot be exported.
+//   - What it writes: CSV with a header row of the schema's field names, then a row per record
+//     in the order the records arrived; PUT takes what PutEvents, PutItems, PutUsers put, BULK
+//     what import jobs put, ALL both; records that match exactly are written once.
+//   - A metric attribution's ARN is ...:metric-attribution/<name>; at most one per dataset
+//     group, at most 10 metrics; expressions SUM(Items.COLUMN) or SUM(Interactions.COLUMN) over a
+//     numeric field of that dataset's schema, or SAMPLECOUNT(); the group's Interactions dataset
+//     must have an EVENT_TYPE field. UpdateMetricAttribution removes metrics, adds metrics and
+//     replaces the output configuration; ListMetricAttributionMetrics pages through its metrics.
+//   - DescribeAlgorithm resolves the algorithmArn of every custom recipe, and
+//     DescribeFeatureTransformation every featureTransformationArn: names, ARNs, the recipes'
+//     documented default hyperparameters (an algorithm's algorithm hyperparameters, a feature
+//     transformation's featurization ones) and the documented ranges and HPO tunability.
+//
+// Documented guesses, where AWS does not say:
+//   - Export timings: as an import job's, CREATE PENDING 1 minute, CREATE IN_PROGRESS 4 minutes
+//     (WithLifecycle(DatasetExportJobs, ...)). A job writes the dataset as it was when the job
+//     was created, one object named <path>/<jobName>/part-00000.csv (AWS says "one or more CSV
+//     files": list the destination rather than build the name). TIMESTAMP is epoch seconds,
+//     IMPRESSION the ids joined by "|", a field without a value an empty cell, properties by
+//     their camelCase keys; records that do not fit the schema are left out, as AWS drops them.
+//     The fake keeps one record per item or user id, so PUT cannot show the replaced versions
+//     AWS would; BULK writes what import jobs put, PUT what the data-plane operations put.
+//   - Exporting a dataset that is not ACTIVE is ResourceInUseException; an Actions dataset,
+//     InvalidInputException; a dataset cannot be deleted while an export job of it is being
+//     created (the rule AWS states for import jobs). Export jobs cannot be deleted (AWS has no
+//     operation) and count against no quota unless WithQuota(DatasetExportJobs, n) sets one.
+//   - Metric attributions: statuses CREATE PENDING 5 s, CREATE IN_PROGRESS 55 s, then ACTIVE;
+//     an update UPDATE PENDING, UPDATE IN_PROGRESS, then ACTIVE, its changes shown at once;
+//     DELETE PENDING and DELETE IN_PROGRESS, then gone. A second attribution in a group is
+//     ResourceAlreadyExistsException, as a second event tracker is. Every refusal of the metrics
+//     is InvalidInputException at once (an expression that does not parse, a dataset the group
+//     lacks, a column that is no numeric field, a name used twice, no metric at all); function
+//     and dataset names are taken in any case, with spaces. An update while the attribution is
+//     not ACTIVE is ResourceInUseException; removing a metric it lacks InvalidInputException,
+//     adding a name it has ResourceAlreadyExistsException. ListMetricAttributionMetrics without
+//     an ARN is InvalidInputException, with one that does not exist an empty list. A dataset
+//     group with a metric attribution cannot be deleted. Metric attributions take no tags at
+//     creation (the model has none) but TagResource works on them; a state document does not
+//     carry those tags.
+//   - Algorithms: algorithmImage.name is the algorithm's name and its dockerURI made up;
+//     trainingInputMode "File"; no defaultResourceConfig or roleArn; dates the recipe's. The
+//     v2 recipes' apply_recency_bias and the affinity recipes' hidden_dimension are not HPO
+//     tunable. A feature transformation two recipes share takes the parameters of the one that
+//     documents them. Algorithms of retired (HRNN) recipes are ResourceNotFoundException.
 //
 // # Scenarios
 //

@@ -101,5 +101,5 @@ func (f *Fake) Account() string { return f.e.Config().Account }
 // Region returns the default Region.
 func (f *Fake) Region() string { return f.e.Config().Region }
 
-// Reset forgets every resource and recorded call. Options stay as they were.
+// Reset forgets every resource, recorded call and object jobs wrote. Options stay as they were.
 func (f *Fake) Reset() { f.e.Reset() }

@@ -104,7 +104,26 @@ var sdkInputs = map[*engine.Op]func(any) any{
 	engine.OpDescribeDatasetImportJob: func(in any) any {
 		return pzDescribeDatasetImportJobInputOut(in.(*pzshape.DescribeDatasetImportJobInput))
 	},
-	engine.OpListDatasetImportJobs: func(in any) any { return pzListDatasetImportJobsInputOut(in.(*pzshape.ListDatasetImportJobsInput)) },
+	engine.OpListDatasetImportJobs:  func(in any) any { return pzListDatasetImportJobsInputOut(in.(*pzshape.ListDatasetImportJobsInput)) },
+	engine.OpCreateDatasetExportJob: func(in any) any { return pzCreateDatasetExportJobInputOut(in.(*pzshape.CreateDatasetExportJobInput)) },
+	engine.OpDescribeDatasetExportJob: func(in any) any {
+		return pzDescribeDatasetExportJobInputOut(in.(*pzshape.DescribeDatasetExportJobInput))
+	},
+	engine.OpListDatasetExportJobs:   func(in any) any { return pzListDatasetExportJobsInputOut(in.(*pzshape.ListDatasetExportJobsInput)) },
+	engine.OpCreateMetricAttribution: func(in any) any { return pzCreateMetricAttributionInputOut(in.(*pzshape.CreateMetricAttributionInput)) },
+	engine.OpDescribeMetricAttribution: func(in any) any {
+		return pzDescribeMetricAttributionInputOut(in.(*pzshape.DescribeMetricAttributionInput))
+	},
+	engine.OpListMetricAttributions:  func(in any) any { return pzListMetricAttributionsInputOut(in.(*pzshape.ListMetricAttributionsInput)) },
+	engine.OpUpdateMetricAttribution: func(in any) any { return pzUpdateMetricAttributionInputOut(in.(*pzshape.UpdateMetricAttributionInput)) },
+	engine.OpDeleteMetricAttribution: func(in any) any { return pzDeleteMetricAttributionInputOut(in.(*pzshape.DeleteMetricAttributionInput)) },
+	engine.OpListMetricAttributionMetrics: func(in any) any {
+		return pzListMetricAttributionMetricsInputOut(in.(*pzshape.ListMetricAttributionMetricsInput))
+	},
+	engine.OpDescribeAlgorithm: func(in any) any { return pzDescribeAlgorithmInputOut(in.(*pzshape.DescribeAlgorithmInput)) },
+	engine.OpDescribeFeatureTransformation: func(in any) any {
+		return pzDescribeFeatureTransformationInputOut(in.(*pzshape.DescribeFeatureTransformationInput))
+	},
 	engine.OpPutEvents:             func(in any) any { return pePutEventsInputOut(in.(*peshape.PutEventsInput)) },
 	engine.OpPutItems:              func(in any) any { return pePutItemsInputOut(in.(*peshape.PutItemsInput)) },
 	engine.OpPutUsers:              func(in any) any { return pePutUsersInputOut(in.(*peshape.PutUsersInput)) },

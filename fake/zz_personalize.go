@@ -64,21 +64,35 @@ type PersonalizeAPI interface {
 	CreateDatasetImportJob(context.Context, *personalize.CreateDatasetImportJobInput, ...func(*personalize.Options)) (*personalize.CreateDatasetImportJobOutput, error)
 	DescribeDatasetImportJob(context.Context, *personalize.DescribeDatasetImportJobInput, ...func(*personalize.Options)) (*personalize.DescribeDatasetImportJobOutput, error)
 	ListDatasetImportJobs(context.Context, *personalize.ListDatasetImportJobsInput, ...func(*personalize.Options)) (*personalize.ListDatasetImportJobsOutput, error)
+	CreateDatasetExportJob(context.Context, *personalize.CreateDatasetExportJobInput, ...func(*personalize.Options)) (*personalize.CreateDatasetExportJobOutput, error)
+	DescribeDatasetExportJob(context.Context, *personalize.DescribeDatasetExportJobInput, ...func(*personalize.Options)) (*personalize.DescribeDatasetExportJobOutput, error)
+	ListDatasetExportJobs(context.Context, *personalize.ListDatasetExportJobsInput, ...func(*personalize.Options)) (*personalize.ListDatasetExportJobsOutput, error)
+	CreateMetricAttribution(context.Context, *personalize.CreateMetricAttributionInput, ...func(*personalize.Options)) (*personalize.CreateMetricAttributionOutput, error)
+	DescribeMetricAttribution(context.Context, *personalize.DescribeMetricAttributionInput, ...func(*personalize.Options)) (*personalize.DescribeMetricAttributionOutput, error)
+	ListMetricAttributions(context.Context, *personalize.ListMetricAttributionsInput, ...func(*personalize.Options)) (*personalize.ListMetricAttributionsOutput, error)
+	UpdateMetricAttribution(context.Context, *personalize.UpdateMetricAttributionInput, ...func(*personalize.Options)) (*personalize.UpdateMetricAttributionOutput, error)
+	DeleteMetricAttribution(context.Context, *personalize.DeleteMetricAttributionInput, ...func(*personalize.Options)) (*personalize.DeleteMetricAttributionOutput, error)
+	ListMetricAttributionMetrics(context.Context, *personalize.ListMetricAttributionMetricsInput, ...func(*personalize.Options)) (*personalize.ListMetricAttributionMetricsOutput, error)
+	DescribeAlgorithm(context.Context, *personalize.DescribeAlgorithmInput, ...func(*personalize.Options)) (*personalize.DescribeAlgorithmOutput, error)
+	DescribeFeatureTransformation(context.Context, *personalize.DescribeFeatureTransformationInput, ...func(*personalize.Options)) (*personalize.DescribeFeatureTransformationOutput, error)
 }
 
 var (
-	_ PersonalizeAPI                             = (*Personalize)(nil)
-	_ PersonalizeAPI                             = (*personalize.Client)(nil)
-	_ personalize.ListDatasetGroupsAPIClient     = (*Personalize)(nil)
-	_ personalize.ListEventTrackersAPIClient     = (*Personalize)(nil)
-	_ personalize.ListSchemasAPIClient           = (*Personalize)(nil)
-	_ personalize.ListDatasetsAPIClient          = (*Personalize)(nil)
-	_ personalize.ListRecipesAPIClient           = (*Personalize)(nil)
-	_ personalize.ListSolutionsAPIClient         = (*Personalize)(nil)
-	_ personalize.ListSolutionVersionsAPIClient  = (*Personalize)(nil)
-	_ personalize.ListCampaignsAPIClient         = (*Personalize)(nil)
-	_ personalize.ListFiltersAPIClient           = (*Personalize)(nil)
-	_ personalize.ListDatasetImportJobsAPIClient = (*Personalize)(nil)
+	_ PersonalizeAPI                                    = (*Personalize)(nil)
+	_ PersonalizeAPI                                    = (*personalize.Client)(nil)
+	_ personalize.ListDatasetGroupsAPIClient            = (*Personalize)(nil)
+	_ personalize.ListEventTrackersAPIClient            = (*Personalize)(nil)
+	_ personalize.ListSchemasAPIClient                  = (*Personalize)(nil)
+	_ personalize.ListDatasetsAPIClient                 = (*Personalize)(nil)
+	_ personalize.ListRecipesAPIClient                  = (*Personalize)(nil)
+	_ personalize.ListSolutionsAPIClient                = (*Personalize)(nil)
+	_ personalize.ListSolutionVersionsAPIClient         = (*Personalize)(nil)
+	_ personalize.ListCampaignsAPIClient                = (*Personalize)(nil)
+	_ personalize.ListFiltersAPIClient                  = (*Personalize)(nil)
+	_ personalize.ListDatasetImportJobsAPIClient        = (*Personalize)(nil)
+	_ personalize.ListDatasetExportJobsAPIClient        = (*Personalize)(nil)
+	_ personalize.ListMetricAttributionsAPIClient       = (*Personalize)(nil)
+	_ personalize.ListMetricAttributionMetricsAPIClient = (*Personalize)(nil)
 )
 
 // region is the Region a call's option functions choose, or "" for the fake's default.
@@ -91,6 +105,30 @@ func (d *Personalize) region(optFns []func(*personalize.Options)) string {
 		fn(&o)
 	}
 	return o.Region
+}
+
+func pzAlgorithmOut(v *pzshape.Algorithm) types.Algorithm {
+	sc := newStrings(4)
+	return types.Algorithm{
+		AlgorithmArn:                sc.str(v.AlgorithmArn),
+		AlgorithmImage:              convPtr(v.AlgorithmImage, pzAlgorithmImageOut),
+		CreationDateTime:            timeOut(v.CreationDateTime),
+		DefaultHyperParameterRanges: convPtr(v.DefaultHyperParameterRanges, pzDefaultHyperParameterRangesOut),
+		DefaultHyperParameters:      maps.Clone(v.DefaultHyperParameters),
+		DefaultResourceConfig:       maps.Clone(v.DefaultResourceConfig),
+		LastUpdatedDateTime:         timeOut(v.LastUpdatedDateTime),
+		Name:                        sc.str(v.Name),
+		RoleArn:                     sc.str(v.RoleArn),
+		TrainingInputMode:           sc.str(v.TrainingInputMode),
+	}
+}
+
+func pzAlgorithmImageOut(v *pzshape.AlgorithmImage) types.AlgorithmImage {
+	sc := newStrings(2)
+	return types.AlgorithmImage{
+		DockerURI: sc.str(v.DockerURI),
+		Name:      sc.str(v.Name),
+	}
 }
 
 func pzAutoMLConfigIn(v *types.AutoMLConfig) pzshape.AutoMLConfig {
@@ -230,6 +268,61 @@ func pzDatasetOut(v *pzshape.Dataset) types.Dataset {
 	}
 }
 
+func pzDatasetExportJobOut(v *pzshape.DatasetExportJob) types.DatasetExportJob {
+	sc := newStrings(6)
+	return types.DatasetExportJob{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		DatasetArn:          sc.str(v.DatasetArn),
+		DatasetExportJobArn: sc.str(v.DatasetExportJobArn),
+		FailureReason:       sc.str(v.FailureReason),
+		IngestionMode:       enumOut[types.IngestionMode](v.IngestionMode),
+		JobName:             sc.str(v.JobName),
+		JobOutput:           convPtr(v.JobOutput, pzDatasetExportJobOutputOut),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		RoleArn:             sc.str(v.RoleArn),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzDatasetExportJobOutputIn(v *types.DatasetExportJobOutput) pzshape.DatasetExportJobOutput {
+	return pzshape.DatasetExportJobOutput{
+		S3DataDestination: convPtr(v.S3DataDestination, pzS3DataConfigIn),
+	}
+}
+
+func pzDatasetExportJobOutputOut(v *pzshape.DatasetExportJobOutput) types.DatasetExportJobOutput {
+	return types.DatasetExportJobOutput{
+		S3DataDestination: convPtr(v.S3DataDestination, pzS3DataConfigOut),
+	}
+}
+
+func pzValidateDatasetExportJobOutput(v *types.DatasetExportJobOutput) error {
+	invalidParams := smithy.InvalidParamsError{Context: "DatasetExportJobOutput"}
+	if v.S3DataDestination == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("S3DataDestination"))
+	} else if v.S3DataDestination != nil {
+		if err := pzValidateS3DataConfig(v.S3DataDestination); err != nil {
+			invalidParams.AddNested("S3DataDestination", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func pzDatasetExportJobSummaryOut(v *pzshape.DatasetExportJobSummary) types.DatasetExportJobSummary {
+	sc := newStrings(4)
+	return types.DatasetExportJobSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		DatasetExportJobArn: sc.str(v.DatasetExportJobArn),
+		FailureReason:       sc.str(v.FailureReason),
+		JobName:             sc.str(v.JobName),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		Status:              sc.str(v.Status),
+	}
+}
+
 func pzDatasetGroupOut(v *pzshape.DatasetGroup) types.DatasetGroup {
 	sc := newStrings(6)
 	return types.DatasetGroup{
@@ -334,6 +427,40 @@ func pzDatasetUpdateSummaryOut(v *pzshape.DatasetUpdateSummary) types.DatasetUpd
 	}
 }
 
+func pzDefaultCategoricalHyperParameterRangeOut(v *pzshape.DefaultCategoricalHyperParameterRange) types.DefaultCategoricalHyperParameterRange {
+	return types.DefaultCategoricalHyperParameterRange{
+		IsTunable: ptrValue(v.IsTunable),
+		Name:      str(v.Name),
+		Values:    slices.Clone(v.Values),
+	}
+}
+
+func pzDefaultContinuousHyperParameterRangeOut(v *pzshape.DefaultContinuousHyperParameterRange) types.DefaultContinuousHyperParameterRange {
+	return types.DefaultContinuousHyperParameterRange{
+		IsTunable: ptrValue(v.IsTunable),
+		MaxValue:  ptrValue(v.MaxValue),
+		MinValue:  ptrValue(v.MinValue),
+		Name:      str(v.Name),
+	}
+}
+
+func pzDefaultHyperParameterRangesOut(v *pzshape.DefaultHyperParameterRanges) types.DefaultHyperParameterRanges {
+	return types.DefaultHyperParameterRanges{
+		CategoricalHyperParameterRanges: convSlice(v.CategoricalHyperParameterRanges, pzDefaultCategoricalHyperParameterRangeOut),
+		ContinuousHyperParameterRanges:  convSlice(v.ContinuousHyperParameterRanges, pzDefaultContinuousHyperParameterRangeOut),
+		IntegerHyperParameterRanges:     convSlice(v.IntegerHyperParameterRanges, pzDefaultIntegerHyperParameterRangeOut),
+	}
+}
+
+func pzDefaultIntegerHyperParameterRangeOut(v *pzshape.DefaultIntegerHyperParameterRange) types.DefaultIntegerHyperParameterRange {
+	return types.DefaultIntegerHyperParameterRange{
+		IsTunable: ptrValue(v.IsTunable),
+		MaxValue:  ptrValue(v.MaxValue),
+		MinValue:  ptrValue(v.MinValue),
+		Name:      str(v.Name),
+	}
+}
+
 func pzEventTrackerOut(v *pzshape.EventTracker) types.EventTracker {
 	sc := newStrings(6)
 	return types.EventTracker{
@@ -356,6 +483,18 @@ func pzEventTrackerSummaryOut(v *pzshape.EventTrackerSummary) types.EventTracker
 		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
 		Name:                sc.str(v.Name),
 		Status:              sc.str(v.Status),
+	}
+}
+
+func pzFeatureTransformationOut(v *pzshape.FeatureTransformation) types.FeatureTransformation {
+	sc := newStrings(3)
+	return types.FeatureTransformation{
+		CreationDateTime:         timeOut(v.CreationDateTime),
+		DefaultParameters:        maps.Clone(v.DefaultParameters),
+		FeatureTransformationArn: sc.str(v.FeatureTransformationArn),
+		LastUpdatedDateTime:      timeOut(v.LastUpdatedDateTime),
+		Name:                     sc.str(v.Name),
+		Status:                   sc.str(v.Status),
 	}
 }
 
@@ -468,6 +607,97 @@ func pzIntegerHyperParameterRangeOut(v *pzshape.IntegerHyperParameterRange) type
 	}
 }
 
+func pzMetricAttributeIn(v *types.MetricAttribute) pzshape.MetricAttribute {
+	sc := newStrings(3)
+	return pzshape.MetricAttribute{
+		EventType:  sc.str(v.EventType),
+		Expression: sc.str(v.Expression),
+		MetricName: sc.str(v.MetricName),
+	}
+}
+
+func pzMetricAttributeOut(v *pzshape.MetricAttribute) types.MetricAttribute {
+	sc := newStrings(3)
+	return types.MetricAttribute{
+		EventType:  sc.str(v.EventType),
+		Expression: sc.str(v.Expression),
+		MetricName: sc.str(v.MetricName),
+	}
+}
+
+func pzValidateMetricAttribute(v *types.MetricAttribute) error {
+	invalidParams := smithy.InvalidParamsError{Context: "MetricAttribute"}
+	if v.EventType == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("EventType"))
+	}
+	if v.MetricName == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("MetricName"))
+	}
+	if v.Expression == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("Expression"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func pzMetricAttributionOut(v *pzshape.MetricAttribution) types.MetricAttribution {
+	sc := newStrings(5)
+	return types.MetricAttribution{
+		CreationDateTime:     timeOut(v.CreationDateTime),
+		DatasetGroupArn:      sc.str(v.DatasetGroupArn),
+		FailureReason:        sc.str(v.FailureReason),
+		LastUpdatedDateTime:  timeOut(v.LastUpdatedDateTime),
+		MetricAttributionArn: sc.str(v.MetricAttributionArn),
+		MetricsOutputConfig:  convPtr(v.MetricsOutputConfig, pzMetricAttributionOutputOut),
+		Name:                 sc.str(v.Name),
+		Status:               sc.str(v.Status),
+	}
+}
+
+func pzMetricAttributionOutputIn(v *types.MetricAttributionOutput) pzshape.MetricAttributionOutput {
+	return pzshape.MetricAttributionOutput{
+		RoleArn:           str(v.RoleArn),
+		S3DataDestination: convPtr(v.S3DataDestination, pzS3DataConfigIn),
+	}
+}
+
+func pzMetricAttributionOutputOut(v *pzshape.MetricAttributionOutput) types.MetricAttributionOutput {
+	return types.MetricAttributionOutput{
+		RoleArn:           str(v.RoleArn),
+		S3DataDestination: convPtr(v.S3DataDestination, pzS3DataConfigOut),
+	}
+}
+
+func pzValidateMetricAttributionOutput(v *types.MetricAttributionOutput) error {
+	invalidParams := smithy.InvalidParamsError{Context: "MetricAttributionOutput"}
+	if v.S3DataDestination != nil {
+		if err := pzValidateS3DataConfig(v.S3DataDestination); err != nil {
+			invalidParams.AddNested("S3DataDestination", err.(smithy.InvalidParamsError))
+		}
+	}
+	if v.RoleArn == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("RoleArn"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func pzMetricAttributionSummaryOut(v *pzshape.MetricAttributionSummary) types.MetricAttributionSummary {
+	sc := newStrings(4)
+	return types.MetricAttributionSummary{
+		CreationDateTime:     timeOut(v.CreationDateTime),
+		FailureReason:        sc.str(v.FailureReason),
+		LastUpdatedDateTime:  timeOut(v.LastUpdatedDateTime),
+		MetricAttributionArn: sc.str(v.MetricAttributionArn),
+		Name:                 sc.str(v.Name),
+		Status:               sc.str(v.Status),
+	}
+}
+
 func pzOptimizationObjectiveIn(v *types.OptimizationObjective) pzshape.OptimizationObjective {
 	return pzshape.OptimizationObjective{
 		ItemAttribute:        str(v.ItemAttribute),
@@ -507,6 +737,33 @@ func pzRecipeSummaryOut(v *pzshape.RecipeSummary) types.RecipeSummary {
 		RecipeArn:           sc.str(v.RecipeArn),
 		Status:              sc.str(v.Status),
 	}
+}
+
+func pzS3DataConfigIn(v *types.S3DataConfig) pzshape.S3DataConfig {
+	sc := newStrings(2)
+	return pzshape.S3DataConfig{
+		Path:      sc.str(v.Path),
+		KmsKeyArn: sc.str(v.KmsKeyArn),
+	}
+}
+
+func pzS3DataConfigOut(v *pzshape.S3DataConfig) types.S3DataConfig {
+	sc := newStrings(2)
+	return types.S3DataConfig{
+		Path:      sc.str(v.Path),
+		KmsKeyArn: sc.str(v.KmsKeyArn),
+	}
+}
+
+func pzValidateS3DataConfig(v *types.S3DataConfig) error {
+	invalidParams := smithy.InvalidParamsError{Context: "S3DataConfig"}
+	if v.Path == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("Path"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
 }
 
 func pzSolutionOut(v *pzshape.Solution) types.Solution {
@@ -656,6 +913,19 @@ func pzTunedHPOParamsOut(v *pzshape.TunedHPOParams) types.TunedHPOParams {
 	return types.TunedHPOParams{
 		AlgorithmHyperParameters: maps.Clone(v.AlgorithmHyperParameters),
 	}
+}
+
+func pzValidateMetricAttributes(v []types.MetricAttribute) error {
+	invalidParams := smithy.InvalidParamsError{Context: "MetricAttributes"}
+	for i := range v {
+		if err := pzValidateMetricAttribute(&v[i]); err != nil {
+			invalidParams.AddNested(fmt.Sprintf("[%d]", i), err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
 }
 
 func pzValidateTags(v []types.Tag) error {

@@ -8,6 +8,7 @@ for target in \
 	internal/engine:FuzzCreateArtifact \
 	internal/engine:FuzzCreateEventTracker \
 	internal/engine:FuzzCreateSchema \
+	internal/engine:FuzzMetricExpression \
 	internal/engine:FuzzQueryLineage \
 	internal/engine:FuzzSearchMatchesAScan \
 	internal/search:FuzzSearchExpression \

@@ -11,6 +11,8 @@
 //	POST   /_fake/reset                 forget every resource and call
 //	GET    /_fake/calls                 the call log; ?service=&operation= filter it
 //	GET    /_fake/records?datasetArn=   the records a Personalize dataset holds (see Fake.Records)
+//	GET    /_fake/objects?uri=          an object a job wrote to S3, as it is (see Fake.Object)
+//	GET    /_fake/objects?prefix=       the URIs of the objects jobs wrote under a prefix: {"objects": [...]} (see Fake.Objects)
 //	GET    /_fake/state                 everything the fake holds, as seeds POST /_fake/scenario takes (see Fake.State)
 //	GET    /_fake/ui                    the dashboard: an HTML page of resources, the lineage graph, calls, rules and the clock
 //	GET    /_fake/ui/records?datasetArn=&page=  a page of a dataset's newest records, with their schema mismatches
@@ -22,6 +24,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"path"
 	"time"
 
 	"github.com/benbjohnson/clock"
@@ -92,6 +95,7 @@ func (f *Endpoints) Handler() http.Handler {
 		}
 		writeControl(w, http.StatusOK, records)
 	})
+	mux.HandleFunc("GET /_fake/objects", f.controlObjects)
 	mux.HandleFunc("/_fake/", func(w http.ResponseWriter, r *http.Request) {
 		controlError(w, http.StatusNotFound, "no control endpoint "+r.Method+" "+r.URL.Path)
 	})
@@ -118,6 +122,35 @@ func (f *Endpoints) controlAdvance(w http.ResponseWriter, r *http.Request) {
 	}
 	mock.Add(d)
 	writeControl(w, http.StatusOK, map[string]string{"now": mock.Now().UTC().Format(time.RFC3339Nano)})
+}
+
+// controlObjects serves what jobs wrote: one object's content with ?uri=, else the URIs under
+// ?prefix= (every object's without it).
+func (f *Endpoints) controlObjects(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if !q.Has("uri") {
+		uris := f.Engine.Objects(q.Get("prefix"))
+		if uris == nil {
+			uris = []string{} // [] in JSON, not null
+		}
+		writeControl(w, http.StatusOK, map[string][]string{"objects": uris})
+		return
+	}
+	uri := q.Get("uri")
+	body, ok := f.Engine.Object(uri)
+	if !ok {
+		controlError(w, http.StatusNotFound, "no object "+uri)
+		return
+	}
+	// A fixed table, not the system's MIME types (which differ by machine); nothing a browser
+	// would render as a page.
+	kind := map[string]string{".csv": "text/csv; charset=utf-8", ".json": "application/json"}[path.Ext(uri)]
+	if kind == "" {
+		kind = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", kind)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	_, _ = w.Write(body)
 }
 
 func (f *Endpoints) controlSetScenario(w http.ResponseWriter, r *http.Request) {

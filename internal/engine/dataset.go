@@ -19,7 +19,7 @@ type dataset struct {
 	next       *schema // the schema of the latest update, in force once the update is done
 	trackingID string  // an Action interactions dataset's own tracker, for PutActionInteractions
 	records    records
-	usedBy              // its import jobs
+	usedBy              // its import and export jobs
 	imported   imported // what its import jobs put in
 	unsettled  int      // import jobs whose rows the dataset has not taken in (see settle)
 }
@@ -207,7 +207,10 @@ func (e *Engine) deleteDataset(w *world, in *personalize.DeleteDatasetInput, cx 
 		return nil, inUse("The dataset %s is in %s state and cannot be deleted.", d.arn, status)
 	}
 	// AWS: "You can't delete a dataset if an associated DatasetImportJob or SolutionVersion is
-	// in the CREATE PENDING or IN PROGRESS state."
+	// in the CREATE PENDING or IN PROGRESS state." An export job reads it too.
+	if j := w.exportBusy(d, cx.now); j != nil {
+		return nil, inUse("The dataset %s cannot be deleted while its export job %s is being created.", d.arn, j.arn)
+	}
 	if busy := w.busyWith(d, cx.now); busy != "" {
 		return nil, inUse("The dataset %s cannot be deleted while %s.", d.arn, busy)
 	}
@@ -239,8 +242,10 @@ func (d *dataset) purged(w *world) {
 func (w *world) busyWith(d *dataset, now time.Time) string {
 	busy := ""
 	w.eachUser(d, now, func(u resource) bool {
-		if status, _, _ := statusOf(u.(lived), now); creating(status) {
-			busy = "the import job " + u.base().arn + " is in " + status + " state"
+		if j, ok := u.(*datasetImportJob); ok {
+			if status, _, _ := statusOf(j, now); creating(status) {
+				busy = "the import job " + j.arn + " is in " + status + " state"
+			}
 		}
 		return busy == ""
 	})

@@ -103,6 +103,10 @@ func (e *Engine) deleteDatasetGroup(w *world, in *personalize.DeleteDatasetGroup
 		return nil, inUse("The dataset group %s has an event tracker; delete it first.", g.arn)
 	case w.groupHasDatasets(g, cx.now):
 		return nil, inUse("The dataset group %s has datasets; delete them first.", g.arn)
+	case w.groupAttribution(g, cx.now) != nil:
+		// A documented guess: AWS lists what a group's deletion needs deleted first without
+		// naming metric attributions, which belong to the group as its tracker does.
+		return nil, inUse("The dataset group %s has a metric attribution; delete it first.", g.arn)
 	}
 	// AWS documents the order of a cleanup: campaigns, solutions, filters, trackers, datasets,
 	// then the group (a documented guess at the code: ResourceInUseException, as for the rest).

@@ -37,16 +37,7 @@ func (v datasetView) records() []Record {
 	var bulk, put []Record
 	switch v.typ {
 	case typeInteractions, typeActionInteractions:
-		bulk = v.importedInteractions()
-		if v.typ == typeInteractions {
-			for i := range v.events.len() {
-				if ev := v.events.at(i); ev.dataset == v.seq {
-					put = append(put, ev.record())
-				}
-			}
-		} else {
-			put = v.put.all()
-		}
+		bulk, put = v.importedInteractions(), v.putRecords()
 	default:
 		bulk, put = v.latestRecords()
 	}
@@ -62,6 +53,37 @@ func (v datasetView) records() []Record {
 			j++
 		}
 	}
+	return out
+}
+
+// putRecords are what PutEvents, PutItems, PutUsers, PutActions and PutActionInteractions put,
+// in the order they arrived (an item, user or action id once, as last put).
+func (v datasetView) putRecords() []Record {
+	if v.typ != typeInteractions {
+		return v.put.all()
+	}
+	var out []Record
+	for i := range v.events.len() {
+		if ev := v.events.at(i); ev.dataset == v.seq {
+			out = append(out, ev.record())
+		}
+	}
+	return out
+}
+
+// importedRecords are what import jobs put, in the order their jobs ended (an item, user or
+// action id once, as last imported).
+func (v datasetView) importedRecords() []Record {
+	if v.typ == typeInteractions || v.typ == typeActionInteractions {
+		return v.importedInteractions()
+	}
+	rows := v.imported.records
+	out := make([]Record, len(rows))
+	for i := range rows {
+		out[i] = Record{DatasetType: v.typ, ID: rows[i].ID, Properties: rows[i].Properties, ReceivedAt: v.imported.at(i)}
+		setRecordID(&out[i])
+	}
+	slices.SortStableFunc(out, func(a, b Record) int { return cmp.Compare(a.ReceivedAt.UnixNano(), b.ReceivedAt.UnixNano()) })
 	return out
 }
 

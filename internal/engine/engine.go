@@ -31,10 +31,11 @@ type Engine struct {
 	// resources of its maps that are not deleted, and a call's state change and its call
 	// log entry are made under one hold of mu, so the log order is the order of effects.
 	// No user code (hooks, matchers) runs while mu is held.
-	mu     sync.Mutex
-	worlds map[Scope]*world
-	rng    *rand.Rand
-	log    callLog
+	mu      sync.Mutex
+	worlds  map[Scope]*world
+	objects objectStore // what jobs wrote to S3 (objects.go)
+	rng     *rand.Rand
+	log     callLog
 }
 
 // New returns an empty engine.
@@ -81,11 +82,12 @@ func (e *Engine) worldOf(arn string) *world {
 	return e.worlds[Scope{Account: p.account, Region: p.region}]
 }
 
-// Reset forgets every resource and recorded call; configuration and hook stay.
+// Reset forgets every resource, recorded call and object jobs wrote; configuration and hook stay.
 func (e *Engine) Reset() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.worlds = map[Scope]*world{}
+	e.objects = objectStore{}
 	e.log.reset()
 	e.generation.Add(1)
 }

@@ -10,24 +10,26 @@ import (
 // kindTables are a world's tables, one per kind of resource, and the indexes some kinds
 // keep besides theirs.
 type kindTables struct {
-	actions           *table[*action]           // SageMaker lineage actions; quota 3,000, AWS's
-	artifacts         *table[*artifact]         // SageMaker lineage artifacts; quota 6,000, AWS's
-	contexts          *table[*lineageContext]   // SageMaker lineage contexts; quota 500, AWS's
-	associations      *table[*association]      // SageMaker lineage associations; quota 6,000, AWS's
-	experiments       *table[*experiment]       // SageMaker experiments; no quota by default (AWS documents none)
-	trials            *table[*trial]            // SageMaker trials; quota 300 per experiment, AWS's (trials SageMaker made, with a Source, do not count)
-	trialComponents   *table[*trialComponent]   // SageMaker trial components, also lineage entities; no quota by default (AWS documents none)
-	trialMemberships  *table[*trialMembership]  // trial components in one trial (AssociateTrialComponent); no quota by default (50 reported, not documented)
-	lineageGroups     *table[*lineageGroup]     // the account's default SageMaker lineage group, made with its first lineage entity
-	datasetGroups     *table[*datasetGroup]     // Personalize dataset groups; quota 5, AWS's default
-	schemas           *table[*schema]           // Personalize schemas; quota 500, AWS's
-	datasets          *table[*dataset]          // Personalize datasets; one of each type per dataset group
-	eventTrackers     *table[*eventTracker]     // Personalize event trackers; one per dataset group
-	solutions         *table[*solution]         // Personalize solutions; quota 10 per dataset group, AWS's
-	solutionVersions  *table[*solutionVersion]  // Personalize solution versions (training); quota 20 being created, AWS's
-	campaigns         *table[*campaign]         // Personalize campaigns; quota 5 per dataset group, AWS's
-	filters           *table[*filter]           // Personalize filters; quota 10 per dataset group, AWS's
-	datasetImportJobs *table[*datasetImportJob] // Personalize dataset import jobs; quota 5 being created, AWS's
+	actions            *table[*action]            // SageMaker lineage actions; quota 3,000, AWS's
+	artifacts          *table[*artifact]          // SageMaker lineage artifacts; quota 6,000, AWS's
+	contexts           *table[*lineageContext]    // SageMaker lineage contexts; quota 500, AWS's
+	associations       *table[*association]       // SageMaker lineage associations; quota 6,000, AWS's
+	experiments        *table[*experiment]        // SageMaker experiments; no quota by default (AWS documents none)
+	trials             *table[*trial]             // SageMaker trials; quota 300 per experiment, AWS's (trials SageMaker made, with a Source, do not count)
+	trialComponents    *table[*trialComponent]    // SageMaker trial components, also lineage entities; no quota by default (AWS documents none)
+	trialMemberships   *table[*trialMembership]   // trial components in one trial (AssociateTrialComponent); no quota by default (50 reported, not documented)
+	lineageGroups      *table[*lineageGroup]      // the account's default SageMaker lineage group, made with its first lineage entity
+	datasetGroups      *table[*datasetGroup]      // Personalize dataset groups; quota 5, AWS's default
+	schemas            *table[*schema]            // Personalize schemas; quota 500, AWS's
+	datasets           *table[*dataset]           // Personalize datasets; one of each type per dataset group
+	eventTrackers      *table[*eventTracker]      // Personalize event trackers; one per dataset group
+	solutions          *table[*solution]          // Personalize solutions; quota 10 per dataset group, AWS's
+	solutionVersions   *table[*solutionVersion]   // Personalize solution versions (training); quota 20 being created, AWS's
+	campaigns          *table[*campaign]          // Personalize campaigns; quota 5 per dataset group, AWS's
+	filters            *table[*filter]            // Personalize filters; quota 10 per dataset group, AWS's
+	datasetImportJobs  *table[*datasetImportJob]  // Personalize dataset import jobs; quota 5 being created, AWS's
+	datasetExportJobs  *table[*datasetExportJob]  // Personalize dataset export jobs; they write the dataset's records as CSV objects
+	metricAttributions *table[*metricAttribution] // Personalize metric attributions; one per dataset group
 	artifactIndex
 	associationIndex
 	trialComponentIndex
@@ -39,24 +41,26 @@ type kindTables struct {
 
 // The kinds as the engine reads them.
 var (
-	kindActions           = &kindDecl{name: "actions", arnType: "action", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of actions", unit: "Actions"}
-	kindArtifacts         = &kindDecl{name: "artifacts", arnType: "artifact", service: SageMaker, keying: keyByARN, byName: false, limit: "Total number of artifacts", unit: "Artifacts"}
-	kindContexts          = &kindDecl{name: "contexts", arnType: "context", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of contexts", unit: "Contexts"}
-	kindAssociations      = &kindDecl{name: "associations", arnType: "association", service: SageMaker, keying: keyByID, byName: false, limit: "Total number of associations", unit: "Associations"}
-	kindExperiments       = &kindDecl{name: "experiments", arnType: "experiment", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of experiments", unit: "Experiments", foldCase: true}
-	kindTrials            = &kindDecl{name: "trials", arnType: "experiment-trial", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of trials allowed in a single experiment, excluding those automatically created by SageMaker", unit: "Trials", foldCase: true, within: "experiments"}
-	kindTrialComponents   = &kindDecl{name: "trial-components", arnType: "experiment-trial-component", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of trial components", unit: "TrialComponents", foldCase: true}
-	kindTrialMemberships  = &kindDecl{name: "trial-memberships", arnType: "experiment-trial-membership", service: SageMaker, keying: keyByID, byName: false, limit: "Total number of trial components allowed in a single trial", unit: "TrialComponents", within: "trials"}
-	kindLineageGroups     = &kindDecl{name: "lineage-groups", arnType: "lineage-group", service: SageMaker, keying: keyByID, byName: true, limit: "", unit: "LineageGroups"}
-	kindDatasetGroups     = &kindDecl{name: "dataset-groups", arnType: "dataset-group", service: Personalize, keying: keyByID, byName: false, limit: "dataset groups", unit: "DatasetGroups"}
-	kindSchemas           = &kindDecl{name: "schemas", arnType: "schema", service: Personalize, keying: keyByID, byName: false, limit: "schemas", unit: "Schemas"}
-	kindDatasets          = &kindDecl{name: "datasets", arnType: "dataset", service: Personalize, keying: keyByARN, byName: false, limit: "datasets", unit: "Datasets"}
-	kindEventTrackers     = &kindDecl{name: "event-trackers", arnType: "event-tracker", service: Personalize, keying: keyByARN, byName: false, limit: "event trackers", unit: "EventTrackers"}
-	kindSolutions         = &kindDecl{name: "solutions", arnType: "solution", service: Personalize, keying: keyByID, byName: false, limit: "active solutions", unit: "Solutions", within: "dataset-groups"}
-	kindSolutionVersions  = &kindDecl{name: "solution-versions", arnType: "solution", service: Personalize, keying: keyByARN, byName: false, limit: "pending or in-progress solution versions", unit: "SolutionVersions", creating: true, message: "More than %d resources with PENDING or IN_PROGRESS status."}
-	kindCampaigns         = &kindDecl{name: "campaigns", arnType: "campaign", service: Personalize, keying: keyByID, byName: false, limit: "active campaigns", unit: "Campaigns", within: "dataset-groups", message: "Cannot create a campaign. More than %d resources in ACTIVE state. Please delete some and try again."}
-	kindFilters           = &kindDecl{name: "filters", arnType: "filter", service: Personalize, keying: keyByID, byName: false, limit: "filters", unit: "Filters", within: "dataset-groups"}
-	kindDatasetImportJobs = &kindDecl{name: "dataset-import-jobs", arnType: "dataset-import-job", service: Personalize, keying: keyByID, byName: false, limit: "pending or in-progress dataset import jobs", unit: "DatasetImportJobs", creating: true, message: "More than %d resources with PENDING or IN_PROGRESS status."}
+	kindActions            = &kindDecl{name: "actions", arnType: "action", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of actions", unit: "Actions"}
+	kindArtifacts          = &kindDecl{name: "artifacts", arnType: "artifact", service: SageMaker, keying: keyByARN, byName: false, limit: "Total number of artifacts", unit: "Artifacts"}
+	kindContexts           = &kindDecl{name: "contexts", arnType: "context", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of contexts", unit: "Contexts"}
+	kindAssociations       = &kindDecl{name: "associations", arnType: "association", service: SageMaker, keying: keyByID, byName: false, limit: "Total number of associations", unit: "Associations"}
+	kindExperiments        = &kindDecl{name: "experiments", arnType: "experiment", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of experiments", unit: "Experiments", foldCase: true}
+	kindTrials             = &kindDecl{name: "trials", arnType: "experiment-trial", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of trials allowed in a single experiment, excluding those automatically created by SageMaker", unit: "Trials", foldCase: true, within: "experiments"}
+	kindTrialComponents    = &kindDecl{name: "trial-components", arnType: "experiment-trial-component", service: SageMaker, keying: keyByID, byName: true, limit: "Total number of trial components", unit: "TrialComponents", foldCase: true}
+	kindTrialMemberships   = &kindDecl{name: "trial-memberships", arnType: "experiment-trial-membership", service: SageMaker, keying: keyByID, byName: false, limit: "Total number of trial components allowed in a single trial", unit: "TrialComponents", within: "trials"}
+	kindLineageGroups      = &kindDecl{name: "lineage-groups", arnType: "lineage-group", service: SageMaker, keying: keyByID, byName: true, limit: "", unit: "LineageGroups"}
+	kindDatasetGroups      = &kindDecl{name: "dataset-groups", arnType: "dataset-group", service: Personalize, keying: keyByID, byName: false, limit: "dataset groups", unit: "DatasetGroups"}
+	kindSchemas            = &kindDecl{name: "schemas", arnType: "schema", service: Personalize, keying: keyByID, byName: false, limit: "schemas", unit: "Schemas"}
+	kindDatasets           = &kindDecl{name: "datasets", arnType: "dataset", service: Personalize, keying: keyByARN, byName: false, limit: "datasets", unit: "Datasets"}
+	kindEventTrackers      = &kindDecl{name: "event-trackers", arnType: "event-tracker", service: Personalize, keying: keyByARN, byName: false, limit: "event trackers", unit: "EventTrackers"}
+	kindSolutions          = &kindDecl{name: "solutions", arnType: "solution", service: Personalize, keying: keyByID, byName: false, limit: "active solutions", unit: "Solutions", within: "dataset-groups"}
+	kindSolutionVersions   = &kindDecl{name: "solution-versions", arnType: "solution", service: Personalize, keying: keyByARN, byName: false, limit: "pending or in-progress solution versions", unit: "SolutionVersions", creating: true, message: "More than %d resources with PENDING or IN_PROGRESS status."}
+	kindCampaigns          = &kindDecl{name: "campaigns", arnType: "campaign", service: Personalize, keying: keyByID, byName: false, limit: "active campaigns", unit: "Campaigns", within: "dataset-groups", message: "Cannot create a campaign. More than %d resources in ACTIVE state. Please delete some and try again."}
+	kindFilters            = &kindDecl{name: "filters", arnType: "filter", service: Personalize, keying: keyByID, byName: false, limit: "filters", unit: "Filters", within: "dataset-groups"}
+	kindDatasetImportJobs  = &kindDecl{name: "dataset-import-jobs", arnType: "dataset-import-job", service: Personalize, keying: keyByID, byName: false, limit: "pending or in-progress dataset import jobs", unit: "DatasetImportJobs", creating: true, message: "More than %d resources with PENDING or IN_PROGRESS status."}
+	kindDatasetExportJobs  = &kindDecl{name: "dataset-export-jobs", arnType: "dataset-export-job", service: Personalize, keying: keyByID, byName: false, limit: "dataset export jobs", unit: "DatasetExportJobs"}
+	kindMetricAttributions = &kindDecl{name: "metric-attributions", arnType: "metric-attribution", service: Personalize, keying: keyByID, byName: false, limit: "metric attributions", unit: "MetricAttributions"}
 )
 
 // makeTables makes a world's tables in the order kinds.txt declares them: the order of
@@ -80,12 +84,14 @@ func (w *world) makeTables() {
 	w.campaigns = newTable[*campaign](w, kindCampaigns)
 	w.filters = newTable[*filter](w, kindFilters)
 	w.datasetImportJobs = newTable[*datasetImportJob](w, kindDatasetImportJobs)
+	w.datasetExportJobs = newTable[*datasetExportJob](w, kindDatasetExportJobs)
+	w.metricAttributions = newTable[*metricAttribution](w, kindMetricAttributions)
 }
 
 // stateTables are a world's tables in an order in which seeds can recreate their resources:
 // each kind after the kinds it needs.
 func (w *world) stateTables() []anyTable {
-	return []anyTable{w.actions, w.artifacts, w.contexts, w.experiments, w.trials, w.trialComponents, w.associations, w.trialMemberships, w.lineageGroups, w.datasetGroups, w.schemas, w.datasets, w.eventTrackers, w.solutions, w.solutionVersions, w.campaigns, w.filters, w.datasetImportJobs}
+	return []anyTable{w.actions, w.artifacts, w.contexts, w.experiments, w.trials, w.trialComponents, w.associations, w.trialMemberships, w.lineageGroups, w.datasetGroups, w.schemas, w.datasets, w.eventTrackers, w.solutions, w.solutionVersions, w.campaigns, w.filters, w.datasetImportJobs, w.datasetExportJobs, w.metricAttributions}
 }
 
 // tableOf returns the table of the kind an ARN's resource (what follows its account: "action/x")
@@ -134,6 +140,10 @@ func (w *world) tableOf(service, resource string) anyTable {
 			return w.filters
 		case "dataset-import-job":
 			return w.datasetImportJobs
+		case "dataset-export-job":
+			return w.datasetExportJobs
+		case "metric-attribution":
+			return w.metricAttributions
 		}
 	}
 	return nil

@@ -15,4 +15,6 @@ var kindNeeds = map[string][]string{
 	"campaign 1":                    {"dataset-group 1", "solution 1", "solution 2"},
 	"filter 1":                      {"dataset-group 1"},
 	"dataset-import-job 1":          {"dataset 2"},
+	"dataset-export-job 1":          {"dataset 2"},
+	"metric-attribution 1":          {"dataset-group 1"},
 }

@@ -73,7 +73,9 @@ func (g *generator) loadService(svc service, lines []opLine) error {
 		sd.ops = append(sd.ops, op)
 	}
 	for name := range sd.structs {
-		if strings.HasSuffix(name, "Input") || strings.HasSuffix(name, "Output") {
+		// An operation's input and output types (and their conversions) are named after it:
+		// only a structure of the same name clashes (MetricAttributionOutput does not).
+		if op, ok := sd.opNamed(strings.TrimSuffix(strings.TrimSuffix(name, "Input"), "Output")); ok && name != op.name {
 			return fmt.Errorf("structure %s would clash with an operation's input or output type", name)
 		}
 	}
@@ -210,3 +212,13 @@ func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
 
 // goName is the Go field name of a model member.
 func goName(member string) string { return strings.ToUpper(member[:1]) + member[1:] }
+
+// opNamed returns the supported operation with a name.
+func (sd *serviceData) opNamed(name string) (*operation, bool) {
+	for _, op := range sd.ops {
+		if op.name == name {
+			return op, true
+		}
+	}
+	return nil, false
+}

@@ -8,6 +8,26 @@ package personalize
 
 import "github.com/awsfake/awsfake/internal/shape"
 
+// Algorithm is the model's Algorithm structure.
+type Algorithm struct {
+	AlgorithmArn                *string                      `json:"algorithmArn,omitzero"`
+	AlgorithmImage              *AlgorithmImage              `json:"algorithmImage,omitzero"`
+	CreationDateTime            *shape.Time                  `json:"creationDateTime,omitzero"`
+	DefaultHyperParameterRanges *DefaultHyperParameterRanges `json:"defaultHyperParameterRanges,omitzero"`
+	DefaultHyperParameters      map[string]string            `json:"defaultHyperParameters,omitzero"`
+	DefaultResourceConfig       map[string]string            `json:"defaultResourceConfig,omitzero"`
+	LastUpdatedDateTime         *shape.Time                  `json:"lastUpdatedDateTime,omitzero"`
+	Name                        *string                      `json:"name,omitzero"`
+	RoleArn                     *string                      `json:"roleArn,omitzero"`
+	TrainingInputMode           *string                      `json:"trainingInputMode,omitzero"`
+}
+
+// AlgorithmImage is the model's AlgorithmImage structure.
+type AlgorithmImage struct {
+	DockerURI *string `json:"dockerURI,omitzero"`
+	Name      *string `json:"name,omitzero"`
+}
+
 // AutoMLConfig is the model's AutoMLConfig structure.
 type AutoMLConfig struct {
 	MetricName *string  `json:"metricName,omitzero"`
@@ -99,6 +119,35 @@ type Dataset struct {
 	TrackingId          *string               `json:"trackingId,omitzero"`
 }
 
+// DatasetExportJob is the model's DatasetExportJob structure.
+type DatasetExportJob struct {
+	CreationDateTime    *shape.Time             `json:"creationDateTime,omitzero"`
+	DatasetArn          *string                 `json:"datasetArn,omitzero"`
+	DatasetExportJobArn *string                 `json:"datasetExportJobArn,omitzero"`
+	FailureReason       *string                 `json:"failureReason,omitzero"`
+	IngestionMode       *string                 `json:"ingestionMode,omitzero"`
+	JobName             *string                 `json:"jobName,omitzero"`
+	JobOutput           *DatasetExportJobOutput `json:"jobOutput,omitzero"`
+	LastUpdatedDateTime *shape.Time             `json:"lastUpdatedDateTime,omitzero"`
+	RoleArn             *string                 `json:"roleArn,omitzero"`
+	Status              *string                 `json:"status,omitzero"`
+}
+
+// DatasetExportJobOutput is the model's DatasetExportJobOutput structure.
+type DatasetExportJobOutput struct {
+	S3DataDestination *S3DataConfig `json:"s3DataDestination,omitzero"`
+}
+
+// DatasetExportJobSummary is the model's DatasetExportJobSummary structure.
+type DatasetExportJobSummary struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	DatasetExportJobArn *string     `json:"datasetExportJobArn,omitzero"`
+	FailureReason       *string     `json:"failureReason,omitzero"`
+	JobName             *string     `json:"jobName,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
 // DatasetGroup is the model's DatasetGroup structure.
 type DatasetGroup struct {
 	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
@@ -187,6 +236,36 @@ type DatasetUpdateSummary struct {
 	Status              *string     `json:"status,omitzero"`
 }
 
+// DefaultCategoricalHyperParameterRange is the model's DefaultCategoricalHyperParameterRange structure.
+type DefaultCategoricalHyperParameterRange struct {
+	IsTunable *bool    `json:"isTunable,omitzero"`
+	Name      *string  `json:"name,omitzero"`
+	Values    []string `json:"values,omitzero"`
+}
+
+// DefaultContinuousHyperParameterRange is the model's DefaultContinuousHyperParameterRange structure.
+type DefaultContinuousHyperParameterRange struct {
+	IsTunable *bool    `json:"isTunable,omitzero"`
+	MaxValue  *float64 `json:"maxValue,omitzero"`
+	MinValue  *float64 `json:"minValue,omitzero"`
+	Name      *string  `json:"name,omitzero"`
+}
+
+// DefaultHyperParameterRanges is the model's DefaultHyperParameterRanges structure.
+type DefaultHyperParameterRanges struct {
+	CategoricalHyperParameterRanges []DefaultCategoricalHyperParameterRange `json:"categoricalHyperParameterRanges,omitzero"`
+	ContinuousHyperParameterRanges  []DefaultContinuousHyperParameterRange  `json:"continuousHyperParameterRanges,omitzero"`
+	IntegerHyperParameterRanges     []DefaultIntegerHyperParameterRange     `json:"integerHyperParameterRanges,omitzero"`
+}
+
+// DefaultIntegerHyperParameterRange is the model's DefaultIntegerHyperParameterRange structure.
+type DefaultIntegerHyperParameterRange struct {
+	IsTunable *bool   `json:"isTunable,omitzero"`
+	MaxValue  *int32  `json:"maxValue,omitzero"`
+	MinValue  *int32  `json:"minValue,omitzero"`
+	Name      *string `json:"name,omitzero"`
+}
+
 // EventParameters is the model's EventParameters structure.
 type EventParameters struct {
 	EventType           *string  `json:"eventType,omitzero"`
@@ -218,6 +297,16 @@ type EventTrackerSummary struct {
 // EventsConfig is the model's EventsConfig structure.
 type EventsConfig struct {
 	EventParametersList []EventParameters `json:"eventParametersList,omitzero"`
+}
+
+// FeatureTransformation is the model's FeatureTransformation structure.
+type FeatureTransformation struct {
+	CreationDateTime         *shape.Time       `json:"creationDateTime,omitzero"`
+	DefaultParameters        map[string]string `json:"defaultParameters,omitzero"`
+	FeatureTransformationArn *string           `json:"featureTransformationArn,omitzero"`
+	LastUpdatedDateTime      *shape.Time       `json:"lastUpdatedDateTime,omitzero"`
+	Name                     *string           `json:"name,omitzero"`
+	Status                   *string           `json:"status,omitzero"`
 }
 
 // Filter is the model's Filter structure.
@@ -277,6 +366,41 @@ type IntegerHyperParameterRange struct {
 	Name     *string `json:"name,omitzero"`
 }
 
+// MetricAttribute is the model's MetricAttribute structure.
+type MetricAttribute struct {
+	EventType  *string `json:"eventType,omitzero"`
+	Expression *string `json:"expression,omitzero"`
+	MetricName *string `json:"metricName,omitzero"`
+}
+
+// MetricAttribution is the model's MetricAttribution structure.
+type MetricAttribution struct {
+	CreationDateTime     *shape.Time              `json:"creationDateTime,omitzero"`
+	DatasetGroupArn      *string                  `json:"datasetGroupArn,omitzero"`
+	FailureReason        *string                  `json:"failureReason,omitzero"`
+	LastUpdatedDateTime  *shape.Time              `json:"lastUpdatedDateTime,omitzero"`
+	MetricAttributionArn *string                  `json:"metricAttributionArn,omitzero"`
+	MetricsOutputConfig  *MetricAttributionOutput `json:"metricsOutputConfig,omitzero"`
+	Name                 *string                  `json:"name,omitzero"`
+	Status               *string                  `json:"status,omitzero"`
+}
+
+// MetricAttributionOutput is the model's MetricAttributionOutput structure.
+type MetricAttributionOutput struct {
+	RoleArn           *string       `json:"roleArn,omitzero"`
+	S3DataDestination *S3DataConfig `json:"s3DataDestination,omitzero"`
+}
+
+// MetricAttributionSummary is the model's MetricAttributionSummary structure.
+type MetricAttributionSummary struct {
+	CreationDateTime     *shape.Time `json:"creationDateTime,omitzero"`
+	FailureReason        *string     `json:"failureReason,omitzero"`
+	LastUpdatedDateTime  *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	MetricAttributionArn *string     `json:"metricAttributionArn,omitzero"`
+	Name                 *string     `json:"name,omitzero"`
+	Status               *string     `json:"status,omitzero"`
+}
+
 // OptimizationObjective is the model's OptimizationObjective structure.
 type OptimizationObjective struct {
 	ItemAttribute        *string `json:"itemAttribute,omitzero"`
@@ -304,6 +428,12 @@ type RecipeSummary struct {
 	Name                *string     `json:"name,omitzero"`
 	RecipeArn           *string     `json:"recipeArn,omitzero"`
 	Status              *string     `json:"status,omitzero"`
+}
+
+// S3DataConfig is the model's S3DataConfig structure.
+type S3DataConfig struct {
+	Path      *string `json:"path,omitzero"`
+	KmsKeyArn *string `json:"kmsKeyArn,omitzero"`
 }
 
 // Solution is the model's Solution structure.
