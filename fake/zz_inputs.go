@@ -124,6 +124,13 @@ var sdkInputs = map[*engine.Op]func(any) any{
 	engine.OpDescribeFeatureTransformation: func(in any) any {
 		return pzDescribeFeatureTransformationInputOut(in.(*pzshape.DescribeFeatureTransformationInput))
 	},
+	engine.OpCreateRecommender:     func(in any) any { return pzCreateRecommenderInputOut(in.(*pzshape.CreateRecommenderInput)) },
+	engine.OpDescribeRecommender:   func(in any) any { return pzDescribeRecommenderInputOut(in.(*pzshape.DescribeRecommenderInput)) },
+	engine.OpListRecommenders:      func(in any) any { return pzListRecommendersInputOut(in.(*pzshape.ListRecommendersInput)) },
+	engine.OpUpdateRecommender:     func(in any) any { return pzUpdateRecommenderInputOut(in.(*pzshape.UpdateRecommenderInput)) },
+	engine.OpDeleteRecommender:     func(in any) any { return pzDeleteRecommenderInputOut(in.(*pzshape.DeleteRecommenderInput)) },
+	engine.OpStartRecommender:      func(in any) any { return pzStartRecommenderInputOut(in.(*pzshape.StartRecommenderInput)) },
+	engine.OpStopRecommender:       func(in any) any { return pzStopRecommenderInputOut(in.(*pzshape.StopRecommenderInput)) },
 	engine.OpPutEvents:             func(in any) any { return pePutEventsInputOut(in.(*peshape.PutEventsInput)) },
 	engine.OpPutItems:              func(in any) any { return pePutItemsInputOut(in.(*peshape.PutItemsInput)) },
 	engine.OpPutUsers:              func(in any) any { return pePutUsersInputOut(in.(*peshape.PutUsersInput)) },

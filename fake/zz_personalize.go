@@ -75,6 +75,13 @@ type PersonalizeAPI interface {
 	ListMetricAttributionMetrics(context.Context, *personalize.ListMetricAttributionMetricsInput, ...func(*personalize.Options)) (*personalize.ListMetricAttributionMetricsOutput, error)
 	DescribeAlgorithm(context.Context, *personalize.DescribeAlgorithmInput, ...func(*personalize.Options)) (*personalize.DescribeAlgorithmOutput, error)
 	DescribeFeatureTransformation(context.Context, *personalize.DescribeFeatureTransformationInput, ...func(*personalize.Options)) (*personalize.DescribeFeatureTransformationOutput, error)
+	CreateRecommender(context.Context, *personalize.CreateRecommenderInput, ...func(*personalize.Options)) (*personalize.CreateRecommenderOutput, error)
+	DescribeRecommender(context.Context, *personalize.DescribeRecommenderInput, ...func(*personalize.Options)) (*personalize.DescribeRecommenderOutput, error)
+	ListRecommenders(context.Context, *personalize.ListRecommendersInput, ...func(*personalize.Options)) (*personalize.ListRecommendersOutput, error)
+	UpdateRecommender(context.Context, *personalize.UpdateRecommenderInput, ...func(*personalize.Options)) (*personalize.UpdateRecommenderOutput, error)
+	DeleteRecommender(context.Context, *personalize.DeleteRecommenderInput, ...func(*personalize.Options)) (*personalize.DeleteRecommenderOutput, error)
+	StartRecommender(context.Context, *personalize.StartRecommenderInput, ...func(*personalize.Options)) (*personalize.StartRecommenderOutput, error)
+	StopRecommender(context.Context, *personalize.StopRecommenderInput, ...func(*personalize.Options)) (*personalize.StopRecommenderOutput, error)
 }
 
 var (
@@ -93,6 +100,7 @@ var (
 	_ personalize.ListDatasetExportJobsAPIClient        = (*Personalize)(nil)
 	_ personalize.ListMetricAttributionsAPIClient       = (*Personalize)(nil)
 	_ personalize.ListMetricAttributionMetricsAPIClient = (*Personalize)(nil)
+	_ personalize.ListRecommendersAPIClient             = (*Personalize)(nil)
 )
 
 // region is the Region a call's option functions choose, or "" for the fake's default.
@@ -735,6 +743,66 @@ func pzRecipeSummaryOut(v *pzshape.RecipeSummary) types.RecipeSummary {
 		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
 		Name:                sc.str(v.Name),
 		RecipeArn:           sc.str(v.RecipeArn),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzRecommenderOut(v *pzshape.Recommender) types.Recommender {
+	sc := newStrings(6)
+	return types.Recommender{
+		CreationDateTime:        timeOut(v.CreationDateTime),
+		DatasetGroupArn:         sc.str(v.DatasetGroupArn),
+		FailureReason:           sc.str(v.FailureReason),
+		LastUpdatedDateTime:     timeOut(v.LastUpdatedDateTime),
+		LatestRecommenderUpdate: convPtr(v.LatestRecommenderUpdate, pzRecommenderUpdateSummaryOut),
+		ModelMetrics:            maps.Clone(v.ModelMetrics),
+		Name:                    sc.str(v.Name),
+		RecipeArn:               sc.str(v.RecipeArn),
+		RecommenderArn:          sc.str(v.RecommenderArn),
+		RecommenderConfig:       convPtr(v.RecommenderConfig, pzRecommenderConfigOut),
+		Status:                  sc.str(v.Status),
+	}
+}
+
+func pzRecommenderConfigIn(v *types.RecommenderConfig) pzshape.RecommenderConfig {
+	return pzshape.RecommenderConfig{
+		EnableMetadataWithRecommendations:  clonePtr(v.EnableMetadataWithRecommendations),
+		ItemExplorationConfig:              maps.Clone(v.ItemExplorationConfig),
+		MinRecommendationRequestsPerSecond: clonePtr(v.MinRecommendationRequestsPerSecond),
+		TrainingDataConfig:                 convPtr(v.TrainingDataConfig, pzTrainingDataConfigIn),
+	}
+}
+
+func pzRecommenderConfigOut(v *pzshape.RecommenderConfig) types.RecommenderConfig {
+	return types.RecommenderConfig{
+		EnableMetadataWithRecommendations:  clonePtr(v.EnableMetadataWithRecommendations),
+		ItemExplorationConfig:              maps.Clone(v.ItemExplorationConfig),
+		MinRecommendationRequestsPerSecond: clonePtr(v.MinRecommendationRequestsPerSecond),
+		TrainingDataConfig:                 convPtr(v.TrainingDataConfig, pzTrainingDataConfigOut),
+	}
+}
+
+func pzRecommenderSummaryOut(v *pzshape.RecommenderSummary) types.RecommenderSummary {
+	sc := newStrings(5)
+	return types.RecommenderSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		DatasetGroupArn:     sc.str(v.DatasetGroupArn),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		Name:                sc.str(v.Name),
+		RecipeArn:           sc.str(v.RecipeArn),
+		RecommenderArn:      sc.str(v.RecommenderArn),
+		RecommenderConfig:   convPtr(v.RecommenderConfig, pzRecommenderConfigOut),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzRecommenderUpdateSummaryOut(v *pzshape.RecommenderUpdateSummary) types.RecommenderUpdateSummary {
+	sc := newStrings(2)
+	return types.RecommenderUpdateSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		FailureReason:       sc.str(v.FailureReason),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		RecommenderConfig:   convPtr(v.RecommenderConfig, pzRecommenderConfigOut),
 		Status:              sc.str(v.Status),
 	}
 }

@@ -26,6 +26,7 @@
 //   - Tags (tags): tags on one resource, in both services; quota 50, AWS's
 //   - DatasetExportJobs (dataset-export-jobs): Personalize dataset export jobs; they write the dataset's records as CSV objects; statuses on the clock
 //   - MetricAttributions (metric-attributions): Personalize metric attributions; one per dataset group; statuses on the clock
+//   - Recommenders (recommenders): Personalize recommenders (domain dataset groups); quota 5 per dataset group, AWS's; statuses on the clock
 package fake
 
 // The kinds of resources, for WithQuota and WithLifecycle and the server's -quota flag (each
@@ -51,4 +52,5 @@ const (
 	Tags               Resource = "tags"                // tags on one resource, in both services; quota 50, AWS's
 	DatasetExportJobs  Resource = "dataset-export-jobs" // Personalize dataset export jobs; they write the dataset's records as CSV objects
 	MetricAttributions Resource = "metric-attributions" // Personalize metric attributions; one per dataset group
+	Recommenders       Resource = "recommenders"        // Personalize recommenders (domain dataset groups); quota 5 per dataset group, AWS's
 )

@@ -27,6 +27,7 @@ const (
 	Tags               = "tags"                // tags on one resource, in both services; quota 50, AWS's
 	DatasetExportJobs  = "dataset-export-jobs" // Personalize dataset export jobs; they write the dataset's records as CSV objects
 	MetricAttributions = "metric-attributions" // Personalize metric attributions; one per dataset group
+	Recommenders       = "recommenders"        // Personalize recommenders (domain dataset groups); quota 5 per dataset group, AWS's
 )
 
 // Resources lists every kind a user may name, in a stable order.
@@ -51,6 +52,7 @@ var Resources = []Resource{
 	{Name: Tags, Quota: 50, Limit: "tags per resource", Lifecycle: false},
 	{Name: DatasetExportJobs, Service: Personalize, Quota: 0, Limit: "dataset export jobs", Lifecycle: true},
 	{Name: MetricAttributions, Service: Personalize, Quota: 0, Limit: "metric attributions", Lifecycle: true},
+	{Name: Recommenders, Service: Personalize, Quota: 5, Limit: "recommenders", Within: DatasetGroups, Lifecycle: true},
 }
 
 // lifecycles are the timings of the kinds whose timing is not the default.
@@ -61,4 +63,5 @@ var lifecycles = map[string]Lifecycle{
 	Campaigns:         {Pending: 1 * time.Minute, InProgress: 8 * time.Minute, UpdatePending: 1 * time.Minute, UpdateInProgress: 8 * time.Minute, DeletePending: 1 * time.Minute, DeleteInProgress: 15 * time.Minute},
 	DatasetImportJobs: {Pending: 1 * time.Minute, InProgress: 4 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
 	DatasetExportJobs: {Pending: 1 * time.Minute, InProgress: 4 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
+	Recommenders:      {Pending: 1 * time.Minute, InProgress: 44 * time.Minute, UpdatePending: 1 * time.Minute, UpdateInProgress: 44 * time.Minute, DeletePending: 1 * time.Minute, DeleteInProgress: 16 * time.Minute},
 }

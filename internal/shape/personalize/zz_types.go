@@ -430,6 +430,50 @@ type RecipeSummary struct {
 	Status              *string     `json:"status,omitzero"`
 }
 
+// Recommender is the model's Recommender structure.
+type Recommender struct {
+	CreationDateTime        *shape.Time               `json:"creationDateTime,omitzero"`
+	DatasetGroupArn         *string                   `json:"datasetGroupArn,omitzero"`
+	FailureReason           *string                   `json:"failureReason,omitzero"`
+	LastUpdatedDateTime     *shape.Time               `json:"lastUpdatedDateTime,omitzero"`
+	LatestRecommenderUpdate *RecommenderUpdateSummary `json:"latestRecommenderUpdate,omitzero"`
+	ModelMetrics            map[string]float64        `json:"modelMetrics,omitzero"`
+	Name                    *string                   `json:"name,omitzero"`
+	RecipeArn               *string                   `json:"recipeArn,omitzero"`
+	RecommenderArn          *string                   `json:"recommenderArn,omitzero"`
+	RecommenderConfig       *RecommenderConfig        `json:"recommenderConfig,omitzero"`
+	Status                  *string                   `json:"status,omitzero"`
+}
+
+// RecommenderConfig is the model's RecommenderConfig structure.
+type RecommenderConfig struct {
+	EnableMetadataWithRecommendations  *bool               `json:"enableMetadataWithRecommendations,omitzero"`
+	ItemExplorationConfig              map[string]string   `json:"itemExplorationConfig,omitzero"`
+	MinRecommendationRequestsPerSecond *int32              `json:"minRecommendationRequestsPerSecond,omitzero"`
+	TrainingDataConfig                 *TrainingDataConfig `json:"trainingDataConfig,omitzero"`
+}
+
+// RecommenderSummary is the model's RecommenderSummary structure.
+type RecommenderSummary struct {
+	CreationDateTime    *shape.Time        `json:"creationDateTime,omitzero"`
+	DatasetGroupArn     *string            `json:"datasetGroupArn,omitzero"`
+	LastUpdatedDateTime *shape.Time        `json:"lastUpdatedDateTime,omitzero"`
+	Name                *string            `json:"name,omitzero"`
+	RecipeArn           *string            `json:"recipeArn,omitzero"`
+	RecommenderArn      *string            `json:"recommenderArn,omitzero"`
+	RecommenderConfig   *RecommenderConfig `json:"recommenderConfig,omitzero"`
+	Status              *string            `json:"status,omitzero"`
+}
+
+// RecommenderUpdateSummary is the model's RecommenderUpdateSummary structure.
+type RecommenderUpdateSummary struct {
+	CreationDateTime    *shape.Time        `json:"creationDateTime,omitzero"`
+	FailureReason       *string            `json:"failureReason,omitzero"`
+	LastUpdatedDateTime *shape.Time        `json:"lastUpdatedDateTime,omitzero"`
+	RecommenderConfig   *RecommenderConfig `json:"recommenderConfig,omitzero"`
+	Status              *string            `json:"status,omitzero"`
+}
+
 // S3DataConfig is the model's S3DataConfig structure.
 type S3DataConfig struct {
 	Path      *string `json:"path,omitzero"`
