@@ -31,6 +31,8 @@ type kindTables struct {
 	datasetExportJobs  *table[*datasetExportJob]  // Personalize dataset export jobs; they write the dataset's records as CSV objects
 	metricAttributions *table[*metricAttribution] // Personalize metric attributions; one per dataset group
 	recommenders       *table[*recommender]       // Personalize recommenders (domain dataset groups); quota 5 per dataset group, AWS's
+	batchInferenceJobs *table[*batchInferenceJob] // Personalize batch inference jobs; they write JSON Lines objects; quota 5 being created, AWS's
+	batchSegmentJobs   *table[*batchSegmentJob]   // Personalize batch segment jobs; they write JSON Lines objects; quota 5 being created, AWS's
 	artifactIndex
 	associationIndex
 	trialComponentIndex
@@ -63,6 +65,8 @@ var (
 	kindDatasetExportJobs  = &kindDecl{name: "dataset-export-jobs", arnType: "dataset-export-job", service: Personalize, keying: keyByID, byName: false, limit: "dataset export jobs", unit: "DatasetExportJobs"}
 	kindMetricAttributions = &kindDecl{name: "metric-attributions", arnType: "metric-attribution", service: Personalize, keying: keyByID, byName: false, limit: "metric attributions", unit: "MetricAttributions"}
 	kindRecommenders       = &kindDecl{name: "recommenders", arnType: "recommender", service: Personalize, keying: keyByID, byName: false, limit: "recommenders", unit: "Recommenders", within: "dataset-groups"}
+	kindBatchInferenceJobs = &kindDecl{name: "batch-inference-jobs", arnType: "batch-inference-job", service: Personalize, keying: keyByID, byName: false, limit: "pending or in-progress batch inference jobs", unit: "BatchInferenceJobs", creating: true, message: "More than %d resources with PENDING or IN_PROGRESS status."}
+	kindBatchSegmentJobs   = &kindDecl{name: "batch-segment-jobs", arnType: "batch-segment-job", service: Personalize, keying: keyByID, byName: false, limit: "pending or in-progress batch segment jobs", unit: "BatchSegmentJobs", creating: true, message: "More than %d resources with PENDING or IN_PROGRESS status."}
 )
 
 // makeTables makes a world's tables in the order kinds.txt declares them: the order of
@@ -89,12 +93,14 @@ func (w *world) makeTables() {
 	w.datasetExportJobs = newTable[*datasetExportJob](w, kindDatasetExportJobs)
 	w.metricAttributions = newTable[*metricAttribution](w, kindMetricAttributions)
 	w.recommenders = newTable[*recommender](w, kindRecommenders)
+	w.batchInferenceJobs = newTable[*batchInferenceJob](w, kindBatchInferenceJobs)
+	w.batchSegmentJobs = newTable[*batchSegmentJob](w, kindBatchSegmentJobs)
 }
 
 // stateTables are a world's tables in an order in which seeds can recreate their resources:
 // each kind after the kinds it needs.
 func (w *world) stateTables() []anyTable {
-	return []anyTable{w.actions, w.artifacts, w.contexts, w.experiments, w.trials, w.trialComponents, w.associations, w.trialMemberships, w.lineageGroups, w.datasetGroups, w.schemas, w.datasets, w.eventTrackers, w.solutions, w.solutionVersions, w.campaigns, w.filters, w.datasetImportJobs, w.datasetExportJobs, w.metricAttributions, w.recommenders}
+	return []anyTable{w.actions, w.artifacts, w.contexts, w.experiments, w.trials, w.trialComponents, w.associations, w.trialMemberships, w.lineageGroups, w.datasetGroups, w.schemas, w.datasets, w.eventTrackers, w.solutions, w.solutionVersions, w.campaigns, w.filters, w.datasetImportJobs, w.datasetExportJobs, w.metricAttributions, w.recommenders, w.batchInferenceJobs, w.batchSegmentJobs}
 }
 
 // tableOf returns the table of the kind an ARN's resource (what follows its account: "action/x")
@@ -149,6 +155,10 @@ func (w *world) tableOf(service, resource string) anyTable {
 			return w.metricAttributions
 		case "recommender":
 			return w.recommenders
+		case "batch-inference-job":
+			return w.batchInferenceJobs
+		case "batch-segment-job":
+			return w.batchSegmentJobs
 		}
 	}
 	return nil
