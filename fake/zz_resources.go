@@ -29,6 +29,7 @@
 //   - Recommenders (recommenders): Personalize recommenders (domain dataset groups); quota 5 per dataset group, AWS's; statuses on the clock
 //   - BatchInferenceJobs (batch-inference-jobs): Personalize batch inference jobs; they write JSON Lines objects; quota 5 being created, AWS's; statuses on the clock
 //   - BatchSegmentJobs (batch-segment-jobs): Personalize batch segment jobs; they write JSON Lines objects; quota 5 being created, AWS's; statuses on the clock
+//   - DataDeletionJobs (data-deletion-jobs): Personalize data deletion jobs; they remove the listed users' data from their dataset group; statuses on the clock
 package fake
 
 // The kinds of resources, for WithQuota and WithLifecycle and the server's -quota flag (each
@@ -57,4 +58,5 @@ const (
 	Recommenders       Resource = "recommenders"         // Personalize recommenders (domain dataset groups); quota 5 per dataset group, AWS's
 	BatchInferenceJobs Resource = "batch-inference-jobs" // Personalize batch inference jobs; they write JSON Lines objects; quota 5 being created, AWS's
 	BatchSegmentJobs   Resource = "batch-segment-jobs"   // Personalize batch segment jobs; they write JSON Lines objects; quota 5 being created, AWS's
+	DataDeletionJobs   Resource = "data-deletion-jobs"   // Personalize data deletion jobs; they remove the listed users' data from their dataset group
 )

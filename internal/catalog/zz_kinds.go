@@ -30,6 +30,7 @@ const (
 	Recommenders       = "recommenders"         // Personalize recommenders (domain dataset groups); quota 5 per dataset group, AWS's
 	BatchInferenceJobs = "batch-inference-jobs" // Personalize batch inference jobs; they write JSON Lines objects; quota 5 being created, AWS's
 	BatchSegmentJobs   = "batch-segment-jobs"   // Personalize batch segment jobs; they write JSON Lines objects; quota 5 being created, AWS's
+	DataDeletionJobs   = "data-deletion-jobs"   // Personalize data deletion jobs; they remove the listed users' data from their dataset group
 )
 
 // Resources lists every kind a user may name, in a stable order.
@@ -57,6 +58,7 @@ var Resources = []Resource{
 	{Name: Recommenders, Service: Personalize, Quota: 5, Limit: "recommenders", Within: DatasetGroups, Lifecycle: true},
 	{Name: BatchInferenceJobs, Service: Personalize, Quota: 5, Limit: "pending or in-progress batch inference jobs", Creating: true, Lifecycle: true},
 	{Name: BatchSegmentJobs, Service: Personalize, Quota: 5, Limit: "pending or in-progress batch segment jobs", Creating: true, Lifecycle: true},
+	{Name: DataDeletionJobs, Service: Personalize, Quota: 0, Limit: "data deletion jobs", Lifecycle: true},
 }
 
 // lifecycles are the timings of the kinds whose timing is not the default.
@@ -70,4 +72,5 @@ var lifecycles = map[string]Lifecycle{
 	Recommenders:       {Pending: 1 * time.Minute, InProgress: 44 * time.Minute, UpdatePending: 1 * time.Minute, UpdateInProgress: 44 * time.Minute, DeletePending: 1 * time.Minute, DeleteInProgress: 16 * time.Minute},
 	BatchInferenceJobs: {Pending: 1 * time.Minute, InProgress: 19 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
 	BatchSegmentJobs:   {Pending: 1 * time.Minute, InProgress: 7 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
+	DataDeletionJobs:   {Pending: 1 * time.Minute, InProgress: 4 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
 }

@@ -17,6 +17,7 @@ type datasetGroup struct {
 	kmsKeyArn *string
 	domain    *string
 	events    chunkLog[RecordedEvent]
+	deletions int // data deletion jobs not yet applied (data_deletion_job.go)
 }
 
 // purged lets go of a gone group's events.

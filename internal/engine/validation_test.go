@@ -222,6 +222,10 @@ var baselines = map[string]map[string]string{
 		"DescribeBatchSegmentJob": `{"batchSegmentJobArn":"arn:aws:personalize:us-east-1:123456789012:batch-segment-job/bs-1"}`,
 		"ListBatchSegmentJobs": `{"solutionVersionArn":"arn:aws:personalize:us-east-1:123456789012:solution/s-1/0123abcd",
 			"nextToken":"t","maxResults":10}`,
+		"CreateDataDeletionJob": `{"jobName":"dd-1","datasetGroupArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1",
+			"dataSource":{"dataLocation":"s3://b/forget.csv"},"roleArn":"arn:aws:iam::123456789012:role/r","tags":[{"tagKey":"k","tagValue":"v"}]}`,
+		"DescribeDataDeletionJob": `{"dataDeletionJobArn":"arn:aws:personalize:us-east-1:123456789012:data-deletion-job/dd-1"}`,
+		"ListDataDeletionJobs":    `{"datasetGroupArn":"arn:aws:personalize:us-east-1:123456789012:dataset-group/dg-1","nextToken":"t","maxResults":10}`,
 	},
 	PersonalizeEvents: {
 		"PutEvents": `{"trackingId":"t","userId":"u","sessionId":"s","eventList":[{"eventId":"e","eventType":"click","eventValue":1.5,

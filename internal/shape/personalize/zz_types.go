@@ -184,6 +184,31 @@ type ContinuousHyperParameterRange struct {
 	Name     *string  `json:"name,omitzero"`
 }
 
+// DataDeletionJob is the model's DataDeletionJob structure.
+type DataDeletionJob struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	DataDeletionJobArn  *string     `json:"dataDeletionJobArn,omitzero"`
+	DataSource          *DataSource `json:"dataSource,omitzero"`
+	DatasetGroupArn     *string     `json:"datasetGroupArn,omitzero"`
+	FailureReason       *string     `json:"failureReason,omitzero"`
+	JobName             *string     `json:"jobName,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	NumDeleted          *int32      `json:"numDeleted,omitzero"`
+	RoleArn             *string     `json:"roleArn,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
+// DataDeletionJobSummary is the model's DataDeletionJobSummary structure.
+type DataDeletionJobSummary struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	DataDeletionJobArn  *string     `json:"dataDeletionJobArn,omitzero"`
+	DatasetGroupArn     *string     `json:"datasetGroupArn,omitzero"`
+	FailureReason       *string     `json:"failureReason,omitzero"`
+	JobName             *string     `json:"jobName,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
 // DataSource is the model's DataSource structure.
 type DataSource struct {
 	DataLocation *string `json:"dataLocation,omitzero"`
