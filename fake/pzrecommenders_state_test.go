@@ -1,6 +1,7 @@
 package fake_test
 
 import (
+	"net/http"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -48,4 +49,21 @@ func TestRecommendersAndBatchJobsInTheStateDocument(t *testing.T) {
 	require.Equal(t, e.describeRecommender(t, rec), r.describeRecommender(t, rec))
 	require.Equal(t, e.batchInferenceJob(t, job), r.batchInferenceJob(t, job))
 	require.Equal(t, object(t, e.f, "s3://out/nightly/"), object(t, r.f, "s3://out/nightly/"))
+}
+
+// The dashboard lists recommenders (with their use case) and batch jobs, as every kind.
+func TestDashboardShowsRecommendersAndBatchJobs(t *testing.T) {
+	t.Parallel()
+	e := typedPZ(t, fake.WithObjects(batchObjects))
+	group, _ := e.importedGroup(t, "g", "interactions.csv")
+	_, up := e.trainedSolution(t, group, "up", userPersonalization)
+	e.batchInference(t, "nightly", up, "s3://in/users.json", nil, nil)
+	shop := e.group(t, "shop", "ECOMMERCE")
+	e.recommender(t, "for-you", shop, recommendedForYou, nil)
+	status, _, body := rawCallBytes(t, e.f.Handler(), "GET", "/_fake/ui", nil, "")
+	require.Equal(t, http.StatusOK, status)
+	for _, want := range []string{`<td class="kind">recommender</td><td class="name">for-you</td><td>aws-ecomm-recommended-for-you</td>`,
+		`<td class="kind">batch-inference-job</td><td class="name">nightly</td>`} {
+		require.Contains(t, string(body), want)
+	}
 }

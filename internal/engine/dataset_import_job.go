@@ -158,8 +158,14 @@ func (d *dataset) settleImports(w *world, now time.Time) {
 	})
 }
 
-// settleAll settles every dataset with import jobs not yet taken in.
+// settleAll settles every dataset with import jobs not yet taken in, and every group with data
+// deletion jobs not yet applied.
 func (w *world) settleAll(now time.Time) {
+	for _, g := range w.datasetGroups.view(false) {
+		if g.deletions > 0 && !g.removed {
+			w.settleDeletions(g, now)
+		}
+	}
 	for _, d := range w.datasets.view(false) {
 		if (d.unsettled > 0 || d.group.deletions > 0) && !d.removed {
 			d.settle(w, now)
