@@ -535,7 +535,8 @@
 //     Recommended for you. A state document restores a stopped recommender as ACTIVE (a seed
 //     starts in a status of creation).
 //   - The runtime (issue 24) reaches a recommender through the engine's recommenderModel: the
-//     model it serves at a moment (the latest update's once ACTIVE) and its configuration;
+//     model it serves at a moment (the latest update's once ACTIVE), its configuration, group and
+//     use case, and when its data was taken (events after that are live);
 //     ResourceNotFoundException for an unknown ARN, InvalidInputException unless it is ACTIVE or
 //     still stopping.
 //   - Batch jobs compute every line when they are created, from the data then, and write when

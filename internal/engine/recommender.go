@@ -38,9 +38,11 @@ type recommender struct {
 	off      bool
 }
 
-// recommenderRun is what a recommender serves: a configuration and the model trained for it.
+// recommenderRun is what a recommender serves: a configuration and the model trained for it,
+// on the group's data as it was at since.
 type recommenderRun struct {
 	config *personalize.RecommenderConfig
+	since  time.Time
 	modelTraining
 }
 
@@ -111,7 +113,7 @@ func (e *Engine) createRecommender(w *world, in *personalize.CreateRecommenderIn
 		entity:    entity{arn: arn, name: name, tags: tags},
 		lifecycle: e.newLifecycle(catalog.Recommenders, cx),
 		group:     g, recipe: recipe.ARN,
-		served: recommenderRun{config: config, modelTraining: e.newTraining(w, g, recommend.Config{Recipe: recipe.ARN}, cx.now)},
+		served: recommenderRun{config: config, since: cx.now, modelTraining: e.newTraining(w, g, recommend.Config{Recipe: recipe.ARN}, cx.now)},
 	}
 	if cx.seed == nil || creating(cx.seed.Status) {
 		r.judge = &r.served // a seed that starts ACTIVE (or CREATE FAILED) is what it says
@@ -196,30 +198,38 @@ func (u *recommenderUpdate) failure() string {
 	return *u.judged
 }
 
-// recommenderModel is what the Personalize runtime needs to answer GetRecommendations with a
-// recommenderArn: the model the recommender serves at now (the latest update's once it is
-// ACTIVE) and its configuration (itemExplorationConfig, enableMetadataWithRecommendations). A
-// recommender that does not exist is ResourceNotFoundException; one that is not ACTIVE (being
-// created, failed, stopped or stopping, being deleted) is InvalidInputException, as the runtime
-// answers a recommender that cannot serve (facts §12.9, a documented guess). The caller holds
-// the engine's lock; the model may be used after it lets go (models never change).
-func (w *world) recommenderModel(arn string, now time.Time) (*recommend.Model, *personalize.RecommenderConfig, *Error) {
+// recommenderServing is what a recommender serves at a moment, besides its model: what the
+// Personalize runtime needs to answer GetRecommendations with a recommenderArn as it answers
+// with a campaign.
+type recommenderServing struct {
+	group  *datasetGroup                  // its dataset group: filters' data, the user's live events
+	recipe string                         // the use case's ARN (recommend.Lookup gives its rules)
+	config *personalize.RecommenderConfig // itemExplorationConfig, enableMetadataWithRecommendations
+	since  time.Time                      // when the model's data was taken: events after it are live
+}
+
+// recommenderModel is the runtime's hook (issue 24): the model a recommender serves at now (the
+// latest update's once that is ACTIVE) and what goes with it. A recommender that does not exist
+// is ResourceNotFoundException; one that is not ACTIVE (being created, failed, stopped or
+// starting, being deleted) is InvalidInputException, as the runtime answers a recommender that
+// cannot serve (facts §12.9, a documented guess); one that is stopping still serves. The caller
+// holds the engine's lock; the model may be used after it lets go (models never change).
+func (w *world) recommenderModel(arn string, now time.Time) (*recommend.Model, recommenderServing, *Error) {
 	r, ok := w.recommenders.resolve(arn, now)
 	if !ok {
-		return nil, nil, resourceNotFound(arn)
+		return nil, recommenderServing{}, resourceNotFound(arn)
 	}
 	switch status, _ := r.status(now); status {
 	case StatusActive, StatusStopPending, StatusStopInProgress:
-		// A recommender serves until it is stopped.
 	default:
-		return nil, nil, invalid(Personalize, "The recommender %s is in %s state; it serves recommendations when ACTIVE.", r.arn, status)
+		return nil, recommenderServing{}, invalid(Personalize, "The recommender %s is in %s state; it serves recommendations when ACTIVE.", r.arn, status)
 	}
 	run := r.running(now)
 	m, err := run.trained()
 	if err != nil {
-		return nil, nil, invalid(Personalize, "The recommender %s cannot serve: %v", r.arn, err)
+		return nil, recommenderServing{}, invalid(Personalize, "The recommender %s cannot serve: %v", r.arn, err)
 	}
-	return m, run.config, nil
+	return m, recommenderServing{group: r.group, recipe: r.recipe, config: run.config, since: run.since}, nil
 }
 
 func (e *Engine) describeRecommender(w *world, in *personalize.DescribeRecommenderInput, cx opContext) (*personalize.DescribeRecommenderOutput, *Error) {
@@ -298,7 +308,7 @@ func (e *Engine) updateRecommender(w *world, in *personalize.UpdateRecommenderIn
 		return nil, err
 	}
 	r.served = *r.running(cx.now)
-	r.update = &recommenderUpdate{at: cx.now, recommenderRun: recommenderRun{config: config,
+	r.update = &recommenderUpdate{at: cx.now, recommenderRun: recommenderRun{config: config, since: cx.now,
 		modelTraining: e.newTraining(w, r.group, recommend.Config{Recipe: r.recipe}, cx.now)}}
 	return &personalize.UpdateRecommenderOutput{RecommenderArn: &r.arn}, nil
 }

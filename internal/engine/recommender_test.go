@@ -51,7 +51,7 @@ func TestRecommenderModel(t *testing.T) {
 		RecipeArn:         s("arn:aws:personalize:::recipe/aws-ecomm-recommended-for-you"),
 		RecommenderConfig: &personalize.RecommenderConfig{ItemExplorationConfig: map[string]string{"explorationWeight": "0.1"}}}).(*personalize.CreateRecommenderOutput).RecommenderArn
 
-	model := func() (*recommend.Model, *personalize.RecommenderConfig, *Error) {
+	model := func() (*recommend.Model, recommenderServing, *Error) {
 		e.mu.Lock()
 		defer e.mu.Unlock()
 		return e.worlds[Scope{Account: "123456789012", Region: "us-east-1"}].recommenderModel(arn, e.now())
@@ -59,9 +59,12 @@ func TestRecommenderModel(t *testing.T) {
 	_, _, err := model()
 	require.Equal(t, "InvalidInputException", err.Code, "CREATE PENDING: %v", err)
 	clk.add(time.Hour)
-	m, config, err := model()
+	m, serving, err := model()
 	require.Nil(t, err)
-	require.Equal(t, "0.1", config.ItemExplorationConfig["explorationWeight"])
+	require.Equal(t, "0.1", serving.config.ItemExplorationConfig["explorationWeight"])
+	require.Equal(t, group, serving.group.arn)
+	require.Equal(t, "arn:aws:personalize:::recipe/aws-ecomm-recommended-for-you", serving.recipe)
+	require.Equal(t, e.now().Add(-time.Hour), serving.since, "the data of its creation")
 	recs, rerr := m.Recommend(recommend.Request{UserID: "u01"})
 	require.NoError(t, rerr)
 	require.Len(t, recs, recommend.DefaultNumResults)
