@@ -544,8 +544,9 @@
 //     line the model cannot answer (no userId for User-Personalization, filter values that do not
 //     bind, no itemList for Personalized-Ranking) gets "output": null and an "error"; an input
 //     that cannot be read or a line that is not a JSON object make the job CREATE FAILED with
-//     why. Scores only where GetRecommendations gives them. THEME_GENERATION is refused (no
-//     generative model). An item attribute query of a segment job is read with the filter
+//     why. Scores only where GetRecommendations gives them. batchInferenceJobConfig is kept and
+//     shown; its itemExplorationConfig explores as a campaign's, its rankingInfluence is not
+//     applied. THEME_GENERATION is refused (no generative model). An item attribute query of a segment job is read with the filter
 //     grammar (ITEMS.X = "v" as Items.X IN ("v")); segment numResults defaults to 25. Timings:
 //     20 minutes for inference, 8 for segments. A filter of another group, or of the wrong
 //     target, is InvalidInputException.
