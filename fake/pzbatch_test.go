@@ -11,6 +11,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	pztypes "github.com/aws/aws-sdk-go-v2/service/personalize/types"
+	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
+	evtypes "github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/fake"
@@ -243,4 +245,48 @@ func TestBatchSegmentJob(t *testing.T) {
 			JobOutput: &pztypes.BatchSegmentJobOutput{S3DataDestination: &pztypes.S3DataConfig{Path: aws.String("s3://out/x/")}}})
 		require.Contains(t, requireCode(t, err, "InvalidInputException"), "does not make user segments")
 	}, fake.WithObjects(batchObjects))
+}
+
+// An Item-Attribute-Affinity segment job resolves each line's attribute query against the Items
+// dataset (ITEMS.X = "v" as the filter grammar's IN), and a user filter keeps only the users it
+// includes.
+func TestBatchSegmentJobByAttributes(t *testing.T) {
+	t.Parallel()
+	objects := fstest.MapFS{"in/attributes.json": {Data: []byte(`{"itemAttributes": "ITEMS.GENRES = \"comedy\""}` + "\n" +
+		`{"itemAttributes": "ITEMS.PRICE > 10"}` + "\n" + `{"itemAttributes": "ITEMS.NOPE = \"x\""}` + "\n")}}
+	for k, v := range bucket {
+		objects[k] = v
+	}
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		group, _ := e.importedGroup(t, "g", "interactions.csv")
+		items := e.dataset(t, group, "Items", e.schema(t, "items", itemsSchema))
+		e.importJob(t, "items", items, "s3://bucket/items.csv", "")
+		e.clk.Add(5 * time.Minute)
+		_, version := e.trainedSolution(t, group, "attr", "arn:aws:personalize:::recipe/aws-item-attribute-affinity")
+		users := e.dataset(t, group, "Users", e.schema(t, "users", usersSchema))
+		_, err := e.ev.PutUsers(e.ctx, &personalizeevents.PutUsersInput{DatasetArn: &users, Users: []evtypes.User{
+			{UserId: aws.String("u01"), Properties: aws.String(`{"age": 30}`)}}})
+		require.NoError(t, err)
+		adults := e.filter(t, "adults", group, `INCLUDE UserID WHERE Users.AGE >= 18`)
+		e.clk.Add(time.Minute)
+		for _, filter := range []*string{nil, &adults} {
+			name := "all"
+			if filter != nil {
+				name = "adults"
+			}
+			_, err := e.pz.CreateBatchSegmentJob(e.ctx, &personalize.CreateBatchSegmentJobInput{JobName: &name, SolutionVersionArn: &version,
+				FilterArn: filter, RoleArn: aws.String(exportRole),
+				JobInput:  &pztypes.BatchSegmentJobInput{S3DataSource: &pztypes.S3DataConfig{Path: aws.String("s3://in/attributes.json")}},
+				JobOutput: &pztypes.BatchSegmentJobOutput{S3DataDestination: &pztypes.S3DataConfig{Path: aws.String("s3://out/" + name + "/")}}})
+			require.NoError(t, err)
+		}
+		e.clk.Add(8 * time.Minute)
+		lines := batchLines(t, object(t, e.f, "s3://out/all/"))
+		// comedy: i000 (u00) and i001 (u00, u01); above 10: i001.
+		require.Equal(t, []string{"u00", "u01"}, lines[0].Output.UsersList)
+		require.Equal(t, []string{"u00", "u01"}, lines[1].Output.UsersList)
+		require.Contains(t, aws.ToString(lines[2].Error), "invalid itemAttributes")
+		lines = batchLines(t, object(t, e.f, "s3://out/adults/"))
+		require.Equal(t, []string{"u01"}, lines[0].Output.UsersList, "the filter keeps the users it includes")
+	}, fake.WithObjects(objects))
 }
