@@ -549,7 +549,8 @@
 //     applied. THEME_GENERATION is refused (no generative model). An item attribute query of a segment job is read with the filter
 //     grammar (ITEMS.X = "v" as Items.X IN ("v")); segment numResults defaults to 25. Timings:
 //     20 minutes for inference, 8 for segments. A filter of another group, or of the wrong
-//     target, is InvalidInputException.
+//     target, is InvalidInputException; a filter cannot be deleted while a batch job that uses it
+//     is being created, nor a dataset group while a data deletion job of it is.
 //   - Data deletion: what was recorded up to the job's completion is removed, what comes after
 //     stays; solution versions, recommenders and batch jobs made before keep what they read (AWS
 //     removes deleted data from models at their next training). numDeleted counts the rows,

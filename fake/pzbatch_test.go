@@ -92,6 +92,8 @@ func TestBatchInferenceJob(t *testing.T) {
 		created := e.clk.Now()
 		arn := e.batchInference(t, "nightly", up, "s3://in/users.json", &filter, aws.Int32(10))
 		require.Equal(t, "arn:aws:personalize:us-east-1:123456789012:batch-inference-job/nightly", arn)
+		_, err := e.pz.DeleteFilter(e.ctx, &personalize.DeleteFilterInput{FilterArn: &filter})
+		require.Contains(t, requireCode(t, err, "ResourceInUseException"), "batch job "+arn)
 		life := fake.DefaultLifecycle(fake.BatchInferenceJobs)
 		require.Equal(t, "CREATE PENDING", aws.ToString(e.batchInferenceJob(t, arn).Status))
 		e.clk.Add(life.Pending)
@@ -147,6 +149,8 @@ func TestBatchInferenceJob(t *testing.T) {
 		all, err := e.pz.ListBatchInferenceJobs(e.ctx, &personalize.ListBatchInferenceJobsInput{})
 		require.NoError(t, err)
 		require.Len(t, all.BatchInferenceJobs, 3)
+		_, err = e.pz.DeleteFilter(e.ctx, &personalize.DeleteFilterInput{FilterArn: &filter})
+		require.NoError(t, err, "its job has completed")
 	}, fake.WithObjects(batchObjects))
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
 	evtypes "github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
 	"github.com/stretchr/testify/require"
@@ -117,6 +118,15 @@ func TestDataDeletionJobOnTheWire(t *testing.T) {
 	status, doc = call("CreateDataDeletionJob", fmt.Sprintf(`{"jobName":"x","datasetGroupArn":"%sx","dataSource":{"dataLocation":"s3://privacy/forget.csv"},"roleArn":"arn:aws:iam::123456789012:role/r"}`, group))
 	require.Equal(t, 400, status)
 	require.Equal(t, "ResourceNotFoundException", doc["__type"])
+	// A group whose deletion job is running cannot be deleted.
+	empty := e.group(t, "empty", "")
+	status, doc = call("CreateDataDeletionJob", fmt.Sprintf(`{"jobName":"y","datasetGroupArn":%q,"dataSource":{"dataLocation":"s3://privacy/forget.csv"},"roleArn":"arn:aws:iam::123456789012:role/r"}`, empty))
+	require.Equal(t, 200, status, "%v", doc)
+	_, err = e.pz.DeleteDatasetGroup(e.ctx, &personalize.DeleteDatasetGroupInput{DatasetGroupArn: &empty})
+	require.Contains(t, requireCode(t, err, "ResourceInUseException"), "data deletion job")
+	e.clk.Add(life.Pending + life.InProgress)
+	_, err = e.pz.DeleteDatasetGroup(e.ctx, &personalize.DeleteDatasetGroupInput{DatasetGroupArn: &empty})
+	require.NoError(t, err)
 	status, doc = call("DescribeDataDeletionJob", fmt.Sprintf(`{"dataDeletionJobArn":"%sx"}`, arn))
 	require.Equal(t, 400, status)
 	require.Equal(t, "ResourceNotFoundException", doc["__type"])

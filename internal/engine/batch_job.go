@@ -300,3 +300,23 @@ func objectsAtEnd(j lived, outs *[]batchOutput, now time.Time) ([]Object, bool) 
 	}
 	return nil, false
 }
+
+// filterBusy returns the ARN of a batch job being created that uses a filter, which keeps the
+// filter from being deleted (facts §6.1's guess at DeleteFilter's ResourceInUseException), or "".
+func (w *world) filterBusy(f *filter, now time.Time) string {
+	for _, j := range w.batchInferenceJobs.view(false) {
+		if j.in.FilterArn != nil && *j.in.FilterArn == f.arn {
+			if status, _, _ := statusOf(j, now); creating(status) {
+				return j.arn
+			}
+		}
+	}
+	for _, j := range w.batchSegmentJobs.view(false) {
+		if j.in.FilterArn != nil && *j.in.FilterArn == f.arn {
+			if status, _, _ := statusOf(j, now); creating(status) {
+				return j.arn
+			}
+		}
+	}
+	return ""
+}

@@ -332,3 +332,19 @@ func (j *dataDeletionJob) laterState(w *world, now time.Time) []ResourceState {
 	livedState(&st, j, now)
 	return []ResourceState{st}
 }
+
+// deletionBusy returns a data deletion job of a group still being run, which keeps the group
+// from being deleted, or nil.
+func (w *world) deletionBusy(g *datasetGroup, now time.Time) *dataDeletionJob {
+	if g.deletions == 0 {
+		return nil
+	}
+	for _, j := range w.dataDeletionJobs.view(false) {
+		if j.group == g && !j.applied {
+			if status, _, _ := statusOf(j, now); creating(status) {
+				return j
+			}
+		}
+	}
+	return nil
+}
