@@ -208,7 +208,7 @@ func TestCreateRecommenderRefusals(t *testing.T) {
 			code, msg           string
 		}{
 			{"custom group", custom, mostViewed, nil, "InvalidInputException", "is a Custom dataset group"},
-			{"other domain", shop, topPicks, nil, "InvalidInputException", "is a VIDEO_ON_DEMAND use case"},
+			{"other domain", shop, topPicks, nil, "InvalidInputException", "is a use case of the VIDEO_ON_DEMAND domain"},
 			{"custom recipe", shop, userPersonalization, nil, "InvalidInputException", "Only Domain dataset group use cases"},
 			{"unknown recipe", shop, "arn:aws:personalize:::recipe/aws-nothing", nil, "ResourceNotFoundException", "aws-nothing"},
 			{"unknown group", shop + "x", mostViewed, nil, "ResourceNotFoundException", shop + "x"},
@@ -251,5 +251,24 @@ func TestCreateRecommenderRefusals(t *testing.T) {
 		} {
 			requireCode(t, op(), "ResourceNotFoundException")
 		}
+	}, fake.WithObjects(domainObjects))
+}
+
+// VIDEO_ON_DEMAND use cases: Most popular trains on Watch events; Top picks for you needs an
+// Items dataset too, and fails without one, as a solution version of a recipe that requires it.
+func TestVideoOnDemandRecommenders(t *testing.T) {
+	t.Parallel()
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		video := e.domainGroup(t, "video", "VIDEO_ON_DEMAND", "video/watches.csv")
+		popular := e.recommender(t, "popular", video, "arn:aws:personalize:::recipe/aws-vod-most-popular", nil)
+		picks := e.recommender(t, "picks", video, topPicks, nil)
+		_, err := e.pz.CreateRecommender(e.ctx, &personalize.CreateRecommenderInput{Name: aws.String("x"), DatasetGroupArn: &video,
+			RecipeArn: aws.String(recommendedForYou)})
+		require.Contains(t, requireCode(t, err, "InvalidInputException"), "is a use case of the ECOMMERCE domain")
+		e.clk.Add(45 * time.Minute)
+		require.Equal(t, "ACTIVE", aws.ToString(e.describeRecommender(t, popular).Status))
+		got := e.describeRecommender(t, picks)
+		require.Equal(t, "CREATE FAILED", aws.ToString(got.Status))
+		require.Contains(t, aws.ToString(got.FailureReason), "no Items dataset")
 	}, fake.WithObjects(domainObjects))
 }

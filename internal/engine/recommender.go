@@ -92,7 +92,7 @@ func (e *Engine) createRecommender(w *world, in *personalize.CreateRecommenderIn
 	case g.domain == nil:
 		return nil, invalid(Personalize, "The dataset group %s is a Custom dataset group. Recommenders are for Domain dataset groups.", g.arn)
 	case *g.domain != recipe.Domain:
-		return nil, invalid(Personalize, "The recipe %s is a %s use case; the dataset group %s is of the %s domain.", recipe.ARN, recipe.Domain, g.arn, *g.domain)
+		return nil, invalid(Personalize, "The recipe %s is a use case of the %s domain; the dataset group %s is of the %s domain.", recipe.ARN, recipe.Domain, g.arn, *g.domain)
 	}
 	config, err := recommenderConfig(recipe, in.RecommenderConfig)
 	if err != nil {
