@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/fake"
+	"github.com/awsfake/awsfake/scenario"
 )
 
 // Recommenders and batch jobs round-trip through the state document (after the data they train
@@ -66,4 +67,24 @@ func TestDashboardShowsRecommendersAndBatchJobs(t *testing.T) {
 		`<td class="kind">batch-inference-job</td><td class="name">nightly</td>`} {
 		require.Contains(t, string(body), want)
 	}
+}
+
+// Seeds of the new kinds go through their create operations: a recommender seeded ACTIVE in a
+// seeded Domain group, and a data deletion job seeded running.
+func TestSeededRecommenderAndDeletionJob(t *testing.T) {
+	t.Parallel()
+	const group = "arn:aws:personalize:us-east-1:123456789012:dataset-group/shop"
+	s := scenario.New().SeedDatasetGroup(scenario.DatasetGroup{Name: "shop", Domain: "ECOMMERCE",
+		Datasets: []scenario.Dataset{{Type: "Interactions"}}})
+	s.Seed(scenario.Resource{Service: "personalize", Operation: "CreateRecommender", Input: map[string]any{
+		"name": "for-you", "datasetGroupArn": group, "recipeArn": recommendedForYou}})
+	s.Seed(scenario.Resource{Service: "personalize", Operation: "CreateDataDeletionJob", Status: "CREATE IN_PROGRESS", Input: map[string]any{
+		"jobName": "forget", "datasetGroupArn": group, "roleArn": exportRole, "dataSource": map[string]any{"dataLocation": "s3://privacy/forget.csv"}}})
+	eachPZDoor(t, func(t *testing.T, e *pzEnv) {
+		got := e.describeRecommender(t, "arn:aws:personalize:us-east-1:123456789012:recommender/for-you")
+		require.Equal(t, "ACTIVE", aws.ToString(got.Status))
+		_, _, doc := rawCall(t, e.f.Handler(), "POST", "/", jsonHeaders("AmazonPersonalize.DescribeDataDeletionJob"),
+			`{"dataDeletionJobArn":"arn:aws:personalize:us-east-1:123456789012:data-deletion-job/forget"}`)
+		require.Equal(t, "IN_PROGRESS", doc["dataDeletionJob"].(map[string]any)["status"])
+	}, fake.WithScenario(s), fake.WithObjects(deletionObjects))
 }
