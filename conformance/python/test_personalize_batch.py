@@ -7,12 +7,14 @@ AWSFAKE_OBJECTS/bucket/key, which the tests write. What batch jobs write is read
 GET /_fake/objects.
 """
 import json
+import os
+import subprocess
 import unittest
 
 from test_personalize import INTERACTIONS, advance
 from test_personalize_jobs import raw_object
 from test_personalize_training import OBJECTS, ROLE, interactions_csv, write_object
-from test_sagemaker import client, control, error_of
+from test_sagemaker import ENV, URL, client, control, error_of
 
 ECOMMERCE_INTERACTIONS = json.dumps({"type": "record", "name": "Interactions",
                                      "namespace": "com.amazonaws.personalize.schema",
@@ -123,6 +125,19 @@ class PersonalizeBatch(unittest.TestCase):
         self.assertEqual((job["status"], job["numDeleted"]), ("COMPLETED", 20))
         jobs = self.pz.list_data_deletion_jobs(datasetGroupArn=group)["dataDeletionJobs"]
         self.assertEqual([j["jobName"] for j in jobs], ["forget"])
+
+
+@unittest.skipIf(os.environ.get("AWSFAKE_NO_CLI"), "no aws command")
+class PersonalizeBatchCLI(unittest.TestCase):
+    def test_cli(self):
+        control("POST", "/_fake/reset")
+        for args in (["list-recommenders"], ["list-batch-inference-jobs"], ["list-batch-segment-jobs"]):
+            r = subprocess.run(["aws", "--endpoint-url", URL, "personalize"] + args, env=ENV, capture_output=True, text=True, timeout=60)
+            self.assertEqual(r.returncode, 0, r.stderr)
+        r = subprocess.run(["aws", "--endpoint-url", URL, "personalize", "describe-recommender", "--recommender-arn",
+                            "arn:aws:personalize:us-east-1:123456789012:recommender/none"], env=ENV, capture_output=True, text=True, timeout=60)
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("ResourceNotFoundException", r.stderr)
 
 
 if __name__ == "__main__":
