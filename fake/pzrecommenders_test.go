@@ -272,3 +272,42 @@ func TestVideoOnDemandRecommenders(t *testing.T) {
 		require.Contains(t, aws.ToString(got.FailureReason), "no Items dataset")
 	}, fake.WithObjects(domainObjects))
 }
+
+// An update retrains on the group's data at the update: after a data deletion job removed every
+// user, the update fails (latestRecommenderUpdate CREATE FAILED, with why) and the recommender
+// keeps serving what it served.
+func TestRecommenderUpdateFailsOnDeletedData(t *testing.T) {
+	t.Parallel()
+	var forget strings.Builder
+	forget.WriteString("USER_ID\n")
+	for u := range 50 {
+		fmt.Fprintf(&forget, "u%02d\n", u)
+	}
+	objects := fstest.MapFS{"privacy/all.csv": {Data: []byte(forget.String())}}
+	for k, v := range domainObjects {
+		objects[k] = v
+	}
+	e := typedPZ(t, fake.WithObjects(objects))
+	group := e.domainGroup(t, "shop", "ECOMMERCE", "shop/views.csv")
+	arn := e.recommender(t, "views", group, mostViewed, nil)
+	e.clk.Add(45 * time.Minute)
+	require.Equal(t, "ACTIVE", aws.ToString(e.describeRecommender(t, arn).Status))
+	status, _, doc := rawCall(t, e.f.Handler(), "POST", "/", jsonHeaders("AmazonPersonalize.CreateDataDeletionJob"), fmt.Sprintf(
+		`{"jobName":"all","datasetGroupArn":%q,"dataSource":{"dataLocation":"s3://privacy/all.csv"},"roleArn":%q}`, group, exportRole))
+	require.Equal(t, 200, status, "%v", doc)
+	e.clk.Add(5 * time.Minute)
+	_, err := e.pz.UpdateRecommender(e.ctx, &personalize.UpdateRecommenderInput{RecommenderArn: &arn,
+		RecommenderConfig: &pztypes.RecommenderConfig{MinRecommendationRequestsPerSecond: aws.Int32(4)}})
+	require.NoError(t, err)
+	e.clk.Add(45 * time.Minute)
+	got := e.describeRecommender(t, arn)
+	require.Equal(t, "ACTIVE", aws.ToString(got.Status))
+	require.Equal(t, "CREATE FAILED", aws.ToString(got.LatestRecommenderUpdate.Status))
+	require.Equal(t, "Create failed. Dataset has fewer than 1000 interactions after filtering by event type: View",
+		aws.ToString(got.LatestRecommenderUpdate.FailureReason))
+	require.Equal(t, int32(1), aws.ToInt32(got.RecommenderConfig.MinRecommendationRequestsPerSecond), "the old configuration serves")
+	require.Len(t, got.ModelMetrics, 8, "and the old model")
+	_, err = e.pz.UpdateRecommender(e.ctx, &personalize.UpdateRecommenderInput{RecommenderArn: &arn,
+		RecommenderConfig: &pztypes.RecommenderConfig{}})
+	require.NoError(t, err, "a failed update does not block the next")
+}

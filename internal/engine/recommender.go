@@ -244,7 +244,7 @@ func (e *Engine) describeRecommender(w *world, in *personalize.DescribeRecommend
 		RecommenderConfig: run.config, Status: &status, FailureReason: failureReason(status, r.failure()),
 		CreationDateTime: shape.T(r.created), LastUpdatedDateTime: shape.T(changed),
 	}
-	if status != StatusCreateFailed && !creating(status) {
+	if !creating(status) && r.failure() == "" {
 		// The metrics of the model it serves, AWS's eight (facts §5.1: a documented guess).
 		if m, err := run.trained(); err == nil {
 			out.ModelMetrics = m.Metrics()
@@ -253,8 +253,10 @@ func (e *Engine) describeRecommender(w *world, in *personalize.DescribeRecommend
 	if u := r.update; u != nil {
 		st, at := r.recommenderUpdateStatus(cx.now)
 		out.LatestRecommenderUpdate = &personalize.RecommenderUpdateSummary{
-			RecommenderConfig: u.config, Status: &st, FailureReason: failureReason(st, u.failure()),
-			CreationDateTime: shape.T(u.at), LastUpdatedDateTime: shape.T(at),
+			RecommenderConfig: u.config, Status: &st, CreationDateTime: shape.T(u.at), LastUpdatedDateTime: shape.T(at),
+		}
+		if st == StatusCreateFailed {
+			out.LatestRecommenderUpdate.FailureReason = u.judged // judged when its status was computed
 		}
 	}
 	return &personalize.DescribeRecommenderOutput{Recommender: out}, nil
