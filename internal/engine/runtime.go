@@ -291,10 +291,11 @@ func (e *Engine) getRecommendations(w *world, in *prshape.GetRecommendationsInpu
 	if rerr != nil {
 		return nil, modelError(rerr, src, "GetRecommendations")
 	}
-	return &prshape.GetRecommendationsOutput{
-		ItemList:         predicted(recs, src.model.Recipe(), promotionName, meta),
-		RecommendationId: e.recommendationID(),
-	}, nil
+	out := &prshape.GetRecommendationsOutput{ItemList: predicted(recs, src.model.Recipe(), promotionName, meta), RecommendationId: e.recommendationID()}
+	if cx.answer != nil {
+		out.ItemList = declaredItems(cx.answer, n, meta)
+	}
+	return out, nil
 }
 
 func withMetadataNote(cols map[string][]string) string {
@@ -330,10 +331,11 @@ func (e *Engine) getPersonalizedRanking(w *world, in *prshape.GetPersonalizedRan
 	if rerr != nil {
 		return nil, modelError(rerr, src, "GetPersonalizedRanking")
 	}
-	return &prshape.GetPersonalizedRankingOutput{
-		PersonalizedRanking: predicted(recs, src.model.Recipe(), nil, meta),
-		RecommendationId:    e.recommendationID(),
-	}, nil
+	out := &prshape.GetPersonalizedRankingOutput{PersonalizedRanking: predicted(recs, src.model.Recipe(), nil, meta), RecommendationId: e.recommendationID()}
+	if cx.answer != nil {
+		out.PersonalizedRanking = declaredItems(cx.answer, 0, meta)
+	}
+	return out, nil
 }
 
 func (e *Engine) getActionRecommendations(w *world, in *prshape.GetActionRecommendationsInput, cx opContext) (*prshape.GetActionRecommendationsOutput, *Error) {
@@ -366,6 +368,9 @@ func (e *Engine) getActionRecommendations(w *world, in *prshape.GetActionRecomme
 	for i := range recs {
 		s := recs[i].Score
 		out.ActionList[i] = prshape.PredictedAction{ActionId: &recs[i].ActionID, Score: &s}
+	}
+	if cx.answer != nil {
+		out.ActionList = declaredActions(cx.answer, n)
 	}
 	return out, nil
 }
