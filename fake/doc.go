@@ -529,6 +529,11 @@
 //     PutItems put over an imported one); its interaction conditions read every interaction of
 //     the user, imported or sent, within AWS's 100 most recent per event type.
 //   - Promoted items keep their place in the model's order (AWS places them at random).
+//   - New items: an item of the Items dataset without interactions when the version was
+//     created (a cold item) appears only in the exploration slots of a User-Personalization
+//     campaign, floor(explorationWeight × numResults) of them (default weight 0.3, cut-off 30
+//     days), last; an item put after the version was created is unknown to it (AWS's two-hourly
+//     automatic update is not run: train a new version and update the campaign).
 //   - Recommenders do not exist yet: every recommenderArn is ResourceNotFoundException.
 //   - A scenario rule may declare an answer (scenario.Rule.Answer, JSON "answer"): the call is
 //     checked and answered as any other, then the declared ids replace the list, cut to

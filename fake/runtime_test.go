@@ -282,3 +282,62 @@ func TestRuntimeFiltersPromotionsAndMetadata(t *testing.T) {
 		require.Contains(t, requireCode(t, err, "InvalidInputException"), "no column COLOUR")
 	})
 }
+
+// Trending now: items by how much their interactions grew from the window before the latest
+// (2 hours by default) to the latest, then the popular items; no scores.
+func TestRuntimeTrendingNow(t *testing.T) {
+	t.Parallel()
+	eachRuntimeDoor(t, func(t *testing.T, e *rtEnv) {
+		e.group = e.pzEnv.group(t, "shop", "")
+		e.interactions(t, e.group)
+		_, e.tracking = e.activeTracker(t, e.group)
+		for _, ev := range []struct {
+			user, item string
+			at         int64
+		}{{"u1", "A", 1000}, {"u2", "A", 1000}, {"u3", "A", 1000}, {"u1", "B", 9000}, {"u2", "D", 9500}, {"u3", "D", 10000}} {
+			e.click(t, ev.user, ev.item, ev.at)
+		}
+		trending := e.deploy(t, "trending", "aws-trending-now", nil)
+		require.Equal(t, []string{"D", "B", "A"}, scored(e.recommend(t, &personalizeruntime.GetRecommendationsInput{CampaignArn: &trending})),
+			"D grew by 2 and B by 1 in (2800, 10000]; A, clicked before, comes as the popular item it is")
+	})
+}
+
+// Exploration: an item of the Items dataset without interactions when the version was trained
+// (a cold item) appears only in the exploration slots the campaign's itemExplorationConfig
+// gives (floor(explorationWeight × numResults), default weight 0.3), last; an item put after
+// training is unknown to the version until the next one.
+func TestRuntimeExploration(t *testing.T) {
+	t.Parallel()
+	eachRuntimeDoor(t, func(t *testing.T, e *rtEnv) {
+		e.group = e.pzEnv.group(t, "shop", "")
+		e.interactions(t, e.group)
+		items := e.dataset(t, e.group, "Items", e.schema(t, "items", itemsSchema))
+		_, e.tracking = e.activeTracker(t, e.group)
+		for _, id := range []string{"A", "B", "C", "D", "E"} {
+			e.putItem(t, items, id, `{"genres": "x"}`)
+		}
+		for _, ev := range workedExample {
+			e.click(t, ev.user, ev.item, ev.at)
+		}
+		explore := e.deploy(t, "explore", "aws-user-personalization", nil)
+		none := e.deploy(t, "none", "aws-user-personalization", &pztypes.CampaignConfig{ItemExplorationConfig: map[string]string{"explorationWeight": "0"}})
+		e.putItem(t, items, "F", `{"genres": "x"}`)
+		e.click(t, "u1", "F", 10)
+		u1 := aws.String("u1")
+		require.Equal(t, []string{"C", "D", "A", "B", "E"}, ids(e.recommend(t, &personalizeruntime.GetRecommendationsInput{CampaignArn: &explore, UserId: u1, NumResults: 5})),
+			"one slot of five (0.3 × 5) for the cold item E; F, put after training, unknown")
+		require.Equal(t, []string{"C", "D", "A"}, ids(e.recommend(t, &personalizeruntime.GetRecommendationsInput{CampaignArn: &explore, UserId: u1, NumResults: 3})),
+			"no slot of three (0.3 × 3 < 1)")
+		require.Equal(t, []string{"C", "D", "A", "B"}, ids(e.recommend(t, &personalizeruntime.GetRecommendationsInput{CampaignArn: &none, UserId: u1, NumResults: 5})),
+			"weight 0: no exploration, and no cold item")
+	})
+}
+
+func ids(items []prtypes.PredictedItem) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = aws.ToString(it.ItemId)
+	}
+	return out
+}

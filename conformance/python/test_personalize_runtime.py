@@ -4,10 +4,13 @@ The campaign answers from its solution version's model (trained on the group's d
 version was created); the asking user's events sent since then change that user's answer at
 once; a cold user gets the popular items; errors are AWS's modelled ones with their statuses.
 """
+import json
+import os
+import subprocess
 import unittest
 
 import test_personalize_training as training
-from test_sagemaker import client, control, error_of
+from test_sagemaker import ENV, URL, client, control, error_of
 
 
 @unittest.skipUnless(training.OBJECTS, "the server has no -objects directory")
@@ -68,6 +71,13 @@ class Runtime(unittest.TestCase):
         mine = {"i%03d" % i for i in list(range(0, 20)) + list(range(40, 50))}
         self.assertEqual(len(filtered), 69 - 30, "the catalogue (i000 to i068) but for u00's 30 items")
         self.assertFalse(mine & {i["itemId"] for i in filtered})
+
+        if not os.environ.get("AWSFAKE_NO_CLI"):
+            r = subprocess.run(["aws", "--endpoint-url", URL, "personalize-runtime", "get-recommendations", "--campaign-arn", up,
+                                "--user-id", "u00", "--num-results", "10"], env=ENV, capture_output=True, text=True, timeout=60)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual([i["itemId"] for i in json.loads(r.stdout)["itemList"]], [i["itemId"] for i in after["itemList"]],
+                             "the AWS CLI gets what boto3 gets")
 
         ranked = self.rt.get_personalized_ranking
         code, msg, status = error_of(ranked, campaignArn=up, userId="u00", inputList=["i001"])
