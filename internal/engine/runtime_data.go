@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -238,4 +239,13 @@ func (m *metadataColumns) of(id string) map[string]string {
 		out[m.cols[i]] = s
 	}
 	return out
+}
+
+// eventsUpTo is a view of a group's events without those received after now: all of them for
+// a version created by a call; for one a state document restores (after the group's events,
+// which it restores with their times), those it was trained on, so that the events sent since
+// stay live for the runtime and out of the version's model.
+func eventsUpTo(v chunkView[RecordedEvent], now time.Time) chunkView[RecordedEvent] {
+	v.n = sort.Search(v.n, func(i int) bool { return v.at(i).ReceivedAt.After(now) })
+	return v
 }
