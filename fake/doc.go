@@ -9,10 +9,12 @@
 //
 // There are two ways in, and both reach the same state:
 //
-//   - The typed doors, f.SageMaker(), f.Personalize() and f.PersonalizeEvents(), have the exact
+//   - The typed doors, f.SageMaker(), f.Personalize(), f.PersonalizeEvents() and
+//     f.PersonalizeRuntime(), have the exact
 //     method signatures of aws-sdk-go-v2's clients for the supported operations (generated from
 //     the service models and the SDK's sources). Each satisfies its interface (SageMakerAPI,
-//     PersonalizeAPI, PersonalizeEventsAPI, which the real clients satisfy too), any narrower
+//     PersonalizeAPI, PersonalizeEventsAPI, PersonalizeRuntimeAPI, which the real clients
+//     satisfy too), any narrower
 //     interface you declare, and the SDK's own paginators.
 //   - The wire door, f.Handler(), speaks the real protocols (AWS JSON 1.1 and REST-JSON).
 //     f.AWSConfig() wires unmodified SDK v2 clients to it in process:
