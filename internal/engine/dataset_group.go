@@ -17,10 +17,13 @@ type datasetGroup struct {
 	kmsKeyArn *string
 	domain    *string
 	events    chunkLog[RecordedEvent]
+	byUser    userEventIndex `digest:"-"` // where each user's events are in events (runtime.go)
 }
 
 // purged lets go of a gone group's events.
-func (g *datasetGroup) purged(*world) { g.events = chunkLog[RecordedEvent]{} }
+func (g *datasetGroup) purged(*world) {
+	g.events, g.byUser = chunkLog[RecordedEvent]{}, userEventIndex{}
+}
 
 func (e *Engine) createDatasetGroup(w *world, in *personalize.CreateDatasetGroupInput, cx opContext) (*personalize.CreateDatasetGroupOutput, *Error) {
 	name := *in.Name
