@@ -6,6 +6,7 @@ require (
 	github.com/aws/aws-sdk-go-v2 v1.47.7
 	github.com/aws/aws-sdk-go-v2/service/personalize v1.30.0
 	github.com/aws/aws-sdk-go-v2/service/personalizeevents v1.34.8
+	github.com/aws/aws-sdk-go-v2/service/personalizeruntime v1.36.0
 	github.com/aws/aws-sdk-go-v2/service/sagemaker v1.287.0
 	github.com/aws/smithy-go v1.28.8
 	github.com/benbjohnson/clock v1.3.5

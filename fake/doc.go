@@ -9,10 +9,12 @@
 //
 // There are two ways in, and both reach the same state:
 //
-//   - The typed doors, f.SageMaker(), f.Personalize() and f.PersonalizeEvents(), have the exact
+//   - The typed doors, f.SageMaker(), f.Personalize(), f.PersonalizeEvents() and
+//     f.PersonalizeRuntime(), have the exact
 //     method signatures of aws-sdk-go-v2's clients for the supported operations (generated from
 //     the service models and the SDK's sources). Each satisfies its interface (SageMakerAPI,
-//     PersonalizeAPI, PersonalizeEventsAPI, which the real clients satisfy too), any narrower
+//     PersonalizeAPI, PersonalizeEventsAPI, PersonalizeRuntimeAPI, which the real clients
+//     satisfy too), any narrower
 //     interface you declare, and the SDK's own paginators.
 //   - The wire door, f.Handler(), speaks the real protocols (AWS JSON 1.1 and REST-JSON).
 //     f.AWSConfig() wires unmodified SDK v2 clients to it in process:
@@ -488,12 +490,66 @@
 //     tunable. A feature transformation two recipes share takes the parameters of the one that
 //     documents them. Algorithms of retired (HRNN) recipes are ResourceNotFoundException.
 //
+// # Personalize Runtime
+//
+// GetRecommendations, GetPersonalizedRanking and GetActionRecommendations (f.PersonalizeRuntime(),
+// the v2 client on f.AWSConfig(), the server's POST /recommendations, /personalize-ranking and
+// /action-recommendations) answer from the data. A campaign serves the model of the solution
+// version it deploys (the newest ACTIVE one with syncWithLatestSolutionVersion; the previous one
+// until an update is ACTIVE), trained once, when first needed, on the group's data as it was when
+// the version was created. The rules are internal/recommend's (go doc ./internal/recommend): a
+// deterministic stand-in for AWS's models that a test can predict by hand.
+//
+// Faithful:
+//   - Inputs and limits: campaignArn or recommenderArn (not both); userId or itemId as the
+//     recipe needs them (an extra itemId for user personalization is ignored); numResults
+//     default 25, at most 500, at most 50 with metadataColumns; inputList at most 500 (50 with
+//     metadata); GetActionRecommendations' numResults default 5, at most 100; context accepted;
+//     filterValues bound to the filter's placeholders with AWS's quoting (strings in double
+//     quotes, comma separated; numbers bare), an INCLUDE expression needing all its values; one
+//     promotion, its filter's items taking percentPromotedItems of the list, named by
+//     promotionName; metadataColumns {"ITEMS": [...]} (at most 10 columns of the Items schema)
+//     only when the campaign has enableMetadataWithRecommendations.
+//   - Outputs: a recommendationId RID-<uuid v4> per answer; a score where AWS gives one (user
+//     personalization and ranking, summing to 1 over the catalogue and over the input list;
+//     next best action 0–1; none for SIMS, Similar-Items, Popularity-Count, Trending-Now);
+//     unknown ranked items last without a score; reason only for User-Personalization-v2.
+//   - Real-time behaviour: the asking user's events sent since the version was created change
+//     that user's answer at once and nobody else's; Popularity-Count and SIMS change only with
+//     a new version; a user the model does not know gets the popular items, without an error.
+//   - Errors: ResourceNotFoundException (HTTP 404) for an unknown campaign, recommender or
+//     filter; InvalidInputException (400) for everything else.
+//
+// Documented guesses, where AWS does not say:
+//   - The ranking rules themselves, ties broken by id.
+//   - Which refusal is InvalidInputException, and its words: a campaign not ACTIVE, both or
+//     neither ARN, a missing userId or itemId, a recipe the operation does not serve, a filter
+//     not ACTIVE, of another dataset group or filtering actions for items, a promotion without a
+//     name, filterArn or percentPromotedItems, numResults over the limit.
+//   - Events sent without a userId belong to their sessionId, which may be asked for as userId
+//     (AWS: "an anonymous user"). A filter's item fields are the item's latest record (the one
+//     PutItems put over an imported one); its interaction conditions read every interaction of
+//     the user, imported or sent, within AWS's 100 most recent per event type.
+//   - Promoted items keep their place in the model's order (AWS places them at random).
+//   - New items: an item of the Items dataset without interactions when the version was
+//     created (a cold item) appears only in the exploration slots of a User-Personalization
+//     campaign, floor(explorationWeight × numResults) of them (default weight 0.3, cut-off 30
+//     days), last; an item put after the version was created is unknown to it (AWS's two-hourly
+//     automatic update is not run: train a new version and update the campaign).
+//   - A recommenderArn answers as a campaign does, with the recommender's use case and model
+//     (see Personalize recommenders below); an unknown one is ResourceNotFoundException, one not
+//     ACTIVE (but still stopping) InvalidInputException.
+//   - A scenario rule may declare an answer (scenario.Rule.Answer, JSON "answer"): the call is
+//     checked and answered as any other, then the declared ids replace the list, cut to
+//     numResults, with metadata when asked and without scores.
+//
 // # Personalize recommenders, batch jobs and data deletion jobs
 //
 // The recommender operations (Create, Describe, List, Update, Delete, Start, Stop), batch
 // inference and batch segment jobs (Create, Describe, List) and data deletion jobs (Create,
 // Describe, List; on the wire door only, as the pinned aws-sdk-go-v2 client has no methods for
-// them). With them every operation of Personalize and Personalize Events is routed.
+// them). With them every operation of Personalize, Personalize Events and Personalize Runtime is
+// routed.
 //
 // Faithful:
 //   - A recommender's ARN is ...:recommender/<name>. It is created only in a Domain dataset group
@@ -534,11 +590,13 @@
 //     are ResourceInUseException; itemExplorationConfig only for Top picks for you and
 //     Recommended for you. A state document restores a stopped recommender as ACTIVE (a seed
 //     starts in a status of creation).
-//   - The runtime (issue 24) reaches a recommender through the engine's recommenderModel: the
-//     model it serves at a moment (the latest update's once ACTIVE), its configuration, group and
-//     use case, and when its data was taken (events after that are live);
-//     ResourceNotFoundException for an unknown ARN, InvalidInputException unless it is ACTIVE or
-//     still stopping.
+//   - GetRecommendations with a recommenderArn answers from the model the recommender serves at
+//     that moment (the latest update's once ACTIVE), by its use case's rules (Recommended for you
+//     and Top picks as User-Personalization, leaving out what the user purchased or watched, even
+//     since training; Most viewed, Best sellers, Most popular by popularity of their event type;
+//     the "X" use cases by co-occurrence), the user's events since training counted at once, its
+//     itemExplorationConfig and enableMetadataWithRecommendations as a campaign's. It serves while
+//     ACTIVE and while being stopped; otherwise InvalidInputException.
 //   - Batch jobs compute every line when they are created, from the data then, and write when
 //     they complete. A line's filterValues bind the job's filter as GetRecommendations' would; a
 //     line the model cannot answer (no userId for User-Personalization, filter values that do not

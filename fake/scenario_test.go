@@ -346,7 +346,7 @@ func TestBuilderRefusesMistakesAtOnce(t *testing.T) {
 	t.Parallel()
 	require.Contains(t, panicMessage(func() { scenario.On("sagemaker", "CreateActoin") }),
 		"scenario: sagemaker.CreateActoin is not a supported operation; did you mean CreateAction? (sagemaker supports ")
-	require.Equal(t, "scenario: s3.GetObject is not a supported operation: there is no service \"s3\" (the services: personalize, personalize-events, sagemaker)",
+	require.Equal(t, "scenario: s3.GetObject is not a supported operation: there is no service \"s3\" (the services: personalize, personalize-events, personalize-runtime, sagemaker)",
 		panicMessage(func() { scenario.On("s3", "GetObject") }))
 	require.Panics(t, func() {
 		scenario.On("sagemaker", "CreateAction").When(func(*sagemaker.DescribeActionInput) bool { return true })
@@ -555,7 +555,7 @@ type CreateActionInput struct{}
 func TestWhenTakesTheDoorsInputTypes(t *testing.T) {
 	t.Parallel()
 	doors := map[string]any{"sagemaker": fake.New().SageMaker(), "personalize": fake.New().Personalize(),
-		"personalize-events": fake.New().PersonalizeEvents()}
+		"personalize-events": fake.New().PersonalizeEvents(), "personalize-runtime": fake.New().PersonalizeRuntime()}
 	for service, ops := range scenario.Operations() {
 		for _, op := range ops {
 			if catalog.Lookup(service, op).WireOnly {

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
+	"github.com/aws/aws-sdk-go-v2/service/personalizeruntime"
 	"github.com/aws/aws-sdk-go-v2/service/sagemaker"
 	"github.com/stretchr/testify/require"
 
@@ -37,9 +38,10 @@ func TestTypedDoorsCheckParametersAsTheClientsDo(t *testing.T) {
 	}),
 		Retryer: func() aws.Retryer { return aws.NopRetryer{} }}
 	clients := map[string][2]any{
-		"sagemaker":          {sagemaker.NewFromConfig(cfg), f.SageMaker()},
-		"personalize":        {personalize.NewFromConfig(cfg), f.Personalize()},
-		"personalize-events": {personalizeevents.NewFromConfig(cfg), f.PersonalizeEvents()},
+		"sagemaker":           {sagemaker.NewFromConfig(cfg), f.SageMaker()},
+		"personalize":         {personalize.NewFromConfig(cfg), f.Personalize()},
+		"personalize-events":  {personalizeevents.NewFromConfig(cfg), f.PersonalizeEvents()},
+		"personalize-runtime": {personalizeruntime.NewFromConfig(cfg), f.PersonalizeRuntime()},
 	}
 	for service, ops := range scenario.Operations() {
 		for _, op := range ops {

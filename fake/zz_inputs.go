@@ -6,6 +6,7 @@ import (
 	"github.com/awsfake/awsfake/internal/engine"
 	pzshape "github.com/awsfake/awsfake/internal/shape/personalize"
 	peshape "github.com/awsfake/awsfake/internal/shape/personalizeevents"
+	prshape "github.com/awsfake/awsfake/internal/shape/personalizeruntime"
 	smshape "github.com/awsfake/awsfake/internal/shape/sagemaker"
 )
 
@@ -144,4 +145,9 @@ var sdkInputs = map[*engine.Op]func(any) any{
 	engine.OpPutUsers:                func(in any) any { return pePutUsersInputOut(in.(*peshape.PutUsersInput)) },
 	engine.OpPutActions:              func(in any) any { return pePutActionsInputOut(in.(*peshape.PutActionsInput)) },
 	engine.OpPutActionInteractions:   func(in any) any { return pePutActionInteractionsInputOut(in.(*peshape.PutActionInteractionsInput)) },
+	engine.OpGetRecommendations:      func(in any) any { return prGetRecommendationsInputOut(in.(*prshape.GetRecommendationsInput)) },
+	engine.OpGetPersonalizedRanking:  func(in any) any { return prGetPersonalizedRankingInputOut(in.(*prshape.GetPersonalizedRankingInput)) },
+	engine.OpGetActionRecommendations: func(in any) any {
+		return prGetActionRecommendationsInputOut(in.(*prshape.GetActionRecommendationsInput))
+	},
 }

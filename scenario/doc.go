@@ -25,6 +25,9 @@
 //     test advances it), or until the caller's context ends.
 //   - FailCreation lets a create succeed; the resource then ends in CREATE FAILED with the
 //     reason, instead of ACTIVE, when its creation time has passed.
+//   - Answer pins what a Personalize Runtime call recommends (GetRecommendations,
+//     GetPersonalizedRanking, GetActionRecommendations): the call is checked as every call is,
+//     then answers the given ids instead of the model's (JSON "answer": ["a", "b"]).
 //
 // A typed predicate names its input type, an aws-sdk-go-v2 type; this package checks it by its
 // package path and name (InputTypeName), and imports no SDK, so the server (cmd/awsfake), which

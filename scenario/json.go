@@ -27,6 +27,7 @@ type jsonRule struct {
 	ResponseLost bool           `json:"responseLost,omitempty"`
 	Delay        string         `json:"delay,omitempty"` // a Go duration, e.g. "2s"
 	FailCreation string         `json:"failCreation,omitempty"`
+	Answer       []string       `json:"answer,omitempty"` // a runtime call's declared items (Rule.Answer)
 }
 
 // ParseJSON reads a scenario in its JSON form. Unknown fields, unknown operations and rules
@@ -104,6 +105,9 @@ func (jr jsonRule) rule() (r *Rule, err error) {
 	}
 	if jr.FailCreation != "" {
 		r.FailCreation(jr.FailCreation)
+	}
+	if jr.Answer != nil {
+		r.Answer(jr.Answer...)
 	}
 	return r, nil
 }

@@ -62,6 +62,8 @@ type Rule struct {
 	Error         *Error        // with LostResponse false: rejected before any state change
 	LostResponse  bool          // Error is sent after the operation took effect
 	CreateFailure string        // the created resource ends in CREATE FAILED with this reason
+	// Items, when not nil, is the declared answer of a Personalize Runtime call (see Answer).
+	Items []string
 }
 
 // On returns a rule for one operation; it panics if the fake does not support the operation.
@@ -203,8 +205,10 @@ func (r *Rule) check() error {
 	switch {
 	case !Supported(r.Service, r.Operation):
 		return fmt.Errorf("%s.%s is not a supported operation", r.Service, r.Operation)
-	case r.Error == nil && r.Wait == 0 && r.CreateFailure == "":
-		return fmt.Errorf("the rule for %s.%s does nothing: give it an error, a delay or a creation failure", r.Service, r.Operation)
+	case r.Error == nil && r.Wait == 0 && r.CreateFailure == "" && r.Items == nil:
+		return fmt.Errorf("the rule for %s.%s does nothing: give it an error, a delay, a creation failure or an answer", r.Service, r.Operation)
+	case r.Items != nil && checkAnswer(r.Service, r.Operation, r.Items) != nil:
+		return checkAnswer(r.Service, r.Operation, r.Items)
 	case r.Error != nil && r.checkError(r.Error) != nil:
 		return r.checkError(r.Error)
 	case r.CreateFailure != "" && !createsWithLifecycle(r.Service, r.Operation):

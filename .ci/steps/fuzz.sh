@@ -17,7 +17,8 @@ for target in \
 	internal/pzfilter:FuzzFilterExpression \
 	internal/csvimport:FuzzCSVImport \
 	internal/recommend:FuzzRecommend \
-	fake:FuzzScenarioJSON; do
+	fake:FuzzScenarioJSON \
+	fake:FuzzRuntimeRequest; do
 	pkg=${target%%:*}
 	name=${target#*:}
 	echo "-- $name ($t)"

@@ -22,6 +22,8 @@ const (
 	SageMaker         = "sagemaker"
 	Personalize       = "personalize"
 	PersonalizeEvents = "personalize-events"
+	// PersonalizeRuntime answers recommendations (GetRecommendations and its kin).
+	PersonalizeRuntime = "personalize-runtime"
 )
 
 // Operation is one supported operation.
@@ -162,6 +164,9 @@ func Status(service, code string) int {
 		case InUse:
 			return 409
 		}
+	}
+	if service == PersonalizeRuntime && code == NotFound {
+		return 404 // Personalize Runtime's model gives ResourceNotFoundException 404
 	}
 	return 400
 }

@@ -220,6 +220,9 @@ func describeRule(r *scenario.Rule) string {
 	case r.Error != nil:
 		does = append(does, "answers "+r.Error.Code)
 	}
+	if r.Items != nil {
+		does = append(does, fmt.Sprintf("answers with %d declared ids", len(r.Items)))
+	}
 	if r.CreateFailure != "" {
 		does = append(does, fmt.Sprintf("creates in CREATE FAILED (%q)", r.CreateFailure))
 	}

@@ -128,10 +128,11 @@ func runBatch(fsys fs.FS, input, output string, answer func(l *batchLine) (any, 
 	return outs, ""
 }
 
-// batchFilter is a batch job's filter: bound per line to the line's filterValues.
+// batchFilter is a batch job's filter: bound per line to the line's filterValues, reading the
+// group's records as the runtime's filters do (runtimeData).
 type batchFilter struct {
 	parsed *pzfilter.Filter
-	data   *snapshotFilterData
+	data   pzfilter.Data
 }
 
 // keep returns the filter's verdict for one line, nil without a filter.
@@ -165,7 +166,7 @@ func (w *world) jobFilter(arn *string, v *solutionVersion, target pzfilter.Targe
 	if got := f.parsed.Target(); got != target {
 		return nil, invalid(Personalize, "The filter %s filters %s; this job needs a filter of %s.", f.arn, got, target)
 	}
-	return &batchFilter{parsed: f.parsed, data: w.filterData(f.group, now)}, nil
+	return &batchFilter{parsed: f.parsed, data: newRuntimeData(w, f.group, now)}, nil
 }
 
 // activeVersion finds a batch job's solution version, which must be ACTIVE, and its recipe.

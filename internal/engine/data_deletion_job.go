@@ -249,21 +249,26 @@ func (w *world) deleteUsers(g *datasetGroup, users []string, at time.Time) int {
 		}
 		return true
 	})
-	// The events PutEvents recorded.
+	// The events PutEvents recorded: the log is rebuilt with each removed event's place kept (as
+	// an event of no one, in no dataset), so that positions into it (what a model was trained
+	// with, the runtime's index by user) still hold; views taken before keep the old chunks.
 	removed := 0
 	for i := range g.events.len() {
-		if ev := g.events.at(i); !ev.ReceivedAt.After(at) && gone(ev.UserID) {
+		if ev := g.events.at(i); !ev.removed && !ev.ReceivedAt.After(at) && gone(ev.UserID) {
 			removed++
 		}
 	}
 	if removed > 0 {
 		var kept chunkLog[RecordedEvent]
 		for i := range g.events.len() {
-			if ev := g.events.at(i); ev.ReceivedAt.After(at) || !gone(ev.UserID) {
-				kept.add(*ev)
+			ev := g.events.at(i)
+			if !ev.removed && !ev.ReceivedAt.After(at) && gone(ev.UserID) {
+				kept.add(RecordedEvent{SentAt: ev.SentAt, ReceivedAt: ev.ReceivedAt, removed: true})
+				continue
 			}
+			kept.add(*ev)
 		}
-		g.events = kept
+		g.events, g.byUser = kept, userEventIndex{}
 		n += removed
 	}
 	return n

@@ -19,9 +19,10 @@ type dataset struct {
 	next       *schema // the schema of the latest update, in force once the update is done
 	trackingID string  // an Action interactions dataset's own tracker, for PutActionInteractions
 	records    records
-	usedBy              // its import and export jobs
-	imported   imported // what its import jobs put in
-	unsettled  int      // import jobs whose rows the dataset has not taken in (see settle)
+	usedBy                     // its import and export jobs
+	imported   imported        // what its import jobs put in
+	unsettled  int             // import jobs whose rows the dataset has not taken in (see settle)
+	byUser     importUserIndex `digest:"-"` // its imported interactions by user (runtime_data.go)
 }
 
 // datasetIndex finds Action interactions datasets by the trackingId PutActionInteractions names

@@ -17,11 +17,14 @@ type datasetGroup struct {
 	kmsKeyArn *string
 	domain    *string
 	events    chunkLog[RecordedEvent]
-	deletions int // data deletion jobs not yet applied (data_deletion_job.go)
+	byUser    userEventIndex `digest:"-"` // where each user's events are in events (runtime.go)
+	deletions int            // data deletion jobs not yet applied (data_deletion_job.go)
 }
 
 // purged lets go of a gone group's events.
-func (g *datasetGroup) purged(*world) { g.events = chunkLog[RecordedEvent]{} }
+func (g *datasetGroup) purged(*world) {
+	g.events, g.byUser = chunkLog[RecordedEvent]{}, userEventIndex{}
+}
 
 func (e *Engine) createDatasetGroup(w *world, in *personalize.CreateDatasetGroupInput, cx opContext) (*personalize.CreateDatasetGroupOutput, *Error) {
 	name := *in.Name

@@ -30,6 +30,8 @@ const (
 	SageMaker         = catalog.SageMaker
 	Personalize       = catalog.Personalize
 	PersonalizeEvents = catalog.PersonalizeEvents
+	// PersonalizeRuntime is the service of GetRecommendations and its kin.
+	PersonalizeRuntime = catalog.PersonalizeRuntime
 )
 
 // invalid is the code of a constraint violation: SageMaker's ValidationException, and

@@ -24,6 +24,7 @@ type Op struct {
 type opContext struct {
 	now          time.Time
 	failCreation string    // the scenario asks that a created resource end in CREATE FAILED
+	answer       []string  // the scenario declares a runtime call's answer (runtime_answers.go)
 	seed         *SeedSpec // the call is a seed
 }
 
@@ -112,6 +113,7 @@ type Decision struct {
 	Reject       *Error        // fail before any state change ("request rejected")
 	LoseResponse *Error        // run the operation, then answer with this ("response lost")
 	FailCreation string        // a created Personalize resource ends in CREATE FAILED
+	Answer       []string      // a Personalize Runtime call answers these ids (a declared answer)
 	Notes        []string      // what the hook wants the call log to say about the call
 	Injected     bool          // a scenario rule acted on the call (the call log marks it)
 }
@@ -162,7 +164,7 @@ func (e *Engine) InvokeTyped(ctx context.Context, scope Scope, op *Op, in, origi
 	call := Call{Service: op.Service, Operation: op.Name, Scope: scope, Time: e.now(), Input: in, Notes: d.Notes, Injected: d.Injected}
 	var out any
 	if apiErr == nil {
-		out, apiErr = op.run(e, e.world(scope), in, opContext{now: call.Time, failCreation: d.FailCreation})
+		out, apiErr = op.run(e, e.world(scope), in, opContext{now: call.Time, failCreation: d.FailCreation, answer: d.Answer})
 		if apiErr == nil {
 			e.generation.Add(1)
 		}

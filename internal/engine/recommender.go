@@ -200,17 +200,18 @@ func (u *recommenderUpdate) failure() string {
 
 // recommenderServing is what a recommender serves at a moment, besides its model: what the
 // Personalize runtime needs to answer GetRecommendations with a recommenderArn as it answers
-// with a campaign.
+// with a campaign (runtime_recommender.go).
 type recommenderServing struct {
 	group  *datasetGroup                  // its dataset group: filters' data, the user's live events
 	recipe string                         // the use case's ARN (recommend.Lookup gives its rules)
 	config *personalize.RecommenderConfig // itemExplorationConfig, enableMetadataWithRecommendations
-	since  time.Time                      // when the model's data was taken: events after it are live
+	since  time.Time                      // when the model's data was taken
+	data   trainingData                   // the views it trained on: what came after is live
 }
 
-// recommenderModel is the runtime's hook (issue 24): the model a recommender serves at now (the
-// latest update's once that is ACTIVE) and what goes with it. A recommender that does not exist
-// is ResourceNotFoundException; one that is not ACTIVE (being created, failed, stopped or
+// recommenderModel is the runtime's hook: the model a recommender serves at now (the latest
+// update's once that is ACTIVE) and what goes with it. A recommender that does not exist is
+// ResourceNotFoundException; one that is not ACTIVE (being created, failed, stopped or
 // starting, being deleted) is InvalidInputException, as the runtime answers a recommender that
 // cannot serve (facts §12.9, a documented guess); one that is stopping still serves. The caller
 // holds the engine's lock; the model may be used after it lets go (models never change).
@@ -229,7 +230,7 @@ func (w *world) recommenderModel(arn string, now time.Time) (*recommend.Model, r
 	if err != nil {
 		return nil, recommenderServing{}, invalid(Personalize, "The recommender %s cannot serve: %v", r.arn, err)
 	}
-	return m, recommenderServing{group: r.group, recipe: r.recipe, config: run.config, since: run.since}, nil
+	return m, recommenderServing{group: r.group, recipe: r.recipe, config: run.config, since: run.since, data: run.data}, nil
 }
 
 func (e *Engine) describeRecommender(w *world, in *personalize.DescribeRecommenderInput, cx opContext) (*personalize.DescribeRecommenderOutput, *Error) {

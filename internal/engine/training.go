@@ -35,6 +35,7 @@ func (w *world) takeTrainingData(g *datasetGroup, now time.Time) trainingData {
 			v := d.snapshot(now)
 			switch d.typ {
 			case typeInteractions:
+				v.events = eventsUpTo(v.events, now)
 				td.interactions = &v
 			case typeItems:
 				td.items = &v

@@ -124,4 +124,7 @@ var (
 	OpPutUsers                      = define(PersonalizeEvents, "PutUsers", (*Engine).putUsers)
 	OpPutActions                    = define(PersonalizeEvents, "PutActions", (*Engine).putActions)
 	OpPutActionInteractions         = define(PersonalizeEvents, "PutActionInteractions", (*Engine).putActionInteractions)
+	OpGetRecommendations            = define(PersonalizeRuntime, "GetRecommendations", (*Engine).getRecommendations)
+	OpGetPersonalizedRanking        = define(PersonalizeRuntime, "GetPersonalizedRanking", (*Engine).getPersonalizedRanking)
+	OpGetActionRecommendations      = define(PersonalizeRuntime, "GetActionRecommendations", (*Engine).getActionRecommendations)
 )

@@ -31,6 +31,8 @@ var services = []service{
 		sdkName: "personalize", shapePkg: "personalize", prefix: "pz", shapeFrom: "pzshape"},
 	{name: "personalize-events", door: "PersonalizeEvents", engine: "PersonalizeEvents", sdk: "github.com/aws/aws-sdk-go-v2/service/personalizeevents",
 		sdkName: "personalizeevents", shapePkg: "personalizeevents", prefix: "pe", shapeFrom: "peshape"},
+	{name: "personalize-runtime", door: "PersonalizeRuntime", engine: "PersonalizeRuntime", sdk: "github.com/aws/aws-sdk-go-v2/service/personalizeruntime",
+		sdkName: "personalizeruntime", shapePkg: "personalizeruntime", prefix: "pr", shapeFrom: "prshape"},
 }
 
 // opLine is one line of operations.txt.

@@ -73,7 +73,7 @@ type Service struct {
 var services = map[string]*Service{}
 
 func init() {
-	for _, name := range []string{"sagemaker", "personalize", "personalize-events"} {
+	for _, name := range []string{"sagemaker", "personalize", "personalize-events", "personalize-runtime"} {
 		raw, err := files.ReadFile("data/" + name + ".json")
 		if err != nil {
 			panic(err)

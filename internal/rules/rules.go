@@ -130,7 +130,7 @@ func (s *Rules) Decide(_ context.Context, p engine.Pending) engine.Decision {
 	if chosen == nil {
 		return engine.Decision{Notes: notes}
 	}
-	d := engine.Decision{Delay: chosen.Wait, FailCreation: chosen.CreateFailure, Notes: notes, Injected: true}
+	d := engine.Decision{Delay: chosen.Wait, FailCreation: chosen.CreateFailure, Answer: chosen.Items, Notes: notes, Injected: true}
 	if e := chosen.Error; e != nil {
 		apiErr := engine.Errorf(e.Code, e.StatusFor(p.Service), "%s", e.Message)
 		if chosen.LostResponse {

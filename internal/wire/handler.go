@@ -1,6 +1,7 @@
 // Package wire is the wire door: one http.Handler that speaks the services' real protocols,
 // AWS JSON 1.1 for SageMaker (X-Amz-Target: SageMaker.<Op>) and Personalize
-// (AmazonPersonalize.<Op>), and REST-JSON for Personalize Events (POST /events). It decodes a
+// (AmazonPersonalize.<Op>), and REST-JSON for Personalize Events (POST /events) and Personalize
+// Runtime (POST /recommendations, /personalize-ranking, /action-recommendations). It decodes a
 // request into the engine's shape, passes it through the engine's one chokepoint, and encodes
 // the result or the error as AWS would.
 package wire

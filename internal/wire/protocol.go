@@ -30,7 +30,8 @@ func (awsJSON) writeOutput(w http.ResponseWriter, out any) {
 	writeJSON(w, http.StatusOK, jsonContentType, out)
 }
 
-// restJSON is REST-JSON; PutEvents, its only operation here, answers 200 with no body.
+// restJSON is REST-JSON: Personalize Events' operations answer 200 with no body, Personalize
+// Runtime's with their output as the body.
 type restJSON struct{}
 
 func (restJSON) contentType() string { return "application/json" }
