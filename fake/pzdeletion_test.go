@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/personalize"
 	"github.com/aws/aws-sdk-go-v2/service/personalizeevents"
 	evtypes "github.com/aws/aws-sdk-go-v2/service/personalizeevents/types"
+	"github.com/aws/aws-sdk-go-v2/service/personalizeruntime"
 	"github.com/stretchr/testify/require"
 
 	"github.com/awsfake/awsfake/fake"
@@ -131,4 +132,31 @@ func TestDataDeletionJobOnTheWire(t *testing.T) {
 	require.Equal(t, 400, status)
 	require.Equal(t, "ResourceNotFoundException", doc["__type"])
 	e.clk.Add(time.Hour)
+}
+
+// A data deletion job and the runtime: a campaign trained before keeps its model (AWS removes
+// deleted data at the next training), the deleted user's events are gone from the group, and
+// another user's events sent since training still count at once.
+func TestDataDeletionAndTheRuntime(t *testing.T) {
+	t.Parallel()
+	objects := fstest.MapFS{"privacy/u3.csv": {Data: []byte("USER_ID\nu3\n")}}
+	eachRuntimeDoor(t, func(t *testing.T, e *rtEnv) {
+		e.example(t)
+		campaign := aws.String(e.deploy(t, "recs", "aws-user-personalization", nil))
+		e.click(t, "u3", "A", 9) // u3's, sent after training
+		e.click(t, "u1", "D", 10)
+		in := &personalizeruntime.GetRecommendationsInput{CampaignArn: campaign, UserId: aws.String("u1")}
+		want := []string{"C 0.3793103", "B 0.2758621", "D 0.2068966", "A 0.1379310"}
+		require.Equal(t, want, scored(e.recommend(t, in)))
+		status, _, doc := rawCall(t, e.f.Handler(), "POST", "/", jsonHeaders("AmazonPersonalize.CreateDataDeletionJob"), fmt.Sprintf(
+			`{"jobName":"u3","datasetGroupArn":%q,"dataSource":{"dataLocation":"s3://privacy/u3.csv"},"roleArn":%q}`, e.group, exportRole))
+		require.Equal(t, 200, status, "%v", doc)
+		e.clk.Add(5 * time.Minute)
+		for _, ev := range e.f.Events(e.group) {
+			require.NotEqual(t, "u3", ev.UserID)
+		}
+		require.Equal(t, want, scored(e.recommend(t, in)), "the campaign's model, and u1's event since, as before")
+		e.click(t, "u1", "A", 11)
+		require.NotEqual(t, want, scored(e.recommend(t, in)), "u1's new event counts at once")
+	}, fake.WithObjects(objects))
 }

@@ -153,7 +153,7 @@ func (j *dataDeletionJob) status(now time.Time) (string, time.Time) {
 // settleDeletions applies the group's deletion jobs that have completed by now, in the order
 // they were created (they share their timings, so the order they complete in): each after the
 // imports that ended before it completed. Every read of the group's data starts here (through
-// dataset.settle).
+// dataset.settle, the runtime's runtimeData, Events).
 func (w *world) settleDeletions(g *datasetGroup, now time.Time) {
 	if g.deletions == 0 {
 		return

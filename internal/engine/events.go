@@ -108,6 +108,7 @@ func (e *Engine) Events(datasetGroupArn string) ([]RecordedEvent, bool) {
 	if !ok {
 		return nil, false
 	}
+	w.settleDeletions(g, e.now())
 	out := slices.DeleteFunc(g.events.all(), func(ev RecordedEvent) bool { return ev.removed })
 	for i := range out {
 		out[i].Impression = slices.Clone(out[i].Impression)
