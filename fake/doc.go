@@ -337,9 +337,8 @@
 //   - Listings are newest first, 100 per page unless maxResults says fewer.
 //   - roleArn without kmsKeyArn is InvalidInputException.
 //
-// Unsupported: recommenders, batch inference and segment jobs, data deletion jobs, the runtime
-// (GetRecommendations), and every other Personalize operation not named in this documentation
-// answer 400 UnknownOperationException.
+// Every operation of Personalize, Personalize Events and Personalize Runtime is served (a test
+// walks the three models through both doors); the sections below say how faithfully.
 //
 // # Personalize training and deployment
 //
@@ -425,8 +424,8 @@
 //     is the later of the two.
 //   - Lists are newest first (ListRecipes by name), 100 per page.
 //
-// Unsupported here: automatic training (performAutoTraining's versions), HPO, and what
-// recommenders, batch jobs and the runtime add.
+// Unsupported here: automatic training (performAutoTraining's versions) and HPO; recommenders,
+// batch jobs and the runtime have their own sections.
 //
 // # Personalize export jobs, metric attributions and algorithms
 //
@@ -536,10 +535,84 @@
 //     campaign, floor(explorationWeight × numResults) of them (default weight 0.3, cut-off 30
 //     days), last; an item put after the version was created is unknown to it (AWS's two-hourly
 //     automatic update is not run: train a new version and update the campaign).
-//   - Recommenders do not exist yet: every recommenderArn is ResourceNotFoundException.
+//   - A recommenderArn answers as a campaign does, with the recommender's use case and model
+//     (see Personalize recommenders below); an unknown one is ResourceNotFoundException, one not
+//     ACTIVE (but still stopping) InvalidInputException.
 //   - A scenario rule may declare an answer (scenario.Rule.Answer, JSON "answer"): the call is
 //     checked and answered as any other, then the declared ids replace the list, cut to
 //     numResults, with metadata when asked and without scores.
+//
+// # Personalize recommenders, batch jobs and data deletion jobs
+//
+// The recommender operations (Create, Describe, List, Update, Delete, Start, Stop), batch
+// inference and batch segment jobs (Create, Describe, List) and data deletion jobs (Create,
+// Describe, List; on the wire door only, as the pinned aws-sdk-go-v2 client has no methods for
+// them). With them every operation of Personalize, Personalize Events and Personalize Runtime is
+// routed.
+//
+// Faithful:
+//   - A recommender's ARN is ...:recommender/<name>. It is created only in a Domain dataset group
+//     with a use case of that domain (a custom recipe: "Only Domain dataset group use cases can
+//     be used"; another domain's, or a Custom group: InvalidInputException); 5 per group. It
+//     trains its own model from the group's data as it is at creation, exactly as a solution
+//     version of its use case would (the same data requirements: CREATE FAILED with "Create
+//     failed. Dataset has fewer than 1000 interactions after filtering by event type: Purchase"
+//     for Best sellers on views only). Statuses CREATE PENDING > CREATE IN_PROGRESS > ACTIVE |
+//     CREATE FAILED; StopRecommender (ACTIVE only) STOP PENDING > STOP IN_PROGRESS > INACTIVE;
+//     StartRecommender (INACTIVE only) START PENDING > START IN_PROGRESS > ACTIVE;
+//     DeleteRecommender DELETE PENDING > DELETE IN_PROGRESS, then gone. UpdateRecommender
+//     requires recommenderConfig; latestRecommenderUpdate appears after it, with its own
+//     statuses, and the previous configuration serves until it is ACTIVE. A dataset group with a
+//     recommender cannot be deleted.
+//   - Batch jobs' ARNs are ...:batch-inference-job/<jobName> and ...:batch-segment-job/<jobName>;
+//     they need an ACTIVE solution version of a recipe that serves them (no batch inference for
+//     Trending-Now, Next-Best-Action or the segmentation recipes; segments only from
+//     aws-item-affinity and aws-item-attribute-affinity). They read JSON Lines from the objects
+//     given with WithObjects (a file, or every object under a folder) and write one object per
+//     input object, <input name>.out under the output path, a line per input line:
+//     {"input": {...}, "output": {"recommendedItems": [...], "scores": [...]}, "error": null}, or
+//     {"output": {"usersList": [...]}} for segments. Statuses CREATE PENDING > CREATE
+//     IN_PROGRESS > ACTIVE | CREATE FAILED, as real runs show them; 5 of each kind being created
+//     per Region ("More than 5 resources with PENDING or IN_PROGRESS status."). numResults
+//     defaults to 25, at most 500 for inference.
+//   - A data deletion job's ARN is ...:data-deletion-job/<jobName>; it reads a CSV with a USER_ID
+//     column (a folder: every CSV under it); statuses PENDING > IN_PROGRESS > COMPLETED | FAILED.
+//     When COMPLETED the users' data leaves the group: their imported interactions and action
+//     interactions, their Users records (imported or put) and the events PutEvents recorded.
+//
+// Documented guesses, where AWS does not say:
+//   - Recommender timings: 45 minutes to create (as training), the same for an update, which
+//     retrains on the data at the update; 1 + 4 minutes to stop or to start (fixed); 17 minutes
+//     to delete. modelMetrics are GetSolutionMetrics' eight keys from the stand-in model, shown
+//     once training succeeded. minRecommendationRequestsPerSecond is shown as 1 when not given.
+//     Start, stop, update and delete in any other state, and an update while one is under way,
+//     are ResourceInUseException; itemExplorationConfig only for Top picks for you and
+//     Recommended for you. A state document restores a stopped recommender as ACTIVE (a seed
+//     starts in a status of creation).
+//   - GetRecommendations with a recommenderArn answers from the model the recommender serves at
+//     that moment (the latest update's once ACTIVE), by its use case's rules (Recommended for you
+//     and Top picks as User-Personalization, leaving out what the user purchased or watched, even
+//     since training; Most viewed, Best sellers, Most popular by popularity of their event type;
+//     the "X" use cases by co-occurrence), the user's events since training counted at once, its
+//     itemExplorationConfig and enableMetadataWithRecommendations as a campaign's. It serves while
+//     ACTIVE and while being stopped; otherwise InvalidInputException.
+//   - Batch jobs compute every line when they are created, from the data then, and write when
+//     they complete. A line's filterValues bind the job's filter as GetRecommendations' would; a
+//     line the model cannot answer (no userId for User-Personalization, filter values that do not
+//     bind, no itemList for Personalized-Ranking) gets "output": null and an "error"; an input
+//     that cannot be read or a line that is not a JSON object make the job CREATE FAILED with
+//     why. Scores only where GetRecommendations gives them. batchInferenceJobConfig is kept and
+//     shown; its itemExplorationConfig explores as a campaign's, its rankingInfluence is not
+//     applied. THEME_GENERATION is refused (no generative model). An item attribute query of a segment job is read with the filter
+//     grammar (ITEMS.X = "v" as Items.X IN ("v")); segment numResults defaults to 25. Timings:
+//     20 minutes for inference, 8 for segments. A filter of another group, or of the wrong
+//     target, is InvalidInputException; a filter cannot be deleted while a batch job that uses it
+//     is being created, nor a dataset group while a data deletion job of it is.
+//   - Data deletion: what was recorded up to the job's completion is removed, what comes after
+//     stays; solution versions, recommenders and batch jobs made before keep what they read (AWS
+//     removes deleted data from models at their next training). numDeleted counts the rows,
+//     records and events removed. Timings as an import job's (5 minutes). TagResource works on
+//     recommenders and all these jobs.
 //
 // # Scenarios
 //

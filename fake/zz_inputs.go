@@ -125,13 +125,28 @@ var sdkInputs = map[*engine.Op]func(any) any{
 	engine.OpDescribeFeatureTransformation: func(in any) any {
 		return pzDescribeFeatureTransformationInputOut(in.(*pzshape.DescribeFeatureTransformationInput))
 	},
-	engine.OpPutEvents:              func(in any) any { return pePutEventsInputOut(in.(*peshape.PutEventsInput)) },
-	engine.OpPutItems:               func(in any) any { return pePutItemsInputOut(in.(*peshape.PutItemsInput)) },
-	engine.OpPutUsers:               func(in any) any { return pePutUsersInputOut(in.(*peshape.PutUsersInput)) },
-	engine.OpPutActions:             func(in any) any { return pePutActionsInputOut(in.(*peshape.PutActionsInput)) },
-	engine.OpPutActionInteractions:  func(in any) any { return pePutActionInteractionsInputOut(in.(*peshape.PutActionInteractionsInput)) },
-	engine.OpGetRecommendations:     func(in any) any { return prGetRecommendationsInputOut(in.(*prshape.GetRecommendationsInput)) },
-	engine.OpGetPersonalizedRanking: func(in any) any { return prGetPersonalizedRankingInputOut(in.(*prshape.GetPersonalizedRankingInput)) },
+	engine.OpCreateRecommender:       func(in any) any { return pzCreateRecommenderInputOut(in.(*pzshape.CreateRecommenderInput)) },
+	engine.OpDescribeRecommender:     func(in any) any { return pzDescribeRecommenderInputOut(in.(*pzshape.DescribeRecommenderInput)) },
+	engine.OpListRecommenders:        func(in any) any { return pzListRecommendersInputOut(in.(*pzshape.ListRecommendersInput)) },
+	engine.OpUpdateRecommender:       func(in any) any { return pzUpdateRecommenderInputOut(in.(*pzshape.UpdateRecommenderInput)) },
+	engine.OpDeleteRecommender:       func(in any) any { return pzDeleteRecommenderInputOut(in.(*pzshape.DeleteRecommenderInput)) },
+	engine.OpStartRecommender:        func(in any) any { return pzStartRecommenderInputOut(in.(*pzshape.StartRecommenderInput)) },
+	engine.OpStopRecommender:         func(in any) any { return pzStopRecommenderInputOut(in.(*pzshape.StopRecommenderInput)) },
+	engine.OpCreateBatchInferenceJob: func(in any) any { return pzCreateBatchInferenceJobInputOut(in.(*pzshape.CreateBatchInferenceJobInput)) },
+	engine.OpDescribeBatchInferenceJob: func(in any) any {
+		return pzDescribeBatchInferenceJobInputOut(in.(*pzshape.DescribeBatchInferenceJobInput))
+	},
+	engine.OpListBatchInferenceJobs:  func(in any) any { return pzListBatchInferenceJobsInputOut(in.(*pzshape.ListBatchInferenceJobsInput)) },
+	engine.OpCreateBatchSegmentJob:   func(in any) any { return pzCreateBatchSegmentJobInputOut(in.(*pzshape.CreateBatchSegmentJobInput)) },
+	engine.OpDescribeBatchSegmentJob: func(in any) any { return pzDescribeBatchSegmentJobInputOut(in.(*pzshape.DescribeBatchSegmentJobInput)) },
+	engine.OpListBatchSegmentJobs:    func(in any) any { return pzListBatchSegmentJobsInputOut(in.(*pzshape.ListBatchSegmentJobsInput)) },
+	engine.OpPutEvents:               func(in any) any { return pePutEventsInputOut(in.(*peshape.PutEventsInput)) },
+	engine.OpPutItems:                func(in any) any { return pePutItemsInputOut(in.(*peshape.PutItemsInput)) },
+	engine.OpPutUsers:                func(in any) any { return pePutUsersInputOut(in.(*peshape.PutUsersInput)) },
+	engine.OpPutActions:              func(in any) any { return pePutActionsInputOut(in.(*peshape.PutActionsInput)) },
+	engine.OpPutActionInteractions:   func(in any) any { return pePutActionInteractionsInputOut(in.(*peshape.PutActionInteractionsInput)) },
+	engine.OpGetRecommendations:      func(in any) any { return prGetRecommendationsInputOut(in.(*prshape.GetRecommendationsInput)) },
+	engine.OpGetPersonalizedRanking:  func(in any) any { return prGetPersonalizedRankingInputOut(in.(*prshape.GetPersonalizedRankingInput)) },
 	engine.OpGetActionRecommendations: func(in any) any {
 		return prGetActionRecommendationsInputOut(in.(*prshape.GetActionRecommendationsInput))
 	},

@@ -75,6 +75,19 @@ type PersonalizeAPI interface {
 	ListMetricAttributionMetrics(context.Context, *personalize.ListMetricAttributionMetricsInput, ...func(*personalize.Options)) (*personalize.ListMetricAttributionMetricsOutput, error)
 	DescribeAlgorithm(context.Context, *personalize.DescribeAlgorithmInput, ...func(*personalize.Options)) (*personalize.DescribeAlgorithmOutput, error)
 	DescribeFeatureTransformation(context.Context, *personalize.DescribeFeatureTransformationInput, ...func(*personalize.Options)) (*personalize.DescribeFeatureTransformationOutput, error)
+	CreateRecommender(context.Context, *personalize.CreateRecommenderInput, ...func(*personalize.Options)) (*personalize.CreateRecommenderOutput, error)
+	DescribeRecommender(context.Context, *personalize.DescribeRecommenderInput, ...func(*personalize.Options)) (*personalize.DescribeRecommenderOutput, error)
+	ListRecommenders(context.Context, *personalize.ListRecommendersInput, ...func(*personalize.Options)) (*personalize.ListRecommendersOutput, error)
+	UpdateRecommender(context.Context, *personalize.UpdateRecommenderInput, ...func(*personalize.Options)) (*personalize.UpdateRecommenderOutput, error)
+	DeleteRecommender(context.Context, *personalize.DeleteRecommenderInput, ...func(*personalize.Options)) (*personalize.DeleteRecommenderOutput, error)
+	StartRecommender(context.Context, *personalize.StartRecommenderInput, ...func(*personalize.Options)) (*personalize.StartRecommenderOutput, error)
+	StopRecommender(context.Context, *personalize.StopRecommenderInput, ...func(*personalize.Options)) (*personalize.StopRecommenderOutput, error)
+	CreateBatchInferenceJob(context.Context, *personalize.CreateBatchInferenceJobInput, ...func(*personalize.Options)) (*personalize.CreateBatchInferenceJobOutput, error)
+	DescribeBatchInferenceJob(context.Context, *personalize.DescribeBatchInferenceJobInput, ...func(*personalize.Options)) (*personalize.DescribeBatchInferenceJobOutput, error)
+	ListBatchInferenceJobs(context.Context, *personalize.ListBatchInferenceJobsInput, ...func(*personalize.Options)) (*personalize.ListBatchInferenceJobsOutput, error)
+	CreateBatchSegmentJob(context.Context, *personalize.CreateBatchSegmentJobInput, ...func(*personalize.Options)) (*personalize.CreateBatchSegmentJobOutput, error)
+	DescribeBatchSegmentJob(context.Context, *personalize.DescribeBatchSegmentJobInput, ...func(*personalize.Options)) (*personalize.DescribeBatchSegmentJobOutput, error)
+	ListBatchSegmentJobs(context.Context, *personalize.ListBatchSegmentJobsInput, ...func(*personalize.Options)) (*personalize.ListBatchSegmentJobsOutput, error)
 }
 
 var (
@@ -93,6 +106,9 @@ var (
 	_ personalize.ListDatasetExportJobsAPIClient        = (*Personalize)(nil)
 	_ personalize.ListMetricAttributionsAPIClient       = (*Personalize)(nil)
 	_ personalize.ListMetricAttributionMetricsAPIClient = (*Personalize)(nil)
+	_ personalize.ListRecommendersAPIClient             = (*Personalize)(nil)
+	_ personalize.ListBatchInferenceJobsAPIClient       = (*Personalize)(nil)
+	_ personalize.ListBatchSegmentJobsAPIClient         = (*Personalize)(nil)
 )
 
 // region is the Region a call's option functions choose, or "" for the fake's default.
@@ -148,6 +164,194 @@ func pzAutoMLConfigOut(v *pzshape.AutoMLConfig) types.AutoMLConfig {
 func pzAutoMLResultOut(v *pzshape.AutoMLResult) types.AutoMLResult {
 	return types.AutoMLResult{
 		BestRecipeArn: str(v.BestRecipeArn),
+	}
+}
+
+func pzBatchInferenceJobOut(v *pzshape.BatchInferenceJob) types.BatchInferenceJob {
+	sc := newStrings(7)
+	return types.BatchInferenceJob{
+		BatchInferenceJobArn:    sc.str(v.BatchInferenceJobArn),
+		BatchInferenceJobConfig: convPtr(v.BatchInferenceJobConfig, pzBatchInferenceJobConfigOut),
+		BatchInferenceJobMode:   enumOut[types.BatchInferenceJobMode](v.BatchInferenceJobMode),
+		CreationDateTime:        timeOut(v.CreationDateTime),
+		FailureReason:           sc.str(v.FailureReason),
+		FilterArn:               sc.str(v.FilterArn),
+		JobInput:                convPtr(v.JobInput, pzBatchInferenceJobInputOut),
+		JobName:                 sc.str(v.JobName),
+		JobOutput:               convPtr(v.JobOutput, pzBatchInferenceJobOutputOut),
+		LastUpdatedDateTime:     timeOut(v.LastUpdatedDateTime),
+		NumResults:              clonePtr(v.NumResults),
+		RoleArn:                 sc.str(v.RoleArn),
+		SolutionVersionArn:      sc.str(v.SolutionVersionArn),
+		Status:                  sc.str(v.Status),
+		ThemeGenerationConfig:   convPtr(v.ThemeGenerationConfig, pzThemeGenerationConfigOut),
+	}
+}
+
+func pzBatchInferenceJobConfigIn(v *types.BatchInferenceJobConfig) pzshape.BatchInferenceJobConfig {
+	return pzshape.BatchInferenceJobConfig{
+		ItemExplorationConfig: maps.Clone(v.ItemExplorationConfig),
+		// rankingInfluence: not in the SDK version
+	}
+}
+
+func pzBatchInferenceJobConfigOut(v *pzshape.BatchInferenceJobConfig) types.BatchInferenceJobConfig {
+	return types.BatchInferenceJobConfig{
+		ItemExplorationConfig: maps.Clone(v.ItemExplorationConfig),
+		// rankingInfluence: not in the SDK version
+	}
+}
+
+func pzBatchInferenceJobInputIn(v *types.BatchInferenceJobInput) pzshape.BatchInferenceJobInput {
+	return pzshape.BatchInferenceJobInput{
+		S3DataSource: convPtr(v.S3DataSource, pzS3DataConfigIn),
+	}
+}
+
+func pzBatchInferenceJobInputOut(v *pzshape.BatchInferenceJobInput) types.BatchInferenceJobInput {
+	return types.BatchInferenceJobInput{
+		S3DataSource: convPtr(v.S3DataSource, pzS3DataConfigOut),
+	}
+}
+
+func pzValidateBatchInferenceJobInput(v *types.BatchInferenceJobInput) error {
+	invalidParams := smithy.InvalidParamsError{Context: "BatchInferenceJobInput"}
+	if v.S3DataSource == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("S3DataSource"))
+	} else if v.S3DataSource != nil {
+		if err := pzValidateS3DataConfig(v.S3DataSource); err != nil {
+			invalidParams.AddNested("S3DataSource", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func pzBatchInferenceJobOutputIn(v *types.BatchInferenceJobOutput) pzshape.BatchInferenceJobOutput {
+	return pzshape.BatchInferenceJobOutput{
+		S3DataDestination: convPtr(v.S3DataDestination, pzS3DataConfigIn),
+	}
+}
+
+func pzBatchInferenceJobOutputOut(v *pzshape.BatchInferenceJobOutput) types.BatchInferenceJobOutput {
+	return types.BatchInferenceJobOutput{
+		S3DataDestination: convPtr(v.S3DataDestination, pzS3DataConfigOut),
+	}
+}
+
+func pzValidateBatchInferenceJobOutput(v *types.BatchInferenceJobOutput) error {
+	invalidParams := smithy.InvalidParamsError{Context: "BatchInferenceJobOutput"}
+	if v.S3DataDestination == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("S3DataDestination"))
+	} else if v.S3DataDestination != nil {
+		if err := pzValidateS3DataConfig(v.S3DataDestination); err != nil {
+			invalidParams.AddNested("S3DataDestination", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func pzBatchInferenceJobSummaryOut(v *pzshape.BatchInferenceJobSummary) types.BatchInferenceJobSummary {
+	sc := newStrings(5)
+	return types.BatchInferenceJobSummary{
+		BatchInferenceJobArn:  sc.str(v.BatchInferenceJobArn),
+		BatchInferenceJobMode: enumOut[types.BatchInferenceJobMode](v.BatchInferenceJobMode),
+		CreationDateTime:      timeOut(v.CreationDateTime),
+		FailureReason:         sc.str(v.FailureReason),
+		JobName:               sc.str(v.JobName),
+		LastUpdatedDateTime:   timeOut(v.LastUpdatedDateTime),
+		SolutionVersionArn:    sc.str(v.SolutionVersionArn),
+		Status:                sc.str(v.Status),
+	}
+}
+
+func pzBatchSegmentJobOut(v *pzshape.BatchSegmentJob) types.BatchSegmentJob {
+	sc := newStrings(7)
+	return types.BatchSegmentJob{
+		BatchSegmentJobArn:  sc.str(v.BatchSegmentJobArn),
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		FailureReason:       sc.str(v.FailureReason),
+		FilterArn:           sc.str(v.FilterArn),
+		JobInput:            convPtr(v.JobInput, pzBatchSegmentJobInputOut),
+		JobName:             sc.str(v.JobName),
+		JobOutput:           convPtr(v.JobOutput, pzBatchSegmentJobOutputOut),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		NumResults:          clonePtr(v.NumResults),
+		RoleArn:             sc.str(v.RoleArn),
+		SolutionVersionArn:  sc.str(v.SolutionVersionArn),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzBatchSegmentJobInputIn(v *types.BatchSegmentJobInput) pzshape.BatchSegmentJobInput {
+	return pzshape.BatchSegmentJobInput{
+		S3DataSource: convPtr(v.S3DataSource, pzS3DataConfigIn),
+	}
+}
+
+func pzBatchSegmentJobInputOut(v *pzshape.BatchSegmentJobInput) types.BatchSegmentJobInput {
+	return types.BatchSegmentJobInput{
+		S3DataSource: convPtr(v.S3DataSource, pzS3DataConfigOut),
+	}
+}
+
+func pzValidateBatchSegmentJobInput(v *types.BatchSegmentJobInput) error {
+	invalidParams := smithy.InvalidParamsError{Context: "BatchSegmentJobInput"}
+	if v.S3DataSource == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("S3DataSource"))
+	} else if v.S3DataSource != nil {
+		if err := pzValidateS3DataConfig(v.S3DataSource); err != nil {
+			invalidParams.AddNested("S3DataSource", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func pzBatchSegmentJobOutputIn(v *types.BatchSegmentJobOutput) pzshape.BatchSegmentJobOutput {
+	return pzshape.BatchSegmentJobOutput{
+		S3DataDestination: convPtr(v.S3DataDestination, pzS3DataConfigIn),
+	}
+}
+
+func pzBatchSegmentJobOutputOut(v *pzshape.BatchSegmentJobOutput) types.BatchSegmentJobOutput {
+	return types.BatchSegmentJobOutput{
+		S3DataDestination: convPtr(v.S3DataDestination, pzS3DataConfigOut),
+	}
+}
+
+func pzValidateBatchSegmentJobOutput(v *types.BatchSegmentJobOutput) error {
+	invalidParams := smithy.InvalidParamsError{Context: "BatchSegmentJobOutput"}
+	if v.S3DataDestination == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("S3DataDestination"))
+	} else if v.S3DataDestination != nil {
+		if err := pzValidateS3DataConfig(v.S3DataDestination); err != nil {
+			invalidParams.AddNested("S3DataDestination", err.(smithy.InvalidParamsError))
+		}
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func pzBatchSegmentJobSummaryOut(v *pzshape.BatchSegmentJobSummary) types.BatchSegmentJobSummary {
+	sc := newStrings(5)
+	return types.BatchSegmentJobSummary{
+		BatchSegmentJobArn:  sc.str(v.BatchSegmentJobArn),
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		FailureReason:       sc.str(v.FailureReason),
+		JobName:             sc.str(v.JobName),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		SolutionVersionArn:  sc.str(v.SolutionVersionArn),
+		Status:              sc.str(v.Status),
 	}
 }
 
@@ -498,6 +702,29 @@ func pzFeatureTransformationOut(v *pzshape.FeatureTransformation) types.FeatureT
 	}
 }
 
+func pzFieldsForThemeGenerationIn(v *types.FieldsForThemeGeneration) pzshape.FieldsForThemeGeneration {
+	return pzshape.FieldsForThemeGeneration{
+		ItemName: str(v.ItemName),
+	}
+}
+
+func pzFieldsForThemeGenerationOut(v *pzshape.FieldsForThemeGeneration) types.FieldsForThemeGeneration {
+	return types.FieldsForThemeGeneration{
+		ItemName: str(v.ItemName),
+	}
+}
+
+func pzValidateFieldsForThemeGeneration(v *types.FieldsForThemeGeneration) error {
+	invalidParams := smithy.InvalidParamsError{Context: "FieldsForThemeGeneration"}
+	if v.ItemName == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("ItemName"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
 func pzFilterOut(v *pzshape.Filter) types.Filter {
 	sc := newStrings(6)
 	return types.Filter{
@@ -739,6 +966,66 @@ func pzRecipeSummaryOut(v *pzshape.RecipeSummary) types.RecipeSummary {
 	}
 }
 
+func pzRecommenderOut(v *pzshape.Recommender) types.Recommender {
+	sc := newStrings(6)
+	return types.Recommender{
+		CreationDateTime:        timeOut(v.CreationDateTime),
+		DatasetGroupArn:         sc.str(v.DatasetGroupArn),
+		FailureReason:           sc.str(v.FailureReason),
+		LastUpdatedDateTime:     timeOut(v.LastUpdatedDateTime),
+		LatestRecommenderUpdate: convPtr(v.LatestRecommenderUpdate, pzRecommenderUpdateSummaryOut),
+		ModelMetrics:            maps.Clone(v.ModelMetrics),
+		Name:                    sc.str(v.Name),
+		RecipeArn:               sc.str(v.RecipeArn),
+		RecommenderArn:          sc.str(v.RecommenderArn),
+		RecommenderConfig:       convPtr(v.RecommenderConfig, pzRecommenderConfigOut),
+		Status:                  sc.str(v.Status),
+	}
+}
+
+func pzRecommenderConfigIn(v *types.RecommenderConfig) pzshape.RecommenderConfig {
+	return pzshape.RecommenderConfig{
+		EnableMetadataWithRecommendations:  clonePtr(v.EnableMetadataWithRecommendations),
+		ItemExplorationConfig:              maps.Clone(v.ItemExplorationConfig),
+		MinRecommendationRequestsPerSecond: clonePtr(v.MinRecommendationRequestsPerSecond),
+		TrainingDataConfig:                 convPtr(v.TrainingDataConfig, pzTrainingDataConfigIn),
+	}
+}
+
+func pzRecommenderConfigOut(v *pzshape.RecommenderConfig) types.RecommenderConfig {
+	return types.RecommenderConfig{
+		EnableMetadataWithRecommendations:  clonePtr(v.EnableMetadataWithRecommendations),
+		ItemExplorationConfig:              maps.Clone(v.ItemExplorationConfig),
+		MinRecommendationRequestsPerSecond: clonePtr(v.MinRecommendationRequestsPerSecond),
+		TrainingDataConfig:                 convPtr(v.TrainingDataConfig, pzTrainingDataConfigOut),
+	}
+}
+
+func pzRecommenderSummaryOut(v *pzshape.RecommenderSummary) types.RecommenderSummary {
+	sc := newStrings(5)
+	return types.RecommenderSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		DatasetGroupArn:     sc.str(v.DatasetGroupArn),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		Name:                sc.str(v.Name),
+		RecipeArn:           sc.str(v.RecipeArn),
+		RecommenderArn:      sc.str(v.RecommenderArn),
+		RecommenderConfig:   convPtr(v.RecommenderConfig, pzRecommenderConfigOut),
+		Status:              sc.str(v.Status),
+	}
+}
+
+func pzRecommenderUpdateSummaryOut(v *pzshape.RecommenderUpdateSummary) types.RecommenderUpdateSummary {
+	sc := newStrings(2)
+	return types.RecommenderUpdateSummary{
+		CreationDateTime:    timeOut(v.CreationDateTime),
+		FailureReason:       sc.str(v.FailureReason),
+		LastUpdatedDateTime: timeOut(v.LastUpdatedDateTime),
+		RecommenderConfig:   convPtr(v.RecommenderConfig, pzRecommenderConfigOut),
+		Status:              sc.str(v.Status),
+	}
+}
+
 func pzS3DataConfigIn(v *types.S3DataConfig) pzshape.S3DataConfig {
 	sc := newStrings(2)
 	return pzshape.S3DataConfig{
@@ -888,6 +1175,33 @@ func pzValidateTag(v *types.Tag) error {
 	}
 	if v.TagValue == nil {
 		invalidParams.Add(smithy.NewErrParamRequired("TagValue"))
+	}
+	if invalidParams.Len() > 0 {
+		return invalidParams
+	}
+	return nil
+}
+
+func pzThemeGenerationConfigIn(v *types.ThemeGenerationConfig) pzshape.ThemeGenerationConfig {
+	return pzshape.ThemeGenerationConfig{
+		FieldsForThemeGeneration: convPtr(v.FieldsForThemeGeneration, pzFieldsForThemeGenerationIn),
+	}
+}
+
+func pzThemeGenerationConfigOut(v *pzshape.ThemeGenerationConfig) types.ThemeGenerationConfig {
+	return types.ThemeGenerationConfig{
+		FieldsForThemeGeneration: convPtr(v.FieldsForThemeGeneration, pzFieldsForThemeGenerationOut),
+	}
+}
+
+func pzValidateThemeGenerationConfig(v *types.ThemeGenerationConfig) error {
+	invalidParams := smithy.InvalidParamsError{Context: "ThemeGenerationConfig"}
+	if v.FieldsForThemeGeneration == nil {
+		invalidParams.Add(smithy.NewErrParamRequired("FieldsForThemeGeneration"))
+	} else if v.FieldsForThemeGeneration != nil {
+		if err := pzValidateFieldsForThemeGeneration(v.FieldsForThemeGeneration); err != nil {
+			invalidParams.AddNested("FieldsForThemeGeneration", err.(smithy.InvalidParamsError))
+		}
 	}
 	if invalidParams.Len() > 0 {
 		return invalidParams

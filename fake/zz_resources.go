@@ -26,29 +26,37 @@
 //   - Tags (tags): tags on one resource, in both services; quota 50, AWS's
 //   - DatasetExportJobs (dataset-export-jobs): Personalize dataset export jobs; they write the dataset's records as CSV objects; statuses on the clock
 //   - MetricAttributions (metric-attributions): Personalize metric attributions; one per dataset group; statuses on the clock
+//   - Recommenders (recommenders): Personalize recommenders (domain dataset groups); quota 5 per dataset group, AWS's; statuses on the clock
+//   - BatchInferenceJobs (batch-inference-jobs): Personalize batch inference jobs; they write JSON Lines objects; quota 5 being created, AWS's; statuses on the clock
+//   - BatchSegmentJobs (batch-segment-jobs): Personalize batch segment jobs; they write JSON Lines objects; quota 5 being created, AWS's; statuses on the clock
+//   - DataDeletionJobs (data-deletion-jobs): Personalize data deletion jobs; they remove the listed users' data from their dataset group; statuses on the clock
 package fake
 
 // The kinds of resources, for WithQuota and WithLifecycle and the server's -quota flag (each
 // declared once, in internal/gen/kinds.txt).
 const (
-	Actions            Resource = "actions"             // SageMaker lineage actions; quota 3,000, AWS's
-	Artifacts          Resource = "artifacts"           // SageMaker lineage artifacts; quota 6,000, AWS's
-	Contexts           Resource = "contexts"            // SageMaker lineage contexts; quota 500, AWS's
-	Associations       Resource = "associations"        // SageMaker lineage associations; quota 6,000, AWS's
-	Experiments        Resource = "experiments"         // SageMaker experiments; no quota by default (AWS documents none)
-	Trials             Resource = "trials"              // SageMaker trials; quota 300 per experiment, AWS's (trials SageMaker made, with a Source, do not count)
-	TrialComponents    Resource = "trial-components"    // SageMaker trial components, also lineage entities; no quota by default (AWS documents none)
-	TrialMemberships   Resource = "trial-memberships"   // trial components in one trial (AssociateTrialComponent); no quota by default (50 reported, not documented)
-	DatasetGroups      Resource = "dataset-groups"      // Personalize dataset groups; quota 5, AWS's default
-	Schemas            Resource = "schemas"             // Personalize schemas; quota 500, AWS's
-	Datasets           Resource = "datasets"            // Personalize datasets; one of each type per dataset group
-	EventTrackers      Resource = "event-trackers"      // Personalize event trackers; one per dataset group
-	Solutions          Resource = "solutions"           // Personalize solutions; quota 10 per dataset group, AWS's
-	SolutionVersions   Resource = "solution-versions"   // Personalize solution versions (training); quota 20 being created, AWS's
-	Campaigns          Resource = "campaigns"           // Personalize campaigns; quota 5 per dataset group, AWS's
-	Filters            Resource = "filters"             // Personalize filters; quota 10 per dataset group, AWS's
-	DatasetImportJobs  Resource = "dataset-import-jobs" // Personalize dataset import jobs; quota 5 being created, AWS's
-	Tags               Resource = "tags"                // tags on one resource, in both services; quota 50, AWS's
-	DatasetExportJobs  Resource = "dataset-export-jobs" // Personalize dataset export jobs; they write the dataset's records as CSV objects
-	MetricAttributions Resource = "metric-attributions" // Personalize metric attributions; one per dataset group
+	Actions            Resource = "actions"              // SageMaker lineage actions; quota 3,000, AWS's
+	Artifacts          Resource = "artifacts"            // SageMaker lineage artifacts; quota 6,000, AWS's
+	Contexts           Resource = "contexts"             // SageMaker lineage contexts; quota 500, AWS's
+	Associations       Resource = "associations"         // SageMaker lineage associations; quota 6,000, AWS's
+	Experiments        Resource = "experiments"          // SageMaker experiments; no quota by default (AWS documents none)
+	Trials             Resource = "trials"               // SageMaker trials; quota 300 per experiment, AWS's (trials SageMaker made, with a Source, do not count)
+	TrialComponents    Resource = "trial-components"     // SageMaker trial components, also lineage entities; no quota by default (AWS documents none)
+	TrialMemberships   Resource = "trial-memberships"    // trial components in one trial (AssociateTrialComponent); no quota by default (50 reported, not documented)
+	DatasetGroups      Resource = "dataset-groups"       // Personalize dataset groups; quota 5, AWS's default
+	Schemas            Resource = "schemas"              // Personalize schemas; quota 500, AWS's
+	Datasets           Resource = "datasets"             // Personalize datasets; one of each type per dataset group
+	EventTrackers      Resource = "event-trackers"       // Personalize event trackers; one per dataset group
+	Solutions          Resource = "solutions"            // Personalize solutions; quota 10 per dataset group, AWS's
+	SolutionVersions   Resource = "solution-versions"    // Personalize solution versions (training); quota 20 being created, AWS's
+	Campaigns          Resource = "campaigns"            // Personalize campaigns; quota 5 per dataset group, AWS's
+	Filters            Resource = "filters"              // Personalize filters; quota 10 per dataset group, AWS's
+	DatasetImportJobs  Resource = "dataset-import-jobs"  // Personalize dataset import jobs; quota 5 being created, AWS's
+	Tags               Resource = "tags"                 // tags on one resource, in both services; quota 50, AWS's
+	DatasetExportJobs  Resource = "dataset-export-jobs"  // Personalize dataset export jobs; they write the dataset's records as CSV objects
+	MetricAttributions Resource = "metric-attributions"  // Personalize metric attributions; one per dataset group
+	Recommenders       Resource = "recommenders"         // Personalize recommenders (domain dataset groups); quota 5 per dataset group, AWS's
+	BatchInferenceJobs Resource = "batch-inference-jobs" // Personalize batch inference jobs; they write JSON Lines objects; quota 5 being created, AWS's
+	BatchSegmentJobs   Resource = "batch-segment-jobs"   // Personalize batch segment jobs; they write JSON Lines objects; quota 5 being created, AWS's
+	DataDeletionJobs   Resource = "data-deletion-jobs"   // Personalize data deletion jobs; they remove the listed users' data from their dataset group
 )

@@ -9,6 +9,7 @@ for target in \
 	internal/engine:FuzzCreateEventTracker \
 	internal/engine:FuzzCreateSchema \
 	internal/engine:FuzzMetricExpression \
+	internal/engine:FuzzBatchInput \
 	internal/engine:FuzzQueryLineage \
 	internal/engine:FuzzSearchMatchesAScan \
 	internal/search:FuzzSearchExpression \

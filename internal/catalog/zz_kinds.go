@@ -6,27 +6,31 @@ import "time"
 
 // The kinds of resources, by name.
 const (
-	Actions            = "actions"             // SageMaker lineage actions; quota 3,000, AWS's
-	Artifacts          = "artifacts"           // SageMaker lineage artifacts; quota 6,000, AWS's
-	Contexts           = "contexts"            // SageMaker lineage contexts; quota 500, AWS's
-	Associations       = "associations"        // SageMaker lineage associations; quota 6,000, AWS's
-	Experiments        = "experiments"         // SageMaker experiments; no quota by default (AWS documents none)
-	Trials             = "trials"              // SageMaker trials; quota 300 per experiment, AWS's (trials SageMaker made, with a Source, do not count)
-	TrialComponents    = "trial-components"    // SageMaker trial components, also lineage entities; no quota by default (AWS documents none)
-	TrialMemberships   = "trial-memberships"   // trial components in one trial (AssociateTrialComponent); no quota by default (50 reported, not documented)
-	LineageGroups      = "lineage-groups"      // the account's default SageMaker lineage group, made with its first lineage entity
-	DatasetGroups      = "dataset-groups"      // Personalize dataset groups; quota 5, AWS's default
-	Schemas            = "schemas"             // Personalize schemas; quota 500, AWS's
-	Datasets           = "datasets"            // Personalize datasets; one of each type per dataset group
-	EventTrackers      = "event-trackers"      // Personalize event trackers; one per dataset group
-	Solutions          = "solutions"           // Personalize solutions; quota 10 per dataset group, AWS's
-	SolutionVersions   = "solution-versions"   // Personalize solution versions (training); quota 20 being created, AWS's
-	Campaigns          = "campaigns"           // Personalize campaigns; quota 5 per dataset group, AWS's
-	Filters            = "filters"             // Personalize filters; quota 10 per dataset group, AWS's
-	DatasetImportJobs  = "dataset-import-jobs" // Personalize dataset import jobs; quota 5 being created, AWS's
-	Tags               = "tags"                // tags on one resource, in both services; quota 50, AWS's
-	DatasetExportJobs  = "dataset-export-jobs" // Personalize dataset export jobs; they write the dataset's records as CSV objects
-	MetricAttributions = "metric-attributions" // Personalize metric attributions; one per dataset group
+	Actions            = "actions"              // SageMaker lineage actions; quota 3,000, AWS's
+	Artifacts          = "artifacts"            // SageMaker lineage artifacts; quota 6,000, AWS's
+	Contexts           = "contexts"             // SageMaker lineage contexts; quota 500, AWS's
+	Associations       = "associations"         // SageMaker lineage associations; quota 6,000, AWS's
+	Experiments        = "experiments"          // SageMaker experiments; no quota by default (AWS documents none)
+	Trials             = "trials"               // SageMaker trials; quota 300 per experiment, AWS's (trials SageMaker made, with a Source, do not count)
+	TrialComponents    = "trial-components"     // SageMaker trial components, also lineage entities; no quota by default (AWS documents none)
+	TrialMemberships   = "trial-memberships"    // trial components in one trial (AssociateTrialComponent); no quota by default (50 reported, not documented)
+	LineageGroups      = "lineage-groups"       // the account's default SageMaker lineage group, made with its first lineage entity
+	DatasetGroups      = "dataset-groups"       // Personalize dataset groups; quota 5, AWS's default
+	Schemas            = "schemas"              // Personalize schemas; quota 500, AWS's
+	Datasets           = "datasets"             // Personalize datasets; one of each type per dataset group
+	EventTrackers      = "event-trackers"       // Personalize event trackers; one per dataset group
+	Solutions          = "solutions"            // Personalize solutions; quota 10 per dataset group, AWS's
+	SolutionVersions   = "solution-versions"    // Personalize solution versions (training); quota 20 being created, AWS's
+	Campaigns          = "campaigns"            // Personalize campaigns; quota 5 per dataset group, AWS's
+	Filters            = "filters"              // Personalize filters; quota 10 per dataset group, AWS's
+	DatasetImportJobs  = "dataset-import-jobs"  // Personalize dataset import jobs; quota 5 being created, AWS's
+	Tags               = "tags"                 // tags on one resource, in both services; quota 50, AWS's
+	DatasetExportJobs  = "dataset-export-jobs"  // Personalize dataset export jobs; they write the dataset's records as CSV objects
+	MetricAttributions = "metric-attributions"  // Personalize metric attributions; one per dataset group
+	Recommenders       = "recommenders"         // Personalize recommenders (domain dataset groups); quota 5 per dataset group, AWS's
+	BatchInferenceJobs = "batch-inference-jobs" // Personalize batch inference jobs; they write JSON Lines objects; quota 5 being created, AWS's
+	BatchSegmentJobs   = "batch-segment-jobs"   // Personalize batch segment jobs; they write JSON Lines objects; quota 5 being created, AWS's
+	DataDeletionJobs   = "data-deletion-jobs"   // Personalize data deletion jobs; they remove the listed users' data from their dataset group
 )
 
 // Resources lists every kind a user may name, in a stable order.
@@ -51,14 +55,22 @@ var Resources = []Resource{
 	{Name: Tags, Quota: 50, Limit: "tags per resource", Lifecycle: false},
 	{Name: DatasetExportJobs, Service: Personalize, Quota: 0, Limit: "dataset export jobs", Lifecycle: true},
 	{Name: MetricAttributions, Service: Personalize, Quota: 0, Limit: "metric attributions", Lifecycle: true},
+	{Name: Recommenders, Service: Personalize, Quota: 5, Limit: "recommenders", Within: DatasetGroups, Lifecycle: true},
+	{Name: BatchInferenceJobs, Service: Personalize, Quota: 5, Limit: "pending or in-progress batch inference jobs", Creating: true, Lifecycle: true},
+	{Name: BatchSegmentJobs, Service: Personalize, Quota: 5, Limit: "pending or in-progress batch segment jobs", Creating: true, Lifecycle: true},
+	{Name: DataDeletionJobs, Service: Personalize, Quota: 0, Limit: "data deletion jobs", Lifecycle: true},
 }
 
 // lifecycles are the timings of the kinds whose timing is not the default.
 var lifecycles = map[string]Lifecycle{
-	Datasets:          {Pending: 5 * time.Second, InProgress: 10 * time.Second, UpdatePending: 10 * time.Second, UpdateInProgress: 110 * time.Second, DeletePending: 5 * time.Second, DeleteInProgress: 25 * time.Second},
-	Solutions:         {Pending: 1 * time.Second, InProgress: 1 * time.Second, UpdatePending: 5 * time.Second, UpdateInProgress: 55 * time.Second, DeletePending: 5 * time.Second, DeleteInProgress: 25 * time.Second},
-	SolutionVersions:  {Pending: 1 * time.Minute, InProgress: 44 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0, Stopping: 2 * time.Minute},
-	Campaigns:         {Pending: 1 * time.Minute, InProgress: 8 * time.Minute, UpdatePending: 1 * time.Minute, UpdateInProgress: 8 * time.Minute, DeletePending: 1 * time.Minute, DeleteInProgress: 15 * time.Minute},
-	DatasetImportJobs: {Pending: 1 * time.Minute, InProgress: 4 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
-	DatasetExportJobs: {Pending: 1 * time.Minute, InProgress: 4 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
+	Datasets:           {Pending: 5 * time.Second, InProgress: 10 * time.Second, UpdatePending: 10 * time.Second, UpdateInProgress: 110 * time.Second, DeletePending: 5 * time.Second, DeleteInProgress: 25 * time.Second},
+	Solutions:          {Pending: 1 * time.Second, InProgress: 1 * time.Second, UpdatePending: 5 * time.Second, UpdateInProgress: 55 * time.Second, DeletePending: 5 * time.Second, DeleteInProgress: 25 * time.Second},
+	SolutionVersions:   {Pending: 1 * time.Minute, InProgress: 44 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0, Stopping: 2 * time.Minute},
+	Campaigns:          {Pending: 1 * time.Minute, InProgress: 8 * time.Minute, UpdatePending: 1 * time.Minute, UpdateInProgress: 8 * time.Minute, DeletePending: 1 * time.Minute, DeleteInProgress: 15 * time.Minute},
+	DatasetImportJobs:  {Pending: 1 * time.Minute, InProgress: 4 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
+	DatasetExportJobs:  {Pending: 1 * time.Minute, InProgress: 4 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
+	Recommenders:       {Pending: 1 * time.Minute, InProgress: 44 * time.Minute, UpdatePending: 1 * time.Minute, UpdateInProgress: 44 * time.Minute, DeletePending: 1 * time.Minute, DeleteInProgress: 16 * time.Minute},
+	BatchInferenceJobs: {Pending: 1 * time.Minute, InProgress: 19 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
+	BatchSegmentJobs:   {Pending: 1 * time.Minute, InProgress: 7 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
+	DataDeletionJobs:   {Pending: 1 * time.Minute, InProgress: 4 * time.Minute, UpdatePending: 0, UpdateInProgress: 0, DeletePending: 0, DeleteInProgress: 0},
 }

@@ -18,6 +18,7 @@ type datasetGroup struct {
 	domain    *string
 	events    chunkLog[RecordedEvent]
 	byUser    userEventIndex `digest:"-"` // where each user's events are in events (runtime.go)
+	deletions int            // data deletion jobs not yet applied (data_deletion_job.go)
 }
 
 // purged lets go of a gone group's events.
@@ -106,6 +107,9 @@ func (e *Engine) deleteDatasetGroup(w *world, in *personalize.DeleteDatasetGroup
 		return nil, inUse("The dataset group %s has an event tracker; delete it first.", g.arn)
 	case w.groupHasDatasets(g, cx.now):
 		return nil, inUse("The dataset group %s has datasets; delete them first.", g.arn)
+	case w.deletionBusy(g, cx.now) != nil:
+		// A documented guess, as for a dataset's import jobs.
+		return nil, inUse("The dataset group %s has the data deletion job %s in progress.", g.arn, w.deletionBusy(g, cx.now).arn)
 	case w.groupAttribution(g, cx.now) != nil:
 		// A documented guess: AWS lists what a group's deletion needs deleted first without
 		// naming metric attributions, which belong to the group as its tracker does.

@@ -126,9 +126,16 @@ func (w *world) hasFullImport(d *dataset, now time.Time) bool {
 }
 
 // settle takes in the rows of the dataset's import jobs that have ended ACTIVE by now, in the
-// order they were created (the order they end in: they share their timings). Every read and
-// write of the dataset's records starts here.
+// order they were created (the order they end in: they share their timings), and applies the
+// group's data deletion jobs that completed by now (data_deletion_job.go). Every read and write
+// of the dataset's records starts here.
 func (d *dataset) settle(w *world, now time.Time) {
+	w.settleDeletions(d.group, now)
+	d.settleImports(w, now)
+}
+
+// settleImports takes in the rows of the import jobs that have ended ACTIVE by now.
+func (d *dataset) settleImports(w *world, now time.Time) {
 	if d.unsettled == 0 {
 		return
 	}
@@ -151,10 +158,16 @@ func (d *dataset) settle(w *world, now time.Time) {
 	})
 }
 
-// settleAll settles every dataset with import jobs not yet taken in.
+// settleAll settles every dataset with import jobs not yet taken in, and every group with data
+// deletion jobs not yet applied.
 func (w *world) settleAll(now time.Time) {
+	for _, g := range w.datasetGroups.view(false) {
+		if g.deletions > 0 && !g.removed {
+			w.settleDeletions(g, now)
+		}
+	}
 	for _, d := range w.datasets.view(false) {
-		if d.unsettled > 0 && !d.removed {
+		if (d.unsettled > 0 || d.group.deletions > 0) && !d.removed {
 			d.settle(w, now)
 		}
 	}

@@ -23,6 +23,7 @@ type RecordedEvent struct {
 	AttributionSource string
 	ReceivedAt        time.Time // on the fake's clock
 	dataset           uint64    // the Interactions dataset it went into (its seq), or 0
+	removed           bool      // a data deletion job removed it: a place kept so positions hold (data_deletion_job.go)
 }
 
 // record is the event as a record of an Interactions dataset.
@@ -107,7 +108,8 @@ func (e *Engine) Events(datasetGroupArn string) ([]RecordedEvent, bool) {
 	if !ok {
 		return nil, false
 	}
-	out := g.events.all()
+	w.settleDeletions(g, e.now())
+	out := slices.DeleteFunc(g.events.all(), func(ev RecordedEvent) bool { return ev.removed })
 	for i := range out {
 		out[i].Impression = slices.Clone(out[i].Impression)
 		if out[i].EventValue != nil {

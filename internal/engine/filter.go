@@ -215,6 +215,9 @@ func (e *Engine) deleteFilter(w *world, in *personalize.DeleteFilterInput, cx op
 	if status, _, _ := statusOf(f, cx.now); creating(status) || deleting(status) {
 		return nil, inUse("The filter %s is in %s state and cannot be deleted.", f.arn, status)
 	}
+	if job := w.filterBusy(f, cx.now); job != "" {
+		return nil, inUse("The filter %s cannot be deleted while the batch job %s that uses it is being created.", f.arn, job)
+	}
 	f.deleted = cx.now
 	w.filters.retire(f)
 	return &personalize.DeleteFilterOutput{}, nil

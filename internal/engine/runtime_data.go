@@ -32,6 +32,7 @@ type recordKey struct {
 }
 
 func newRuntimeData(w *world, g *datasetGroup, now time.Time) *runtimeData {
+	w.settleDeletions(g, now) // a data deletion job that completed has removed its users' data
 	return &runtimeData{w: w, g: g, now: now}
 }
 

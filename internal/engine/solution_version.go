@@ -23,11 +23,25 @@ type solutionVersion struct {
 	usedBy       // the campaigns that deploy it
 	solution     *solution
 	trainingMode string // FULL or UPDATE
-	config       recommend.Config
-	data         trainingData  `digest:"-"` // the views: what the group held at creation
-	model        *trainedModel `digest:"-"` // made once, when first needed
-	small        bool          // the fake takes small datasets (Config.SmallDatasets)
-	hours        float64       // trainingHours once ACTIVE
+	modelTraining
+	hours float64 // trainingHours once ACTIVE
+}
+
+// modelTraining is one training of a model on a dataset group's data: a solution version's, or
+// a recommender's (which trains the same way, on its use case's recipe). It trains on the group's
+// data as it was when it began (data, views taken then), with a configuration fixed then
+// (config); when the training ends, the data requirements AWS documents decide between ACTIVE
+// and CREATE FAILED (verdict).
+type modelTraining struct {
+	config recommend.Config
+	data   trainingData  `digest:"-"` // the views: what the group held at creation
+	model  *trainedModel `digest:"-"` // made once, when first needed
+	small  bool          // the fake takes small datasets (Config.SmallDatasets)
+}
+
+// newTraining begins a training on a group's data as it is at now.
+func (e *Engine) newTraining(w *world, g *datasetGroup, cfg recommend.Config, now time.Time) modelTraining {
+	return modelTraining{config: cfg, data: w.takeTrainingData(g, now), model: &trainedModel{}, small: e.cfg.SmallDatasets}
 }
 
 // needs is the version's solution (kinds.txt: needs solutions).
@@ -68,8 +82,7 @@ func (e *Engine) createSolutionVersion(w *world, in *personalize.CreateSolutionV
 	v := &solutionVersion{
 		entity:    entity{arn: arn, name: name, tags: tags},
 		lifecycle: e.newLifecycle(catalog.SolutionVersions, cx),
-		solution:  s, trainingMode: mode, config: s.trainingConfig(cx.now),
-		data: w.takeTrainingData(s.group, cx.now), model: &trainedModel{}, small: e.cfg.SmallDatasets,
+		solution:  s, trainingMode: mode, modelTraining: e.newTraining(w, s.group, s.trainingConfig(cx.now), cx.now),
 		// The hours of CREATE IN_PROGRESS (as the kind's timing has it, a seed's too), 3
 		// decimals (AWS bills compute hours, which real runs show larger than the wall clock's;
 		// a documented guess).
@@ -129,14 +142,14 @@ func (e *Engine) versionARN(w *world, s *solution, cx opContext) (arn, id string
 	return arn, id, nil
 }
 
-// trained returns the version's model, training it on first use.
-func (v *solutionVersion) trained() (*recommend.Model, error) { return v.model.get(v.config, v.data) }
+// trained returns the model, training it on first use.
+func (v *modelTraining) trained() (*recommend.Model, error) { return v.model.get(v.config, v.data) }
 
 // verdict decides how training ends, once, when it has ended: the data requirements AWS
 // documents (at least 1000 interactions after the solution's event filters, and 25 users with
 // two or more; for Next-Best-Action, 1000 action interactions, a documented guess), unless the
 // fake is told to take small datasets, and the datasets the recipe requires.
-func (v *solutionVersion) verdict() string {
+func (v *modelTraining) verdict() string {
 	r, _ := recipes.Lookup(v.config.Recipe)
 	for _, typ := range []string{typeInteractions, typeItems, typeActions, typeActionInteractions} {
 		if r.Needs(typ) && !v.data.has(typ) {
@@ -156,8 +169,8 @@ func (v *solutionVersion) verdict() string {
 		return fmt.Sprintf("Create failed. Dataset has fewer than %d action interactions.", minInteractions)
 	case m.Recipe().Family == recommend.NextBestAction:
 		return ""
-	case st.Interactions < minInteractions && v.config.EventType != "":
-		return fmt.Sprintf("Create failed. Dataset has fewer than %d interactions after filtering by event type: %s", minInteractions, v.config.EventType)
+	case st.Interactions < minInteractions && v.eventType() != "":
+		return fmt.Sprintf("Create failed. Dataset has fewer than %d interactions after filtering by event type: %s", minInteractions, v.eventType())
 	case st.Interactions < minInteractions:
 		return fmt.Sprintf("Create failed. Dataset has fewer than %d interactions.", minInteractions)
 	case st.UsersWithTwoOrMore < minUsers:
@@ -165,6 +178,17 @@ func (v *solutionVersion) verdict() string {
 		return fmt.Sprintf("Create failed. Dataset has fewer than %d users with at least 2 interactions each.", minUsers)
 	}
 	return ""
+}
+
+// eventType is the event type training keeps: the solution's, else a domain use case's own
+// (a recommender's "Dataset has fewer than 1000 interactions after filtering by event type:
+// <event type>").
+func (v *modelTraining) eventType() string {
+	if v.config.EventType != "" {
+		return v.config.EventType
+	}
+	info, _ := recommend.Lookup(v.config.Recipe)
+	return info.TrainEventType
 }
 
 // AWS's minimums for training (dg/limits).

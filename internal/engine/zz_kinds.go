@@ -30,6 +30,10 @@ type kindTables struct {
 	datasetImportJobs  *table[*datasetImportJob]  // Personalize dataset import jobs; quota 5 being created, AWS's
 	datasetExportJobs  *table[*datasetExportJob]  // Personalize dataset export jobs; they write the dataset's records as CSV objects
 	metricAttributions *table[*metricAttribution] // Personalize metric attributions; one per dataset group
+	recommenders       *table[*recommender]       // Personalize recommenders (domain dataset groups); quota 5 per dataset group, AWS's
+	batchInferenceJobs *table[*batchInferenceJob] // Personalize batch inference jobs; they write JSON Lines objects; quota 5 being created, AWS's
+	batchSegmentJobs   *table[*batchSegmentJob]   // Personalize batch segment jobs; they write JSON Lines objects; quota 5 being created, AWS's
+	dataDeletionJobs   *table[*dataDeletionJob]   // Personalize data deletion jobs; they remove the listed users' data from their dataset group
 	artifactIndex
 	associationIndex
 	trialComponentIndex
@@ -61,6 +65,10 @@ var (
 	kindDatasetImportJobs  = &kindDecl{name: "dataset-import-jobs", arnType: "dataset-import-job", service: Personalize, keying: keyByID, byName: false, limit: "pending or in-progress dataset import jobs", unit: "DatasetImportJobs", creating: true, message: "More than %d resources with PENDING or IN_PROGRESS status."}
 	kindDatasetExportJobs  = &kindDecl{name: "dataset-export-jobs", arnType: "dataset-export-job", service: Personalize, keying: keyByID, byName: false, limit: "dataset export jobs", unit: "DatasetExportJobs"}
 	kindMetricAttributions = &kindDecl{name: "metric-attributions", arnType: "metric-attribution", service: Personalize, keying: keyByID, byName: false, limit: "metric attributions", unit: "MetricAttributions"}
+	kindRecommenders       = &kindDecl{name: "recommenders", arnType: "recommender", service: Personalize, keying: keyByID, byName: false, limit: "recommenders", unit: "Recommenders", within: "dataset-groups"}
+	kindBatchInferenceJobs = &kindDecl{name: "batch-inference-jobs", arnType: "batch-inference-job", service: Personalize, keying: keyByID, byName: false, limit: "pending or in-progress batch inference jobs", unit: "BatchInferenceJobs", creating: true, message: "More than %d resources with PENDING or IN_PROGRESS status."}
+	kindBatchSegmentJobs   = &kindDecl{name: "batch-segment-jobs", arnType: "batch-segment-job", service: Personalize, keying: keyByID, byName: false, limit: "pending or in-progress batch segment jobs", unit: "BatchSegmentJobs", creating: true, message: "More than %d resources with PENDING or IN_PROGRESS status."}
+	kindDataDeletionJobs   = &kindDecl{name: "data-deletion-jobs", arnType: "data-deletion-job", service: Personalize, keying: keyByID, byName: false, limit: "data deletion jobs", unit: "DataDeletionJobs"}
 )
 
 // makeTables makes a world's tables in the order kinds.txt declares them: the order of
@@ -86,12 +94,16 @@ func (w *world) makeTables() {
 	w.datasetImportJobs = newTable[*datasetImportJob](w, kindDatasetImportJobs)
 	w.datasetExportJobs = newTable[*datasetExportJob](w, kindDatasetExportJobs)
 	w.metricAttributions = newTable[*metricAttribution](w, kindMetricAttributions)
+	w.recommenders = newTable[*recommender](w, kindRecommenders)
+	w.batchInferenceJobs = newTable[*batchInferenceJob](w, kindBatchInferenceJobs)
+	w.batchSegmentJobs = newTable[*batchSegmentJob](w, kindBatchSegmentJobs)
+	w.dataDeletionJobs = newTable[*dataDeletionJob](w, kindDataDeletionJobs)
 }
 
 // stateTables are a world's tables in an order in which seeds can recreate their resources:
 // each kind after the kinds it needs.
 func (w *world) stateTables() []anyTable {
-	return []anyTable{w.actions, w.artifacts, w.contexts, w.experiments, w.trials, w.trialComponents, w.associations, w.trialMemberships, w.lineageGroups, w.datasetGroups, w.schemas, w.datasets, w.eventTrackers, w.solutions, w.solutionVersions, w.campaigns, w.filters, w.datasetImportJobs, w.datasetExportJobs, w.metricAttributions}
+	return []anyTable{w.actions, w.artifacts, w.contexts, w.experiments, w.trials, w.trialComponents, w.associations, w.trialMemberships, w.lineageGroups, w.datasetGroups, w.schemas, w.datasets, w.eventTrackers, w.solutions, w.solutionVersions, w.campaigns, w.filters, w.datasetImportJobs, w.datasetExportJobs, w.metricAttributions, w.recommenders, w.batchInferenceJobs, w.batchSegmentJobs, w.dataDeletionJobs}
 }
 
 // tableOf returns the table of the kind an ARN's resource (what follows its account: "action/x")
@@ -144,6 +156,14 @@ func (w *world) tableOf(service, resource string) anyTable {
 			return w.datasetExportJobs
 		case "metric-attribution":
 			return w.metricAttributions
+		case "recommender":
+			return w.recommenders
+		case "batch-inference-job":
+			return w.batchInferenceJobs
+		case "batch-segment-job":
+			return w.batchSegmentJobs
+		case "data-deletion-job":
+			return w.dataDeletionJobs
 		}
 	}
 	return nil

@@ -17,4 +17,7 @@ var kindNeeds = map[string][]string{
 	"dataset-import-job 1":          {"dataset 2"},
 	"dataset-export-job 1":          {"dataset 2"},
 	"metric-attribution 1":          {"dataset-group 1"},
+	"recommender 1":                 {"dataset-group 1"},
+	"batch-inference-job 1":         {"solution 2"},
+	"batch-segment-job 1":           {"solution 2"},
 }

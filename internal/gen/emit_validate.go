@@ -22,7 +22,7 @@ func (sd *serviceData) validatorName(shapeName string) string {
 // context is the name errors are reported in ("CreateActionInput", "ActionSource").
 func (sd *serviceData) validator(fn, sdkType, context string, s *shape, sdkStruct string, lists map[string]*shape) string {
 	names, fields := sd.members(s, sdkStruct)
-	names = inOrder(names, sd.sdk.checkOrder[sdkValidatorName(sdkStruct)])
+	names = inOrder(names, sd.sdk.checkOrder[sd.sdkValidatorName(sdkStruct)])
 	var b strings.Builder
 	fmt.Fprintf(&b, "func %s(v *%s) error {\n", fn, sdkType)
 	fmt.Fprintf(&b, "\tinvalidParams := smithy.InvalidParamsError{Context: %q}\n", context)
@@ -100,10 +100,17 @@ func (sd *serviceData) listValidator(l *shape) string {
 `, sd.validatorName(l.Name), l.Member.Name, l.Name, sd.validatorName(l.Member.Name))
 }
 
-// sdkValidatorName is the name of the SDK's validator of a struct.
-func sdkValidatorName(sdkStruct string) string {
+// sdkValidatorName is the name of the SDK's validator of a struct: validateOp<Op>Input for an
+// operation's input, validate<Struct> for any other struct, including one whose name ends in
+// Input without being an operation's (Personalize's BatchInferenceJobInput).
+func (sd *serviceData) sdkValidatorName(sdkStruct string) string {
 	if strings.HasSuffix(sdkStruct, "Input") {
-		return "validateOp" + sdkStruct
+		if _, ok := sd.sdk.checkOrder["validateOp"+sdkStruct]; ok {
+			return "validateOp" + sdkStruct
+		}
+		if _, ok := sd.sdk.checkOrder["validate"+sdkStruct]; !ok {
+			return "validateOp" + sdkStruct
+		}
 	}
 	return "validate" + sdkStruct
 }

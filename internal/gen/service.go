@@ -155,7 +155,7 @@ func (sd *serviceData) validates(s *shape, sdkStruct string) bool {
 		if sdkStruct == "" {
 			sdkStruct = s.Name
 		}
-		_, ok := sd.sdk.checkOrder[sdkValidatorName(sdkStruct)]
+		_, ok := sd.sdk.checkOrder[sd.sdkValidatorName(sdkStruct)]
 		return ok
 	case "list":
 		return sd.validates(s.Member, "")
@@ -167,7 +167,7 @@ func (sd *serviceData) validates(s *shape, sdkStruct string) bool {
 
 // sdkRequires reports whether the SDK's validator of sdkStruct reports a member missing.
 func (sd *serviceData) sdkRequires(sdkStruct, member string) bool {
-	return sd.sdk.required[sdkValidatorName(sdkStruct)][goName(member)]
+	return sd.sdk.required[sd.sdkValidatorName(sdkStruct)][goName(member)]
 }
 
 // members returns a structure's member names in the SDK struct's field order (members the SDK

@@ -44,6 +44,90 @@ type AutoTrainingConfig struct {
 	SchedulingExpression *string `json:"schedulingExpression,omitzero"`
 }
 
+// BatchInferenceJob is the model's BatchInferenceJob structure.
+type BatchInferenceJob struct {
+	BatchInferenceJobArn    *string                  `json:"batchInferenceJobArn,omitzero"`
+	BatchInferenceJobConfig *BatchInferenceJobConfig `json:"batchInferenceJobConfig,omitzero"`
+	BatchInferenceJobMode   *string                  `json:"batchInferenceJobMode,omitzero"`
+	CreationDateTime        *shape.Time              `json:"creationDateTime,omitzero"`
+	FailureReason           *string                  `json:"failureReason,omitzero"`
+	FilterArn               *string                  `json:"filterArn,omitzero"`
+	JobInput                *BatchInferenceJobInput  `json:"jobInput,omitzero"`
+	JobName                 *string                  `json:"jobName,omitzero"`
+	JobOutput               *BatchInferenceJobOutput `json:"jobOutput,omitzero"`
+	LastUpdatedDateTime     *shape.Time              `json:"lastUpdatedDateTime,omitzero"`
+	NumResults              *int32                   `json:"numResults,omitzero"`
+	RoleArn                 *string                  `json:"roleArn,omitzero"`
+	SolutionVersionArn      *string                  `json:"solutionVersionArn,omitzero"`
+	Status                  *string                  `json:"status,omitzero"`
+	ThemeGenerationConfig   *ThemeGenerationConfig   `json:"themeGenerationConfig,omitzero"`
+}
+
+// BatchInferenceJobConfig is the model's BatchInferenceJobConfig structure.
+type BatchInferenceJobConfig struct {
+	ItemExplorationConfig map[string]string  `json:"itemExplorationConfig,omitzero"`
+	RankingInfluence      map[string]float64 `json:"rankingInfluence,omitzero"`
+}
+
+// BatchInferenceJobInput is the model's BatchInferenceJobInput structure.
+type BatchInferenceJobInput struct {
+	S3DataSource *S3DataConfig `json:"s3DataSource,omitzero"`
+}
+
+// BatchInferenceJobOutput is the model's BatchInferenceJobOutput structure.
+type BatchInferenceJobOutput struct {
+	S3DataDestination *S3DataConfig `json:"s3DataDestination,omitzero"`
+}
+
+// BatchInferenceJobSummary is the model's BatchInferenceJobSummary structure.
+type BatchInferenceJobSummary struct {
+	BatchInferenceJobArn  *string     `json:"batchInferenceJobArn,omitzero"`
+	BatchInferenceJobMode *string     `json:"batchInferenceJobMode,omitzero"`
+	CreationDateTime      *shape.Time `json:"creationDateTime,omitzero"`
+	FailureReason         *string     `json:"failureReason,omitzero"`
+	JobName               *string     `json:"jobName,omitzero"`
+	LastUpdatedDateTime   *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	SolutionVersionArn    *string     `json:"solutionVersionArn,omitzero"`
+	Status                *string     `json:"status,omitzero"`
+}
+
+// BatchSegmentJob is the model's BatchSegmentJob structure.
+type BatchSegmentJob struct {
+	BatchSegmentJobArn  *string                `json:"batchSegmentJobArn,omitzero"`
+	CreationDateTime    *shape.Time            `json:"creationDateTime,omitzero"`
+	FailureReason       *string                `json:"failureReason,omitzero"`
+	FilterArn           *string                `json:"filterArn,omitzero"`
+	JobInput            *BatchSegmentJobInput  `json:"jobInput,omitzero"`
+	JobName             *string                `json:"jobName,omitzero"`
+	JobOutput           *BatchSegmentJobOutput `json:"jobOutput,omitzero"`
+	LastUpdatedDateTime *shape.Time            `json:"lastUpdatedDateTime,omitzero"`
+	NumResults          *int32                 `json:"numResults,omitzero"`
+	RoleArn             *string                `json:"roleArn,omitzero"`
+	SolutionVersionArn  *string                `json:"solutionVersionArn,omitzero"`
+	Status              *string                `json:"status,omitzero"`
+}
+
+// BatchSegmentJobInput is the model's BatchSegmentJobInput structure.
+type BatchSegmentJobInput struct {
+	S3DataSource *S3DataConfig `json:"s3DataSource,omitzero"`
+}
+
+// BatchSegmentJobOutput is the model's BatchSegmentJobOutput structure.
+type BatchSegmentJobOutput struct {
+	S3DataDestination *S3DataConfig `json:"s3DataDestination,omitzero"`
+}
+
+// BatchSegmentJobSummary is the model's BatchSegmentJobSummary structure.
+type BatchSegmentJobSummary struct {
+	BatchSegmentJobArn  *string     `json:"batchSegmentJobArn,omitzero"`
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	FailureReason       *string     `json:"failureReason,omitzero"`
+	JobName             *string     `json:"jobName,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	SolutionVersionArn  *string     `json:"solutionVersionArn,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
 // Campaign is the model's Campaign structure.
 type Campaign struct {
 	CampaignArn          *string                `json:"campaignArn,omitzero"`
@@ -98,6 +182,31 @@ type ContinuousHyperParameterRange struct {
 	MaxValue *float64 `json:"maxValue,omitzero"`
 	MinValue *float64 `json:"minValue,omitzero"`
 	Name     *string  `json:"name,omitzero"`
+}
+
+// DataDeletionJob is the model's DataDeletionJob structure.
+type DataDeletionJob struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	DataDeletionJobArn  *string     `json:"dataDeletionJobArn,omitzero"`
+	DataSource          *DataSource `json:"dataSource,omitzero"`
+	DatasetGroupArn     *string     `json:"datasetGroupArn,omitzero"`
+	FailureReason       *string     `json:"failureReason,omitzero"`
+	JobName             *string     `json:"jobName,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	NumDeleted          *int32      `json:"numDeleted,omitzero"`
+	RoleArn             *string     `json:"roleArn,omitzero"`
+	Status              *string     `json:"status,omitzero"`
+}
+
+// DataDeletionJobSummary is the model's DataDeletionJobSummary structure.
+type DataDeletionJobSummary struct {
+	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
+	DataDeletionJobArn  *string     `json:"dataDeletionJobArn,omitzero"`
+	DatasetGroupArn     *string     `json:"datasetGroupArn,omitzero"`
+	FailureReason       *string     `json:"failureReason,omitzero"`
+	JobName             *string     `json:"jobName,omitzero"`
+	LastUpdatedDateTime *shape.Time `json:"lastUpdatedDateTime,omitzero"`
+	Status              *string     `json:"status,omitzero"`
 }
 
 // DataSource is the model's DataSource structure.
@@ -309,6 +418,11 @@ type FeatureTransformation struct {
 	Status                   *string           `json:"status,omitzero"`
 }
 
+// FieldsForThemeGeneration is the model's FieldsForThemeGeneration structure.
+type FieldsForThemeGeneration struct {
+	ItemName *string `json:"itemName,omitzero"`
+}
+
 // Filter is the model's Filter structure.
 type Filter struct {
 	CreationDateTime    *shape.Time `json:"creationDateTime,omitzero"`
@@ -430,6 +544,50 @@ type RecipeSummary struct {
 	Status              *string     `json:"status,omitzero"`
 }
 
+// Recommender is the model's Recommender structure.
+type Recommender struct {
+	CreationDateTime        *shape.Time               `json:"creationDateTime,omitzero"`
+	DatasetGroupArn         *string                   `json:"datasetGroupArn,omitzero"`
+	FailureReason           *string                   `json:"failureReason,omitzero"`
+	LastUpdatedDateTime     *shape.Time               `json:"lastUpdatedDateTime,omitzero"`
+	LatestRecommenderUpdate *RecommenderUpdateSummary `json:"latestRecommenderUpdate,omitzero"`
+	ModelMetrics            map[string]float64        `json:"modelMetrics,omitzero"`
+	Name                    *string                   `json:"name,omitzero"`
+	RecipeArn               *string                   `json:"recipeArn,omitzero"`
+	RecommenderArn          *string                   `json:"recommenderArn,omitzero"`
+	RecommenderConfig       *RecommenderConfig        `json:"recommenderConfig,omitzero"`
+	Status                  *string                   `json:"status,omitzero"`
+}
+
+// RecommenderConfig is the model's RecommenderConfig structure.
+type RecommenderConfig struct {
+	EnableMetadataWithRecommendations  *bool               `json:"enableMetadataWithRecommendations,omitzero"`
+	ItemExplorationConfig              map[string]string   `json:"itemExplorationConfig,omitzero"`
+	MinRecommendationRequestsPerSecond *int32              `json:"minRecommendationRequestsPerSecond,omitzero"`
+	TrainingDataConfig                 *TrainingDataConfig `json:"trainingDataConfig,omitzero"`
+}
+
+// RecommenderSummary is the model's RecommenderSummary structure.
+type RecommenderSummary struct {
+	CreationDateTime    *shape.Time        `json:"creationDateTime,omitzero"`
+	DatasetGroupArn     *string            `json:"datasetGroupArn,omitzero"`
+	LastUpdatedDateTime *shape.Time        `json:"lastUpdatedDateTime,omitzero"`
+	Name                *string            `json:"name,omitzero"`
+	RecipeArn           *string            `json:"recipeArn,omitzero"`
+	RecommenderArn      *string            `json:"recommenderArn,omitzero"`
+	RecommenderConfig   *RecommenderConfig `json:"recommenderConfig,omitzero"`
+	Status              *string            `json:"status,omitzero"`
+}
+
+// RecommenderUpdateSummary is the model's RecommenderUpdateSummary structure.
+type RecommenderUpdateSummary struct {
+	CreationDateTime    *shape.Time        `json:"creationDateTime,omitzero"`
+	FailureReason       *string            `json:"failureReason,omitzero"`
+	LastUpdatedDateTime *shape.Time        `json:"lastUpdatedDateTime,omitzero"`
+	RecommenderConfig   *RecommenderConfig `json:"recommenderConfig,omitzero"`
+	Status              *string            `json:"status,omitzero"`
+}
+
 // S3DataConfig is the model's S3DataConfig structure.
 type S3DataConfig struct {
 	Path      *string `json:"path,omitzero"`
@@ -533,6 +691,11 @@ type SolutionVersionSummary struct {
 type Tag struct {
 	TagKey   *string `json:"tagKey,omitzero"`
 	TagValue *string `json:"tagValue,omitzero"`
+}
+
+// ThemeGenerationConfig is the model's ThemeGenerationConfig structure.
+type ThemeGenerationConfig struct {
+	FieldsForThemeGeneration *FieldsForThemeGeneration `json:"fieldsForThemeGeneration,omitzero"`
 }
 
 // TrainingDataConfig is the model's TrainingDataConfig structure.
