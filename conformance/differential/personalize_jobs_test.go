@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	pzv2 "github.com/aws/aws-sdk-go-v2/service/personalize"
-	evv2 "github.com/aws/aws-sdk-go-v2/service/personalizeevents"
 	"github.com/benbjohnson/clock"
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
@@ -99,16 +97,7 @@ func jobsScript(r *run) {
 // the export jobs wrote.
 func TestThreeClientsAgreeOnJobs(t *testing.T) {
 	t.Parallel()
-	clients := []struct {
-		name string
-		make func(f *fake.Fake) client
-	}{
-		{"typed doors", func(f *fake.Fake) client { return v2Client{pz: f.Personalize(), ev: f.PersonalizeEvents()} }},
-		{"aws-sdk-go-v2 on AWSConfig", func(f *fake.Fake) client {
-			return v2Client{pz: pzv2.NewFromConfig(f.AWSConfig()), ev: evv2.NewFromConfig(f.AWSConfig())}
-		}},
-		{"aws-sdk-go v1 on HTTPClient", func(f *fake.Fake) client { return newV1Client(f) }},
-	}
+	clients := personalizeClients
 	outs := make([][]outcome, len(clients))
 	objects := make([]map[string]string, len(clients))
 	for i, c := range clients {

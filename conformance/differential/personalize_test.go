@@ -201,16 +201,7 @@ func state(f *fake.Fake) map[string]any {
 // model's members), error codes, messages and HTTP statuses, and identical recorded data.
 func TestThreeClientsAgree(t *testing.T) {
 	t.Parallel()
-	clients := []struct {
-		name string
-		make func(f *fake.Fake) client
-	}{
-		{"typed doors", func(f *fake.Fake) client { return v2Client{pz: f.Personalize(), ev: f.PersonalizeEvents()} }},
-		{"aws-sdk-go-v2 on AWSConfig", func(f *fake.Fake) client {
-			return v2Client{pz: pzv2.NewFromConfig(f.AWSConfig()), ev: evv2.NewFromConfig(f.AWSConfig())}
-		}},
-		{"aws-sdk-go v1 on HTTPClient", func(f *fake.Fake) client { return newV1Client(f) }},
-	}
+	clients := personalizeClients
 	outs := make([][]outcome, len(clients))
 	states := make([]map[string]any, len(clients))
 	for i, c := range clients {
@@ -250,4 +241,18 @@ func TestThreeClientsAgree(t *testing.T) {
 		b, _ := json.MarshalIndent(outs[0], "", "  ")
 		t.Logf("the typed doors' outcomes:\n%s", b)
 	}
+}
+
+// personalizeClients are the three clients every Personalize script runs through, each made
+// on its own fake: the typed doors, aws-sdk-go-v2's clients on f.AWSConfig() and aws-sdk-go's
+// on f.HTTPClient().
+var personalizeClients = []struct {
+	name string
+	make func(f *fake.Fake) client
+}{
+	{"typed doors", func(f *fake.Fake) client { return v2Client{pz: f.Personalize(), ev: f.PersonalizeEvents()} }},
+	{"aws-sdk-go-v2 on AWSConfig", func(f *fake.Fake) client {
+		return v2Client{pz: pzv2.NewFromConfig(f.AWSConfig()), ev: evv2.NewFromConfig(f.AWSConfig())}
+	}},
+	{"aws-sdk-go v1 on HTTPClient", func(f *fake.Fake) client { return newV1Client(f) }},
 }

@@ -8,8 +8,6 @@ import (
 	"testing/fstest"
 	"time"
 
-	pzv2 "github.com/aws/aws-sdk-go-v2/service/personalize"
-	evv2 "github.com/aws/aws-sdk-go-v2/service/personalizeevents"
 	"github.com/benbjohnson/clock"
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
@@ -160,16 +158,7 @@ func trainingScript(r *run) {
 // outputs are compared on the members the v2 outputs have; every other member must agree.
 func TestThreeClientsAgreeOnTraining(t *testing.T) {
 	t.Parallel()
-	clients := []struct {
-		name string
-		make func(f *fake.Fake) client
-	}{
-		{"typed doors", func(f *fake.Fake) client { return v2Client{pz: f.Personalize(), ev: f.PersonalizeEvents()} }},
-		{"aws-sdk-go-v2 on AWSConfig", func(f *fake.Fake) client {
-			return v2Client{pz: pzv2.NewFromConfig(f.AWSConfig()), ev: evv2.NewFromConfig(f.AWSConfig())}
-		}},
-		{"aws-sdk-go v1 on HTTPClient", func(f *fake.Fake) client { return newV1Client(f) }},
-	}
+	clients := personalizeClients
 	outs := make([][]outcome, len(clients))
 	for i, c := range clients {
 		clk := clock.NewMock()
