@@ -88,3 +88,41 @@ func TestSeededRecommenderAndDeletionJob(t *testing.T) {
 		require.Equal(t, "IN_PROGRESS", doc["dataDeletionJob"].(map[string]any)["status"])
 	}, fake.WithScenario(s), fake.WithObjects(deletionObjects))
 }
+
+// A stopped recommender comes back from the state document stopped (INACTIVE since it was
+// stopped), and starts again as any stopped one does.
+func TestStoppedRecommenderInTheStateDocument(t *testing.T) {
+	t.Parallel()
+	e := typedPZ(t, fake.WithObjects(domainObjects))
+	shop := e.domainGroup(t, "shop", "ECOMMERCE", "shop/views.csv")
+	rec := e.recommender(t, "for-you", shop, recommendedForYou, nil)
+	e.clk.Add(time.Hour)
+	require.Equal(t, "ACTIVE", aws.ToString(e.describeRecommender(t, rec).Status))
+	_, err := e.pz.StopRecommender(e.ctx, &personalize.StopRecommenderInput{RecommenderArn: &rec})
+	require.NoError(t, err)
+	e.clk.Add(time.Hour)
+	require.Equal(t, "INACTIVE", aws.ToString(e.describeRecommender(t, rec).Status))
+
+	doc := e.f.State()
+	clk := mockClock()
+	clk.Set(e.clk.Now())
+	f := fake.ForTest(t, fake.WithClock(clk), fake.WithObjects(domainObjects), fake.WithScenario(doc))
+	require.Equal(t, doc, f.State(), "the round trip gives back the same document")
+	r := &pzEnv{f: f, pz: f.Personalize(), ev: f.PersonalizeEvents(), clk: clk, ctx: e.ctx}
+	require.Equal(t, e.describeRecommender(t, rec), r.describeRecommender(t, rec))
+	_, err = r.pz.StartRecommender(r.ctx, &personalize.StartRecommenderInput{RecommenderArn: &rec})
+	require.NoError(t, err)
+	clk.Add(time.Hour)
+	require.Equal(t, "ACTIVE", aws.ToString(r.describeRecommender(t, rec).Status))
+}
+
+// A seed whose note of when the recommender stopped is no time is refused, naming it.
+func TestSeededRecommenderWithABadStopTime(t *testing.T) {
+	t.Parallel()
+	s := scenario.New().SeedDatasetGroup(scenario.DatasetGroup{Name: "shop", Domain: "ECOMMERCE",
+		Datasets: []scenario.Dataset{{Type: "Interactions"}}})
+	s.Seed(scenario.Resource{Service: "personalize", Operation: "CreateRecommender", IDs: map[string]string{"stoppedAt": "yesterday"},
+		Input: map[string]any{"name": "for-you", "datasetGroupArn": "arn:aws:personalize:us-east-1:123456789012:dataset-group/shop", "recipeArn": recommendedForYou}})
+	err := fake.New().SetScenario(s)
+	require.ErrorContains(t, err, `stoppedAt "yesterday" is not an RFC 3339 time`)
+}

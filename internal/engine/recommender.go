@@ -118,6 +118,11 @@ func (e *Engine) createRecommender(w *world, in *personalize.CreateRecommenderIn
 	if cx.seed == nil || creating(cx.seed.Status) {
 		r.judge = &r.served // a seed that starts ACTIVE (or CREATE FAILED) is what it says
 	}
+	if at, ok, err := cx.seed.stoppedAt(); err != nil {
+		return nil, err
+	} else if ok {
+		r.switched, r.off = at, true // a state document's stopped recommender stays stopped
+	}
 	w.recommenders.insert(r, cx.now)
 	return &personalize.CreateRecommenderOutput{RecommenderArn: &r.arn}, nil
 }
@@ -369,8 +374,8 @@ func (e *Engine) deleteRecommender(w *world, in *personalize.DeleteRecommenderIn
 
 // laterState is the recommender as the call that creates it, with the configuration it serves
 // (an update under way is left out, as a campaign's is), after the data a state document
-// restores, so that a restored recommender trains on it. A stopped recommender restores as
-// ACTIVE: a seed starts in a status of creation.
+// restores, so that a restored recommender trains on it. A stopped one carries when it was
+// stopped (IDs "stoppedAt"), so that it comes back stopped; a started one comes back ACTIVE.
 func (r *recommender) laterState(w *world, now time.Time) []ResourceState {
 	run := r.running(now)
 	st := r.baseState(w, "recommender", Personalize, "CreateRecommender", &personalize.CreateRecommenderInput{
@@ -378,5 +383,27 @@ func (r *recommender) laterState(w *world, now time.Time) []ResourceState {
 	})
 	st.Type = r.recipe[len("arn:aws:personalize:::recipe/"):]
 	livedState(&st, r, now)
+	if r.off && !r.switched.After(now) {
+		if st.IDs == nil {
+			st.IDs = map[string]string{}
+		}
+		st.IDs[idStoppedAt] = r.switched.UTC().Format(time.RFC3339Nano)
+	}
 	return []ResourceState{st}
+}
+
+// idStoppedAt is the seed's note of when a recommender was stopped.
+const idStoppedAt = "stoppedAt"
+
+// stoppedAt is when a seeded recommender was stopped, if the seed says it was; a time not in
+// RFC 3339 form is refused.
+func (s *SeedSpec) stoppedAt() (time.Time, bool, *Error) {
+	if s == nil || s.IDs[idStoppedAt] == "" {
+		return time.Time{}, false, nil
+	}
+	at, err := time.Parse(time.RFC3339Nano, s.IDs[idStoppedAt])
+	if err != nil {
+		return time.Time{}, false, invalid(Personalize, "The seed's %s %q is not an RFC 3339 time.", idStoppedAt, s.IDs[idStoppedAt])
+	}
+	return at, true, nil
 }
