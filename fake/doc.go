@@ -588,7 +588,8 @@
 //     Start, stop, update and delete in any other state, and an update while one is under way,
 //     are ResourceInUseException; itemExplorationConfig only for Top picks for you and
 //     Recommended for you. A state document restores a stopped recommender stopped (its seed
-//     notes when, IDs "stoppedAt"); one being started or stopped comes back as it will end.
+//     notes when, IDs "stoppedAt": one being stopped goes on stopping); one being started comes
+//     back ACTIVE.
 //   - GetRecommendations with a recommenderArn answers from the model the recommender serves at
 //     that moment (the latest update's once ACTIVE), by its use case's rules (Recommended for you
 //     and Top picks as User-Personalization, leaving out what the user purchased or watched, even
