@@ -34,7 +34,7 @@ type process struct {
 // the test ends, and every wait on it is bounded.
 func startProcess(t *testing.T, args ...string) *process {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute) // bounded, with room for a loaded CI machine
 	t.Cleanup(cancel)
 	cmd := exec.CommandContext(ctx, os.Args[0], args...)
 	cmd.Env = append(os.Environ(), "AWSFAKE_RUN_MAIN=1")
