@@ -160,3 +160,35 @@ func TestDataDeletionAndTheRuntime(t *testing.T) {
 		require.NotEqual(t, want, scored(e.recommend(t, in)), "u1's new event counts at once")
 	}, fake.WithObjects(objects))
 }
+
+// A completed data deletion job comes back from the state document with what it removed
+// (numDeleted), though the restored data no longer holds those users.
+func TestCompletedDeletionJobInTheStateDocument(t *testing.T) {
+	t.Parallel()
+	e := typedPZ(t, fake.WithObjects(deletionObjects))
+	group, _ := e.importedGroup(t, "g", "interactions.csv")
+	_, tracking := e.activeTracker(t, group)
+	_, err := e.ev.PutEvents(e.ctx, &personalizeevents.PutEventsInput{TrackingId: &tracking, SessionId: aws.String("s"), UserId: aws.String("u01"),
+		EventList: []evtypes.Event{{EventType: aws.String("click"), ItemId: aws.String("i001"), SentAt: aws.Time(e.clk.Now())}}})
+	require.NoError(t, err)
+	describe := func(f *fake.Fake) map[string]any {
+		status, _, doc := rawCall(t, f.Handler(), "POST", "/", jsonHeaders("AmazonPersonalize.DescribeDataDeletionJob"),
+			`{"dataDeletionJobArn":"arn:aws:personalize:us-east-1:123456789012:data-deletion-job/forget"}`)
+		require.Equal(t, 200, status, "%v", doc)
+		return doc["dataDeletionJob"].(map[string]any)
+	}
+	status, _, doc := rawCall(t, e.f.Handler(), "POST", "/", jsonHeaders("AmazonPersonalize.CreateDataDeletionJob"), fmt.Sprintf(
+		`{"jobName":"forget","datasetGroupArn":%q,"dataSource":{"dataLocation":"s3://privacy/forget.csv"},"roleArn":"arn:aws:iam::123456789012:role/r"}`, group))
+	require.Equal(t, 200, status, "%v", doc)
+	e.clk.Add(time.Hour)
+	before := describe(e.f)
+	require.Equal(t, "COMPLETED", before["status"])
+	require.EqualValues(t, 41, before["numDeleted"], "u01's and u03's 20 imported rows each, and u01's event")
+
+	doc2 := e.f.State()
+	clk := mockClock()
+	clk.Set(e.clk.Now())
+	f := fake.ForTest(t, fake.WithClock(clk), fake.WithObjects(deletionObjects), fake.WithScenario(doc2))
+	require.Equal(t, doc2, f.State(), "the round trip gives back the same document")
+	require.Equal(t, before, describe(f))
+}

@@ -126,3 +126,14 @@ func TestSeededRecommenderWithABadStopTime(t *testing.T) {
 	err := fake.New().SetScenario(s)
 	require.ErrorContains(t, err, `stoppedAt "yesterday" is not an RFC 3339 time`)
 }
+
+// A seed whose note of what a deletion job removed is no count is refused, naming it.
+func TestSeededDeletionJobWithABadCount(t *testing.T) {
+	t.Parallel()
+	s := scenario.New().SeedDatasetGroup(scenario.DatasetGroup{Name: "shop", Datasets: []scenario.Dataset{{Type: "Interactions"}}})
+	s.Seed(scenario.Resource{Service: "personalize", Operation: "CreateDataDeletionJob", IDs: map[string]string{"numDeleted": "many"},
+		Input: map[string]any{"jobName": "forget", "datasetGroupArn": "arn:aws:personalize:us-east-1:123456789012:dataset-group/shop",
+			"roleArn": exportRole, "dataSource": map[string]any{"dataLocation": "s3://privacy/forget.csv"}}})
+	err := fake.New(fake.WithObjects(deletionObjects)).SetScenario(s)
+	require.ErrorContains(t, err, `numDeleted "many" is not a count`)
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,6 +39,7 @@ type dataDeletionJob struct {
 	users    []string // sorted: the ids the CSV lists
 	applied  bool     // the group's data no longer holds the users'
 	deleted  int32    // numDeleted, once applied
+	restored *int32   // numDeleted as a state document had it: what the restored data no longer holds
 }
 
 func (e *Engine) createDataDeletionJob(w *world, in *personalize.CreateDataDeletionJobInput, cx opContext) (*personalize.CreateDataDeletionJobOutput, *Error) {
@@ -70,6 +72,14 @@ func (e *Engine) createDataDeletionJob(w *world, in *personalize.CreateDataDelet
 			j.failReason = reason
 		}
 		j.users = users
+	}
+	if v := cx.seedNote(idNumDeleted); v != "" {
+		n, err := strconv.ParseInt(v, 10, 32)
+		if err != nil || n < 0 {
+			return nil, invalid(Personalize, "The seed's %s %q is not a count.", idNumDeleted, v)
+		}
+		restored := int32(n)
+		j.restored = &restored
 	}
 	w.dataDeletionJobs.insert(j, cx.now)
 	if len(j.users) > 0 {
@@ -170,6 +180,9 @@ func (w *world) settleDeletions(g *datasetGroup, now time.Time) {
 		g.deletions--
 		if status == StatusActive {
 			j.deleted = int32(w.deleteUsers(g, j.users, changed))
+			if j.restored != nil {
+				j.deleted = *j.restored // it removed them before the state was taken
+			}
 		}
 	}
 }
@@ -321,8 +334,8 @@ func (e *Engine) listDataDeletionJobs(w *world, in *personalize.ListDataDeletion
 }
 
 // laterState is the job as the seed that recreates it (reading its CSV again, and deleting
-// again what the restored data holds of those users: nothing, if it completed), after the data a
-// state document restores; none once its group is gone or going.
+// again what the restored data holds of those users: nothing, if it completed, so the seed notes
+// numDeleted), after the data a state document restores; none once its group is gone or going.
 func (j *dataDeletionJob) laterState(w *world, now time.Time) []ResourceState {
 	if !w.live(j.group, now) {
 		return nil
@@ -335,8 +348,14 @@ func (j *dataDeletionJob) laterState(w *world, now time.Time) []ResourceState {
 		RoleArn: &j.roleArn, Tags: j.tags.personalizeOrNil(),
 	})
 	livedState(&st, j, now)
+	if j.applied && j.deleted > 0 {
+		st.IDs = map[string]string{idNumDeleted: strconv.Itoa(int(j.deleted))}
+	}
 	return []ResourceState{st}
 }
+
+// idNumDeleted is the seed's note of what a completed job removed.
+const idNumDeleted = "numDeleted"
 
 // deletionBusy returns a data deletion job of a group still being run, which keeps the group
 // from being deleted, or nil.

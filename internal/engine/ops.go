@@ -38,6 +38,14 @@ func (cx opContext) id(name string, generate func() string) string {
 	return generate()
 }
 
+// seedNote returns what a seed notes under name ("" when the call is no seed or notes nothing).
+func (cx opContext) seedNote(name string) string {
+	if cx.seed == nil {
+		return ""
+	}
+	return cx.seed.IDs[name]
+}
+
 var registry = map[string]map[string]*Op{}
 
 // define registers an operation; its input type is compiled against the model at init, so a

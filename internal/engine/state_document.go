@@ -55,6 +55,7 @@ func (e *Engine) Resources() []ResourceState {
 	var out []ResourceState
 	for _, s := range scopes {
 		w := e.worlds[s]
+		w.settleAll(now) // imports that ended and deletion jobs that completed are in the data, as any read sees them
 		// Kinds in the order kinds.txt's needs give (what a kind refers to comes first), then
 		// what a kind's resources hold that refers to other kinds (a group's events, which
 		// need its tracker and its Interactions dataset).
