@@ -20,6 +20,7 @@ type batchInferenceJob struct {
 	version *solutionVersion
 	in      personalize.CreateBatchInferenceJobInput // as given (the doors hand the engine copies)
 	mode    string                                   // BATCH_INFERENCE
+	results int32                                    // numResults in force: the given one, else the default
 	outputs []batchOutput                            `digest:"-"` // computed at creation, until written
 }
 
@@ -45,7 +46,7 @@ func (e *Engine) createBatchInferenceJob(w *world, in *personalize.CreateBatchIn
 		// Themes come from a generative model the fake does not stand in for.
 		return nil, invalid(Personalize, "batchInferenceJobMode THEME_GENERATION is not modelled by the fake; use BATCH_INFERENCE.")
 	}
-	n := 0
+	n, _ := recommend.CheckNumResults(0, false) // the default
 	if in.NumResults != nil {
 		var ok bool
 		if n, ok = recommend.CheckNumResults(int(*in.NumResults), false); !ok {
@@ -82,7 +83,7 @@ func (e *Engine) createBatchInferenceJob(w *world, in *personalize.CreateBatchIn
 	j := &batchInferenceJob{
 		entity:    entity{arn: arn, name: *in.JobName, tags: tags},
 		lifecycle: e.newLifecycle(catalog.BatchInferenceJobs, cx),
-		version:   v, in: *in, mode: mode,
+		version:   v, in: *in, mode: mode, results: int32(n),
 	}
 	j.in.Tags = nil
 	if j.failReason == "" {
@@ -114,13 +115,9 @@ func (e *Engine) describeBatchInferenceJob(w *world, in *personalize.DescribeBat
 	}
 	e.objects.settleOne(j, cx.now)
 	status, changed, _ := statusOf(j, cx.now)
-	n := int32(recommend.DefaultNumResults)
-	if j.in.NumResults != nil && *j.in.NumResults > 0 {
-		n = *j.in.NumResults
-	}
 	return &personalize.DescribeBatchInferenceJobOutput{BatchInferenceJob: &personalize.BatchInferenceJob{
 		JobName: &j.name, BatchInferenceJobArn: &j.arn, SolutionVersionArn: &j.version.arn, FilterArn: j.in.FilterArn,
-		NumResults: &n, JobInput: j.in.JobInput, JobOutput: j.in.JobOutput, RoleArn: j.in.RoleArn,
+		NumResults: &j.results, JobInput: j.in.JobInput, JobOutput: j.in.JobOutput, RoleArn: j.in.RoleArn,
 		BatchInferenceJobConfig: j.in.BatchInferenceJobConfig, BatchInferenceJobMode: &j.mode,
 		Status: &status, FailureReason: failureReason(status, j.failReason),
 		CreationDateTime: shape.T(j.created), LastUpdatedDateTime: shape.T(changed),

@@ -19,6 +19,7 @@ type batchSegmentJob struct {
 	lifecycle
 	version *solutionVersion
 	in      personalize.CreateBatchSegmentJobInput // as given (the doors hand the engine copies)
+	results int32                                  // numResults in force: the given one, else the default
 	outputs []batchOutput                          `digest:"-"` // computed at creation, until written
 }
 
@@ -58,7 +59,7 @@ func (e *Engine) createBatchSegmentJob(w *world, in *personalize.CreateBatchSegm
 	j := &batchSegmentJob{
 		entity:    entity{arn: arn, name: *in.JobName, tags: tags},
 		lifecycle: e.newLifecycle(catalog.BatchSegmentJobs, cx),
-		version:   v, in: *in,
+		version:   v, in: *in, results: int32(n),
 	}
 	j.in.Tags = nil
 	if j.failReason == "" {
@@ -95,13 +96,9 @@ func (e *Engine) describeBatchSegmentJob(w *world, in *personalize.DescribeBatch
 	}
 	e.objects.settleOne(j, cx.now)
 	status, changed, _ := statusOf(j, cx.now)
-	n := int32(recommend.DefaultNumResults)
-	if j.in.NumResults != nil && *j.in.NumResults > 0 {
-		n = *j.in.NumResults
-	}
 	return &personalize.DescribeBatchSegmentJobOutput{BatchSegmentJob: &personalize.BatchSegmentJob{
 		JobName: &j.name, BatchSegmentJobArn: &j.arn, SolutionVersionArn: &j.version.arn, FilterArn: j.in.FilterArn,
-		NumResults: &n, JobInput: j.in.JobInput, JobOutput: j.in.JobOutput, RoleArn: j.in.RoleArn,
+		NumResults: &j.results, JobInput: j.in.JobInput, JobOutput: j.in.JobOutput, RoleArn: j.in.RoleArn,
 		Status: &status, FailureReason: failureReason(status, j.failReason),
 		CreationDateTime: shape.T(j.created), LastUpdatedDateTime: shape.T(changed),
 	}}, nil
